@@ -1,0 +1,19 @@
+import webpack from 'webpack';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = path.join(ROOT, 'dist');
+
+/** Runs the same webpack build as `npm run build`, failing on any error. */
+export async function buildAddon(): Promise<void> {
+  const config = createRequire(import.meta.url)(path.join(ROOT, 'webpack.config.cjs')) as webpack.Configuration;
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import { Cell, InputError, isBlank } from '../okr/cells';
+
+/** What Sheets passes a custom formula: one cell's value, or a range as rows of cells. */
+export type Arg = Cell | Cell[][];
+/** What a custom formula returns: one value, or rows of values that Sheets spills. */
+export type Output = Cell | Cell[][];
+
+export function isRange(arg: Arg | undefined): arg is Cell[][] {
+  return Array.isArray(arg);
+}
+
+/** A range read row by row into one list; a single value is a list of one. */
+export function cellsOf(arg: Arg | undefined): Cell[] {
+  return isRange(arg) ? arg.flat() : [arg === undefined ? '' : arg];
+}
+
+/**
+ * Runs `compute` once per row, so one formula fills a whole column.
+ * Single values are repeated down the rows; ranges must all have the same size.
+ * With only single values, bad input throws and Sheets shows the message on
+ * the cell; with ranges, a bad row reads `invalid: <reason>` and the others are
+ * computed. A row whose range cells are all blank stays blank.
+ */
+export function byRow(args: Record<string, Arg | undefined>, compute: (row: Cell[]) => Cell): Output {
+  const entries = Object.entries(args);
+  const ranges = entries.filter(([, arg]) => isRange(arg)) as [string, Cell[][]][];
+  if (ranges.length === 0) return single(() => compute(entries.map(([, arg]) => (arg === undefined ? '' : (arg as Cell)))));
+
+  const columns = entries.map(([, arg]) => cellsOf(arg));
+  const length = sameLength(entries.map(([name], i) => [name, columns[i]!.length] as const).filter(([name]) => args[name] !== undefined && isRange(args[name])));
+  const rangeIndexes = entries.map(([, arg], i) => (isRange(arg) && columns[i]!.length > 1 ? i : -1)).filter((i) => i >= 0);
+  const results: Cell[] = [];
+  for (let r = 0; r < length; r++) {
+    const row = columns.map((column) => (column.length === 1 ? column[0] : column[r]));
+    if (rangeIndexes.length > 0 && rangeIndexes.every((i) => isBlank(row[i]))) {
+      results.push('');
+      continue;
+    }
+    results.push(perRow(() => compute(row)));
+  }
+  return shapeLike(ranges[0]![1], results);
+}
+
+/** Computes one value for the whole formula: bad input becomes an error Sheets shows. */
+export function single<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    throw userError(error);
+  }
+}
+
+/** Computes one row's value: bad input becomes `invalid: <reason>` in that row. */
+export function perRow(compute: () => Cell): Cell {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof InputError) return `invalid: ${error.message}`;
+    throw userError(error);
+  }
+}
+
+/** An Error whose message a person can act on; never a stack trace. */
+export function userError(error: unknown): Error {
+  if (error instanceof InputError) return new Error(error.message);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new Error(`OKR Sheets could not compute this (${detail}). Please report it with the formula's arguments.`);
+}
+
+/** The common number of cells of several ranges; a range of one cell is repeated. */
+export function sameLength(sizes: readonly (readonly [string, number])[]): number {
+  const longest = sizes.reduce((max, [, size]) => Math.max(max, size), 1);
+  const odd = sizes.find(([, size]) => size !== 1 && size !== longest);
+  if (odd) {
+    const [longName] = sizes.find(([, size]) => size === longest)!;
+    throw new Error(`${odd[0]} has ${odd[1]} cells but ${longName} has ${longest}: give ranges of the same size.`);
+  }
+  return longest;
+}
+
+/** Results as a row when the first range is one row wide and several long, else as a column. */
+function shapeLike(range: Cell[][], results: Cell[]): Cell[][] {
+  const isRow = range.length === 1 && (range[0]?.length ?? 0) > 1;
+  return isRow ? [results] : results.map((value) => [value]);
+}

@@ -1,0 +1,80 @@
+import { Cell, InputError, isDate } from '../okr/cells';
+import { WallClock, cycleFromDays, expectedProgress, parseCycleName } from '../okr/cycle';
+import { keyResultProgress } from '../okr/progress';
+import { rollup } from '../okr/rollup';
+import { score, status } from '../okr/status';
+import { describeWhere } from '../okr/table';
+import { validateOkrs } from '../okr/validate';
+import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, single, userError } from './columns';
+
+// The custom cell formulas, as pure functions of what Sheets passes them.
+// src/main.ts exposes each under its formula name with the JSDoc Sheets shows.
+
+export function okrProgress(start: Arg, target: Arg, current: Arg, metric?: Arg): Output {
+  return byRow({ start, target, current, metric }, ([s, t, c, m]) => keyResultProgress(s, t, c, m));
+}
+
+export function okrRollup(ids: Arg, childParentIds: Arg, childProgress: Arg, childWeights?: Arg): Output {
+  const parents = cellsOf(childParentIds);
+  const progress = cellsOf(childProgress);
+  const weights = childWeights === undefined ? [] : cellsOf(childWeights);
+  const sizes: [string, number][] = [
+    ['child_parent_ids', parents.length],
+    ['child_progress', progress.length],
+  ];
+  if (childWeights !== undefined) sizes.push(['child_weights', weights.length]);
+  const length = single(() => sameLength(sizes));
+  const children = Array.from({ length }, (_, i) => ({
+    parentId: parents.length === 1 ? parents[0] : parents[i],
+    progress: progress.length === 1 ? progress[0] : progress[i],
+    weight: weights.length === 0 ? '' : weights.length === 1 ? weights[0] : weights[i],
+  }));
+  const results = single(() => rollup(cellsOf(ids), children));
+  const unwrap = (result: (typeof results)[number]): Cell => {
+    if (result instanceof InputError) throw result;
+    return result;
+  };
+  if (!isRange(ids)) return single(() => unwrap(results[0]!));
+  return results.map((result) => [perRow(() => unwrap(result))]);
+}
+
+export function okrExpected(cycle: Arg, asOf: Arg, wallClock: WallClock): Output {
+  const days = twoDays(cycle);
+  if (days) {
+    const range = single(() => cycleFromDays(days[0], days[1], wallClock));
+    return byRow({ as_of: asOf }, ([when]) => expectedProgress(range, when, wallClock));
+  }
+  return byRow({ cycle, as_of: asOf }, ([name, when]) => expectedProgress(parseCycleName(name), when, wallClock));
+}
+
+/** A range of exactly two dates is a cycle's first and last day; anything else names cycles. */
+function twoDays(cycle: Arg): [Cell, Cell] | undefined {
+  if (!isRange(cycle)) return undefined;
+  const cells = cycle.flat();
+  if (cells.length !== 2 || !cells.some((cell) => isDate(cell))) return undefined;
+  return [cells[0], cells[1]];
+}
+
+export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg): Output {
+  return byRow({ progress, expected, at_risk_gap: atRiskGap, off_track_gap: offTrackGap }, ([p, e, a, o]) => status(p, e, a, o));
+}
+
+export function okrScore(progress: Arg): Output {
+  return byRow({ progress }, ([p]) => score(p));
+}
+
+export const VALIDATE_HEADER = ['Severity', 'Rule', 'Where', 'Message'];
+
+export function okrValidate(objectives: Arg, keyResults: Arg): Output {
+  if (!isRange(objectives) || !isRange(keyResults)) {
+    throw userError(
+      new InputError(
+        `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? "Objectives!A1:I" : "'Key Results'!A1:N"}`,
+      ),
+    );
+  }
+  const findings = single(() => validateOkrs(objectives, keyResults));
+  if (findings.length === 0) return 'OK';
+  return [VALIDATE_HEADER, ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
+}
+

@@ -1,0 +1,97 @@
+// Everything Apps Script can call, and nothing else: each global is a one-line
+// delegate. The JSDoc of a custom formula is what Sheets shows in the formula
+// autocomplete; @preserve keeps it through the build onto the stub in Code.js.
+import { buildMenu, showHelp } from './addon/menu';
+import { spreadsheetWallClock } from './addon/timezone';
+import { Arg, Output } from './formulas/columns';
+import { okrExpected, okrProgress, okrRollup, okrScore, okrStatus, okrValidate } from './formulas/formulas';
+
+/**
+ * Runs when the spreadsheet opens: adds the OKR Sheets menu.
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ */
+global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
+
+/**
+ * Runs when the add-on is installed: adds the menu at once.
+ * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ */
+global.onInstall = (e: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
+
+/** Menu: Help. */
+global.showHelp = (): void => showHelp();
+
+/**
+ * Progress of a key result, from 0 to 1. Blank current gives blank (no data yet).
+ * Works on single cells or whole columns.
+ *
+ * @param {number} start The value when the cycle began (ignored for at least, at most and milestone).
+ * @param {number} target The value that means the key result is met.
+ * @param {number} current The latest value; for a milestone TRUE/FALSE, done/not done, yes/no.
+ * @param {string} metric Optional: increase, decrease, at least, at most or milestone. Blank follows start and target.
+ * @return The progress, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_PROGRESS = (start: Arg, target: Arg, current: Arg, metric?: Arg): Output => okrProgress(start, target, current, metric);
+
+/**
+ * Weighted progress of each id from its children: Σ weight × progress / Σ weight.
+ * Blank weight counts as 1, weight 0 leaves a child out.
+ *
+ * @param {string} ids The objective ids to roll up, one per row.
+ * @param {string} child_parent_ids Each child's parent id (a key result's Objective ID).
+ * @param {number} child_progress Each child's progress, 0 to 1.
+ * @param {number} child_weights Optional: each child's weight.
+ * @return The progress of each id, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_ROLLUP = (ids: Arg, child_parent_ids: Arg, child_progress: Arg, child_weights?: Arg): Output =>
+  okrRollup(ids, child_parent_ids, child_progress, child_weights);
+
+/**
+ * Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone.
+ *
+ * @param {string} cycle A cycle name such as 2026-Q4, 2026-H1 or 2026, or two date cells (first day, last day).
+ * @param {Date} as_of The date to measure at, such as TODAY().
+ * @return The share of the cycle elapsed, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_EXPECTED = (cycle: Arg, as_of: Arg): Output => okrExpected(cycle, as_of, spreadsheetWallClock());
+
+/**
+ * Status of a key result or objective: done, on track, at risk, off track, or no data.
+ *
+ * @param {number} progress The progress, 0 to 1.
+ * @param {number} expected The share of the cycle elapsed, from OKR_EXPECTED.
+ * @param {number} at_risk_gap Optional: how far progress may trail expected and still be on track (default 0.15).
+ * @param {number} off_track_gap Optional: how far it may trail and be at risk rather than off track (default 0.30).
+ * @return The status.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_STATUS = (progress: Arg, expected: Arg, at_risk_gap?: Arg, off_track_gap?: Arg): Output =>
+  okrStatus(progress, expected, at_risk_gap, off_track_gap);
+
+/**
+ * End-of-cycle score on the 0.0 to 1.0 scale: progress rounded to one decimal, halves up.
+ *
+ * @param {number} progress The progress, 0 to 1.
+ * @return The score, 0.0 to 1.0.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_SCORE = (progress: Arg): Output => okrScore(progress);
+
+/**
+ * Checks the OKR structure: a table of Severity, Rule, Where and Message, or OK.
+ *
+ * @param {range} objectives The Objectives table, header row included.
+ * @param {range} key_results The Key Results table, header row included.
+ * @return The findings, errors first, or OK.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_VALIDATE = (objectives: Arg, key_results: Arg): Output => okrValidate(objectives, key_results);

@@ -1,0 +1,62 @@
+// What a spreadsheet cell holds once Sheets hands it to a script: numbers,
+// text, booleans, Date objects, and "" for an empty cell.
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** Numbers closer than this are equal, so a boundary value lands where a rule says. */
+export const EPSILON = 1e-9;
+
+/** A problem with what the user typed; the message is shown to them as is. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** A valid Date, also one made in another realm (a vm context, an iframe). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]' && !isNaN((value as Date).getTime());
+}
+
+export function isBlank(value: Cell): boolean {
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Trimmed, lower-cased text for matching names and ids the way people type them. */
+export function normalise(value: Cell): string {
+  return text(value).trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The cell as the text a person would read. */
+export function text(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return value.toISOString().slice(0, 10);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return String(value);
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The cell as a number, or undefined when it holds no number (text that spells one counts). */
+export function asNumber(value: Cell): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+/** How a cell is described in a message: `"abc"`, `a date`, `TRUE`. */
+export function describe(value: Cell): string {
+  if (isBlank(value)) return 'blank';
+  if (isDate(value)) return 'a date';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '...' : value}"`;
+  return text(value);
+}
+
+/** The number in `value`, or an InputError naming the argument. */
+export function requireNumber(value: Cell, name: string): number {
+  const n = asNumber(value);
+  if (n === undefined) {
+    throw new InputError(isBlank(value) ? `${name} is blank: it must be a number` : `${name} is ${describe(value)}, not a number`);
+  }
+  return n;
+}

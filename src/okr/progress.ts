@@ -1,0 +1,60 @@
+import { Cell, EPSILON, InputError, describe, isBlank, normalise, requireNumber } from './cells';
+import { parseMetric } from './metric';
+
+/**
+ * Progress of one key result, from 0 to 1, or "" when there is no current value yet.
+ * Throws an InputError that names the argument at fault.
+ */
+export function keyResultProgress(start: Cell, target: Cell, current: Cell, metric: Cell = ''): number | '' {
+  const kind = parseMetric(metric);
+  if (isBlank(current)) return '';
+  switch (kind) {
+    case 'milestone':
+      return milestoneProgress(current);
+    case 'at least':
+      return requireNumber(current, 'current') >= requireNumber(target, 'target') - EPSILON ? 1 : 0;
+    case 'at most':
+      return requireNumber(current, 'current') <= requireNumber(target, 'target') + EPSILON ? 1 : 0;
+    default: {
+      const s = requireNumber(start, 'start');
+      const t = requireNumber(target, 'target');
+      const c = requireNumber(current, 'current');
+      checkDirection(kind, s, t);
+      return clampUnit((c - s) / (t - s));
+    }
+  }
+}
+
+/** Throws when start and target cannot describe a change in the metric's direction. */
+export function checkDirection(kind: 'increase' | 'decrease' | 'auto', start: number, target: number): void {
+  if (Math.abs(target - start) <= EPSILON) {
+    throw new InputError(`target equals start (${start}): there is no change to measure`);
+  }
+  if (kind === 'increase' && target < start) {
+    throw new InputError(`metric is increase but target (${target}) is below start (${start}): use decrease, or swap them`);
+  }
+  if (kind === 'decrease' && target > start) {
+    throw new InputError(`metric is decrease but target (${target}) is above start (${start}): use increase, or swap them`);
+  }
+}
+
+const MILESTONE_DONE = new Set(['done', 'yes', 'true', '1']);
+const MILESTONE_NOT_DONE = new Set(['not done', 'no', 'false', '0']);
+
+function milestoneProgress(current: Cell): number {
+  if (current === true || current === 1) return 1;
+  if (current === false || current === 0) return 0;
+  if (typeof current === 'string') {
+    const word = normalise(current);
+    if (MILESTONE_DONE.has(word)) return 1;
+    if (MILESTONE_NOT_DONE.has(word)) return 0;
+  }
+  throw new InputError(`current is ${describe(current)}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
+}
+
+/** Clamps to [0, 1], snapping values within EPSILON of a bound onto it. */
+export function clampUnit(ratio: number): number {
+  if (ratio >= 1 - EPSILON) return 1;
+  if (ratio <= EPSILON) return 0;
+  return ratio;
+}

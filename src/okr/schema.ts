@@ -1,0 +1,46 @@
+import { TableSpec } from './table';
+
+// The tabs and headers of an OKR workbook. People build their sheets around
+// these names: they are an interface, changed only with a migration.
+
+export const OBJECTIVE_COLUMNS = ['ID', 'Objective', 'Owner', 'Team', 'Cycle', 'Aligned to', 'Weight', 'Progress', 'Status'] as const;
+export type ObjectiveColumn = (typeof OBJECTIVE_COLUMNS)[number];
+
+export const KEY_RESULT_COLUMNS = [
+  'ID',
+  'Objective ID',
+  'Key result',
+  'Owner',
+  'Metric',
+  'Start',
+  'Target',
+  'Current',
+  'Unit',
+  'Weight',
+  'Confidence',
+  'Progress',
+  'Status',
+  'Last check-in',
+] as const;
+export type KeyResultColumn = (typeof KEY_RESULT_COLUMNS)[number];
+
+export const OBJECTIVES: TableSpec<ObjectiveColumn> = {
+  name: 'Objectives',
+  columns: OBJECTIVE_COLUMNS,
+  required: ['ID', 'Objective'],
+  computed: ['Progress', 'Status'],
+};
+
+export const KEY_RESULTS: TableSpec<KeyResultColumn> = {
+  name: 'Key Results',
+  columns: KEY_RESULT_COLUMNS,
+  required: ['ID', 'Objective ID', 'Key result', 'Start', 'Target', 'Current'],
+  computed: ['Progress', 'Status'],
+};
+
+/** The recommended shape of a team's OKRs in one cycle. */
+export const RECOMMENDED = {
+  objectives: { min: 3, max: 5 },
+  keyResults: { min: 2, max: 5 },
+  confidence: { min: 0, max: 10 },
+} as const;

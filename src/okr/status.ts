@@ -1,0 +1,43 @@
+import { Cell, EPSILON, InputError, isBlank, requireNumber } from './cells';
+
+export type Status = 'done' | 'on track' | 'at risk' | 'off track' | 'no data';
+
+export const DEFAULT_AT_RISK_GAP = 0.15;
+export const DEFAULT_OFF_TRACK_GAP = 0.3;
+
+/**
+ * Compares progress with the share of the cycle elapsed: `done` at 1, then
+ * on track / at risk / off track by how far progress trails the time elapsed.
+ */
+export function status(progress: Cell, expected: Cell, atRiskGap: Cell = '', offTrackGap: Cell = ''): Status {
+  if (isBlank(progress)) return 'no data';
+  const p = requireNumber(progress, 'progress');
+  if (p >= 1 - EPSILON) return 'done';
+  const e = requireNumber(expected, 'expected');
+  const atRisk = gapOrDefault(atRiskGap, 'at_risk_gap', DEFAULT_AT_RISK_GAP);
+  const offTrack = gapOrDefault(offTrackGap, 'off_track_gap', DEFAULT_OFF_TRACK_GAP);
+  if (atRisk > offTrack + EPSILON) {
+    throw new InputError(`at_risk_gap (${atRisk}) is larger than off_track_gap (${offTrack}): the at-risk gap must be the smaller`);
+  }
+  const gap = e - p;
+  if (gap <= atRisk + EPSILON) return 'on track';
+  if (gap <= offTrack + EPSILON) return 'at risk';
+  return 'off track';
+}
+
+function gapOrDefault(value: Cell, name: string, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const gap = requireNumber(value, name);
+  if (gap < 0) throw new InputError(`${name} is ${gap}: a gap must be 0 or more`);
+  return gap;
+}
+
+/**
+ * The end-of-cycle grade on the 0.0-1.0 scale: progress rounded to one
+ * decimal, halves up (0.65 gives 0.7). Progress outside [0, 1] is clamped.
+ */
+export function score(progress: Cell): number | '' {
+  if (isBlank(progress)) return '';
+  const p = Math.min(1, Math.max(0, requireNumber(progress, 'progress')));
+  return Math.floor(p * 10 + 0.5 + EPSILON) / 10;
+}

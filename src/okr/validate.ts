@@ -1,0 +1,261 @@
+import { Cell, InputError, asNumber, describe, isBlank, normalise, text } from './cells';
+import { isCycleName } from './cycle';
+import { Metric, needsStart, needsTarget, parseMetric } from './metric';
+import { checkDirection } from './progress';
+import { KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
+import { Table, TableRow, Where, readTable } from './table';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  severity: Severity;
+  rule: string;
+  where: Where;
+  message: string;
+}
+
+type Objectives = Table<ObjectiveColumn>;
+type KeyResults = Table<KeyResultColumn>;
+
+/** Checks the structure of an OKR workbook; errors come before warnings. */
+export function validateOkrs(objectiveValues: readonly (readonly Cell[])[], keyResultValues: readonly (readonly Cell[])[]): Finding[] {
+  const objectives = readTable(objectiveValues, OBJECTIVES);
+  const keyResults = readTable(keyResultValues, KEY_RESULTS);
+  const findings: Finding[] = [];
+  const add = (severity: Severity, rule: string, where: Where, message: string) => findings.push({ severity, rule, where, message });
+
+  for (const table of [objectives, keyResults] as const) {
+    for (const column of table.missing) {
+      add('error', 'missing-column', table.where(1), `The ${table.spec.name} table has no "${column}" column: add a header named ${column}.`);
+    }
+  }
+  checkIds(objectives, keyResults, add);
+  checkObjectives(objectives, add);
+  checkKeyResults(objectives, keyResults, add);
+  checkShape(objectives, keyResults, add);
+
+  // Errors first, then in reading order: table, row, column (sort is stable).
+  const severity = { error: 0, warning: 1 };
+  const table = (f: Finding) => (f.where.table === OBJECTIVES.name ? 0 : 1);
+  return findings.sort(
+    (a, b) =>
+      severity[a.severity] - severity[b.severity] ||
+      table(a) - table(b) ||
+      a.where.row - b.where.row ||
+      (a.where.column ?? -1) - (b.where.column ?? -1),
+  );
+}
+
+type Add = (severity: Severity, rule: string, where: Where, message: string) => void;
+
+/** `Objective O1` or `Key result in Key Results row 4` when there is no id. */
+function label(kind: string, row: TableRow<'ID'>): string {
+  const id = text(row.get('ID')).trim();
+  return id ? `${kind} ${id}` : `${kind} in row ${row.row}`;
+}
+
+function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+  const seen = new Map<string, string>();
+  const tables: [Table<'ID'>, string][] = [
+    [objectives as unknown as Table<'ID'>, 'Objective'],
+    [keyResults as unknown as Table<'ID'>, 'Key result'],
+  ];
+  for (const [table, kind] of tables) {
+    if (!table.has('ID')) continue;
+    for (const row of table.rows) {
+      const id = row.get('ID');
+      if (isBlank(id)) {
+        add('error', 'missing-id', row.where('ID'), `${kind} in ${table.spec.name} row ${row.row} has no ID: give every row a unique ID such as O1 or KR1.`);
+        continue;
+      }
+      const key = normalise(id);
+      const first = seen.get(key);
+      if (first) {
+        add('error', 'duplicate-id', row.where('ID'), `ID ${text(id).trim()} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`);
+      } else {
+        seen.set(key, `${table.spec.name} row ${row.row}`);
+      }
+    }
+  }
+}
+
+function checkObjectives(objectives: Objectives, add: Add): void {
+  checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
+  const byId = indexById(objectives);
+  for (const row of objectives.rows) {
+    const name = label('Objective', row);
+    if (!isBlank(row.get('ID')) && objectives.has('Objective') && isBlank(row.get('Objective'))) {
+      add('warning', 'missing-title', row.where('Objective'), `${name} has no text: say what the objective is.`);
+    }
+    const cycle = row.get('Cycle');
+    if (!isBlank(cycle) && !isCycleName(cycle)) {
+      add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: write a cycle as 2026-Q4, 2026-H1 or 2026.`);
+    }
+    checkWeight(row, name, add);
+    const parent = row.get('Aligned to');
+    if (!isBlank(parent) && !isLinked(parent) && !byId.has(normalise(parent))) {
+      add('error', 'unknown-parent', row.where('Aligned to'), `${name} is aligned to ${text(parent).trim()}, which is no objective in this workbook.`);
+    }
+  }
+  for (const loop of alignmentLoops(objectives, byId)) {
+    const first = loop[0]!;
+    const path = [...loop, first].map((row) => text(row.get('ID')).trim()).join(' → ');
+    add('error', 'alignment-cycle', first.where('Aligned to'), `Objectives are aligned in a loop (${path}): an objective cannot sit above itself.`);
+  }
+}
+
+function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+  checkOwners(keyResults as unknown as Table<'ID' | 'Owner'>, 'Key result', add);
+  const objectiveIds = indexById(objectives);
+  for (const row of keyResults.rows) {
+    const name = label('Key result', row);
+    if (!isBlank(row.get('ID')) && keyResults.has('Key result') && isBlank(row.get('Key result'))) {
+      add('warning', 'missing-title', row.where('Key result'), `${name} has no text: say what result it measures.`);
+    }
+    const objectiveId = row.get('Objective ID');
+    if (keyResults.has('Objective ID') && objectives.has('ID') && !objectiveIds.has(normalise(objectiveId))) {
+      add(
+        'error',
+        'unknown-objective',
+        row.where('Objective ID'),
+        isBlank(objectiveId)
+          ? `${name} has no Objective ID: link every key result to its objective.`
+          : `${name} belongs to objective ${text(objectiveId).trim()}, which is not in the Objectives table.`,
+      );
+    }
+    checkMeasure(row, name, add, keyResults);
+    checkWeight(row, name, add);
+    const confidence = row.get('Confidence');
+    const level = asNumber(confidence);
+    const { min, max } = RECOMMENDED.confidence;
+    if (!isBlank(confidence) && (level === undefined || level < min || level > max)) {
+      add('error', 'bad-confidence', row.where('Confidence'), `${name} has confidence ${describe(confidence)}: use a number from ${min} to ${max}.`);
+    }
+  }
+}
+
+function checkMeasure(row: TableRow<KeyResultColumn>, name: string, add: Add, keyResults: KeyResults): void {
+  let metric: Metric;
+  try {
+    metric = parseMetric(row.get('Metric'));
+  } catch (error) {
+    add('error', 'unknown-metric', row.where('Metric'), `${name}: ${(error as InputError).message}.`);
+    return;
+  }
+  const start = asNumber(row.get('Start'));
+  const target = asNumber(row.get('Target'));
+  const needed: KeyResultColumn[] = [];
+  if (needsStart(metric) && start === undefined && keyResults.has('Start')) needed.push('Start');
+  if (needsTarget(metric) && target === undefined && keyResults.has('Target')) needed.push('Target');
+  for (const column of needed) {
+    const value = row.get(column);
+    add('error', 'not-measurable', row.where(column), `${name} has ${column.toLowerCase()} ${describe(value)}: a ${metric === 'auto' ? 'key result' : metric + ' key result'} needs a number there.`);
+  }
+  if (needed.length || start === undefined || target === undefined) return;
+  if (metric !== 'increase' && metric !== 'decrease' && metric !== 'auto') return;
+  try {
+    checkDirection(metric, start, target);
+  } catch (error) {
+    const rule = /equals start/.test((error as Error).message) ? 'no-change' : 'direction-mismatch';
+    add('error', rule, row.where('Target'), `${name}: ${(error as Error).message}.`);
+  }
+}
+
+function checkWeight(row: TableRow<'Weight' | 'ID'>, name: string, add: Add): void {
+  const weight = row.get('Weight');
+  const n = asNumber(weight);
+  if (!isBlank(weight) && (n === undefined || n < 0)) {
+    add('error', 'bad-weight', row.where('Weight'), `${name} has weight ${describe(weight)}: a weight is a number, 0 or more (blank counts as 1).`);
+  }
+}
+
+function checkOwners(table: Table<'ID' | 'Owner'>, kind: string, add: Add): void {
+  if (!table.has('Owner')) {
+    if (table.rows.length) add('warning', 'missing-owner', table.where(1), `The ${table.spec.name} table has no Owner column: every OKR needs someone accountable.`);
+    return;
+  }
+  for (const row of table.rows) {
+    if (isBlank(row.get('Owner'))) {
+      add('warning', 'missing-owner', row.where('Owner'), `${label(kind, row)} has no owner: every OKR needs someone accountable.`);
+    }
+  }
+}
+
+/** Warns when a team's cycle has too few or too many objectives, or an objective too few or too many key results. */
+function checkShape(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+  const byId = indexById(objectives);
+  const keyResultCount = new Map<string, number>();
+  for (const row of keyResults.rows) {
+    const key = normalise(row.get('Objective ID'));
+    if (key) keyResultCount.set(key, (keyResultCount.get(key) ?? 0) + 1);
+  }
+  const hasChildren = new Set(objectives.rows.map((row) => normalise(row.get('Aligned to'))));
+  for (const [key, row] of byId) {
+    const name = label('Objective', row);
+    const count = keyResultCount.get(key) ?? 0;
+    const { max } = RECOMMENDED.keyResults;
+    if (count === 0 && !hasChildren.has(key)) {
+      add('error', 'no-key-results', row.where('ID'), `${name} has no key results and no objective aligned to it: add the key results that show it is met.`);
+    } else if (count === 1) {
+      add('warning', 'few-key-results', row.where('ID'), `${name} has only 1 key result: about 3 measure an objective well.`);
+    } else if (count > max) {
+      add('warning', 'many-key-results', row.where('ID'), `${name} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`);
+    }
+  }
+  const groups = new Map<string, TableRow<ObjectiveColumn>[]>();
+  for (const row of byId.values()) {
+    const team = text(row.get('Team')).trim() || text(row.get('Owner')).trim();
+    const key = `${normalise(team)}\u0000${normalise(row.get('Cycle'))}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const rows of groups.values()) {
+    const first = rows[0]!;
+    const team = text(first.get('Team')).trim();
+    const who = team ? `Team ${team}` : isBlank(first.get('Owner')) ? 'Objectives with no team or owner' : `${text(first.get('Owner')).trim()}`;
+    const cycle = isBlank(first.get('Cycle')) ? 'with no cycle' : `in ${text(first.get('Cycle')).trim()}`;
+    const { min, max } = RECOMMENDED.objectives;
+    const column = team ? 'Team' : 'Owner';
+    if (rows.length < min) {
+      add('warning', 'few-objectives', first.where(column), `${who} has ${rows.length} objective${rows.length === 1 ? '' : 's'} ${cycle}: ${min} to ${max} is the recommended number.`);
+    } else if (rows.length > max) {
+      add('warning', 'many-objectives', first.where(column), `${who} has ${rows.length} objectives ${cycle}: more than ${max} spreads the focus; ${min} to ${max} is the recommended number.`);
+    }
+  }
+}
+
+/** Objectives by normalised id; the first of duplicates wins (the duplicate is reported on its own). */
+function indexById(objectives: Objectives): Map<string, TableRow<ObjectiveColumn>> {
+  const byId = new Map<string, TableRow<ObjectiveColumn>>();
+  for (const row of objectives.rows) {
+    const key = normalise(row.get('ID'));
+    if (key && !byId.has(key)) byId.set(key, row);
+  }
+  return byId;
+}
+
+/** `Workbook/ID`: an objective in a linked workbook, resolved elsewhere. */
+export function isLinked(parent: Cell): boolean {
+  return text(parent).includes('/');
+}
+
+/** Each loop of `Aligned to` links once, starting at its earliest row. */
+function alignmentLoops(objectives: Objectives, byId: Map<string, TableRow<ObjectiveColumn>>): TableRow<ObjectiveColumn>[][] {
+  const loops: TableRow<ObjectiveColumn>[][] = [];
+  const done = new Set<TableRow<ObjectiveColumn>>();
+  for (const start of byId.values()) {
+    const path: TableRow<ObjectiveColumn>[] = [];
+    let current: TableRow<ObjectiveColumn> | undefined = start;
+    while (current && !done.has(current) && !path.includes(current)) {
+      path.push(current);
+      current = byId.get(normalise(current.get('Aligned to')));
+    }
+    if (current && path.includes(current)) {
+      const loop = path.slice(path.indexOf(current));
+      const first = loop.reduce((a, b) => (b.row < a.row ? b : a));
+      const offset = loop.indexOf(first);
+      loops.push([...loop.slice(offset), ...loop.slice(0, offset)]);
+    }
+    path.forEach((row) => done.add(row));
+  }
+  return loops;
+}

@@ -1,0 +1,51 @@
+// Bundles src/main.ts into dist/Code.js for Apps Script.
+// esbuild-loader compiles the TypeScript; gas-webpack-plugin turns every
+// `global.NAME = function (...)` in the entry into a top-level
+// `function NAME(...) {}` stub, which is what Apps Script (and the Sheets
+// formula autocomplete) can see. JSDoc blocks marked @preserve survive esbuild
+// because legalComments is 'inline', and the plugin copies them onto the stubs.
+const path = require('node:path');
+const fs = require('node:fs');
+const GasPlugin = require('gas-webpack-plugin');
+
+class CopyManifestPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyManifest', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CopyManifest', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const manifest = fs.readFileSync(path.resolve(__dirname, 'appsscript.json'));
+          compilation.emitAsset('appsscript.json', new compiler.webpack.sources.RawSource(manifest));
+        },
+      );
+    });
+  }
+}
+
+module.exports = {
+  mode: 'production',
+  context: __dirname,
+  entry: './src/main.ts',
+  target: ['web', 'es2019'],
+  devtool: false,
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: 'Code.js',
+    clean: { keep: /Sidebar\.html$/ },
+  },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'esbuild-loader',
+        options: { loader: 'ts', target: 'es2019', legalComments: 'inline' },
+      },
+    ],
+  },
+  // Readable output: stack traces in the Apps Script editor point at real code,
+  // and a minifier could drop the stubs or their JSDoc.
+  optimization: { minimize: false },
+  performance: { hints: false },
+  plugins: [new GasPlugin({ comment: true }), new CopyManifestPlugin()],
+};
