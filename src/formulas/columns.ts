@@ -27,7 +27,8 @@ export function byRow(args: Record<string, Arg | undefined>, compute: (row: Cell
   if (ranges.length === 0) return single(() => compute(entries.map(([, arg]) => (arg === undefined ? '' : (arg as Cell)))));
 
   const columns = entries.map(([, arg]) => cellsOf(arg));
-  const length = sameLength(entries.map(([name], i) => [name, columns[i]!.length] as const).filter(([name]) => args[name] !== undefined && isRange(args[name])));
+  const sizes = entries.filter(([, arg]) => isRange(arg)).map(([name, arg]) => [name, cellsOf(arg).length] as const);
+  const length = single(() => sameLength(sizes));
   const rangeIndexes = entries.map(([, arg], i) => (isRange(arg) && columns[i]!.length > 1 ? i : -1)).filter((i) => i >= 0);
   const results: Cell[] = [];
   for (let r = 0; r < length; r++) {
@@ -73,7 +74,7 @@ export function sameLength(sizes: readonly (readonly [string, number])[]): numbe
   const odd = sizes.find(([, size]) => size !== 1 && size !== longest);
   if (odd) {
     const [longName] = sizes.find(([, size]) => size === longest)!;
-    throw new Error(`${odd[0]} has ${odd[1]} cells but ${longName} has ${longest}: give ranges of the same size.`);
+    throw new InputError(`${odd[0]} has ${odd[1]} cells but ${longName} has ${longest}: give ranges of the same size.`);
   }
   return longest;
 }
