@@ -1,0 +1,13 @@
+// Every built-in, by upper-case name.
+import { ARRAYS } from './arrays';
+import type { Builtin, LazyBuiltin } from './builtin';
+import { CRITERIA } from './criteria';
+import { DATES } from './dates';
+import { LAZY_LOGICAL, LOGICAL } from './logical';
+import { LOOKUP } from './lookup';
+import { MATH } from './math';
+import { TEXT_FUNCTIONS } from './text';
+
+export const BUILTINS: Record<string, Builtin> = { ...LOGICAL, ...MATH, ...CRITERIA, ...TEXT_FUNCTIONS, ...LOOKUP, ...ARRAYS, ...DATES };
+
+export const LAZY_BUILTINS: Record<string, LazyBuiltin> = LAZY_LOGICAL;

@@ -1,0 +1,380 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type vm from 'node:vm';
+import { CallCounter, type Execution, type RunMode } from './execution';
+import { Executor } from './executor';
+import {
+  AuthMode,
+  World,
+  createServices,
+  createUi,
+  lockKey,
+  timeLimit,
+  userObject,
+  type LockKind,
+  type Scope,
+  type ScriptedAnswer,
+  type SentMail,
+  type TriggerRecord,
+  type UiRecorder,
+} from './services/index';
+import { customResult } from './services/custom-result';
+import { clockFields, stringValue } from './services/events';
+import { intoRealm, realmObject } from './services/realm';
+import { SpreadsheetStore, createSpreadsheetApp } from './spreadsheet/index';
+
+export type { RunMode } from './execution';
+export { customResult } from './services/custom-result';
+export type { AskedDialog, DialogRecord, MenuEntry, RecordedMenu, ScriptedAnswer, SentMail, TriggerRecord, LockKind, UiRecorder } from './services/index';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The user a run acts as when a test names none. */
+export const DEFAULT_USER = 'user@example.com';
+
+export interface RuntimeOptions {
+  /** The built add-on; default `<repo>/dist`. */
+  dist?: string;
+  /** The clock's start (it then moves only when told or when a service waits). */
+  now?: Date | (() => Date);
+  /** Email recipients a day per user; default 100 (a consumer account). */
+  mailQuota?: number;
+  /** Default: dist/appsscript.json's timeZone. */
+  scriptTimeZone?: string;
+  /** The add-on's name, shown as Extensions > name; default "OKR Sheets". */
+  addonName?: string;
+}
+
+export interface RunOptions {
+  spreadsheetId?: string;
+  user?: string;
+  /** Default FULL: a menu item, a sidebar call. */
+  mode?: RunMode;
+  args?: unknown[];
+}
+
+interface ExecuteRequest {
+  functionName: string;
+  spreadsheetId: string | undefined;
+  user: string;
+  mode: RunMode;
+  args?: unknown[];
+  /** Builds the event object in the realm, with the execution's SpreadsheetApp at hand. */
+  event?: (tools: EventTools) => Record<string, unknown>;
+  optional?: boolean;
+  ignoreCase?: boolean;
+  /** onOpen and onEdit run as simple triggers: 30 s, not 6 min. */
+  simpleTrigger?: boolean;
+}
+
+export interface EventTools {
+  realm: vm.Context;
+  /** The active spreadsheet, fetched without counting a call (Apps Script builds events itself). */
+  source(): unknown;
+  /** Runs a SpreadsheetApp lookup without counting it. */
+  uncounted<T>(read: (app: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T): T;
+}
+
+/**
+ * The local Apps Script runtime: in-memory spreadsheets, the services, and the
+ * built bundle run in a fresh context per execution.
+ */
+export class Runtime {
+  readonly store: SpreadsheetStore;
+  /** Service calls of all executions. */
+  readonly calls = new CallCounter();
+  /** The counts of the last execution alone. */
+  lastCalls: Record<string, number> = {};
+  /** How many custom formula executions ran. */
+  customFunctionCalls = 0;
+  readonly world: World;
+  private executor: Executor;
+  private customNames: Set<string> | undefined;
+
+  constructor(options: RuntimeOptions = {}) {
+    const dist = options.dist ?? path.join(ROOT, 'dist');
+    const now = options.now;
+    const base = now === undefined ? () => Date.now() : typeof now === 'function' ? () => now().getTime() : () => now.getTime();
+    this.world = new World(
+      {
+        dist,
+        scriptTimeZone: options.scriptTimeZone ?? manifestTimeZone(dist),
+        mailQuota: options.mailQuota ?? 100,
+        addonName: options.addonName ?? 'OKR Sheets',
+      },
+      base,
+    );
+    if (now instanceof Date) this.world.clock.set(now);
+    this.executor = new Executor(path.join(dist, 'Code.js'));
+    this.store = new SpreadsheetStore({
+      customFunctions: (id, name, args) => this.runCustomFunction(id, name, args),
+      now: () => new Date(this.world.clock.now()),
+      isCustomFunction: (name) => this.isCustomFunction(name),
+    });
+  }
+
+  get outbox(): SentMail[] {
+    return this.world.outbox;
+  }
+
+  get ui(): UiRecorder {
+    return this.world.ui;
+  }
+
+  get triggers(): readonly TriggerRecord[] {
+    return this.world.triggers;
+  }
+
+  get logs(): string[] {
+    return this.world.logs;
+  }
+
+  /** A new spreadsheet; its owner defaults to DEFAULT_USER. */
+  createSpreadsheet(options: { name: string; id?: string; timeZone?: string; locale?: string; sheets?: string[]; owner?: string }): string {
+    const owner = options.owner ?? DEFAULT_USER;
+    const id = this.store.create({ ...options, owner });
+    this.world.owners.set(id, owner);
+    return id;
+  }
+
+  /** Runs a global function of the bundle and returns its value; throws what the script threw. */
+  run<T = unknown>(functionName: string, options: RunOptions = {}): T {
+    if (options.spreadsheetId !== undefined && !this.store.has(options.spreadsheetId)) {
+      throw new Error(`No spreadsheet with id ${options.spreadsheetId}`);
+    }
+    return this.execute({
+      functionName,
+      spreadsheetId: options.spreadsheetId,
+      user: options.user ?? DEFAULT_USER,
+      mode: options.mode ?? 'FULL',
+      args: options.args ?? [],
+    }) as T;
+  }
+
+  /**
+   * The document opens for a user, as Sheets does it: the script menus go, the
+   * simple onOpen(e) runs (NONE when the add-on is not yet used in this document,
+   * LIMITED once it is), then the installable open triggers run as their owners.
+   */
+  open(spreadsheetId: string, options: { user?: string; mode?: 'NONE' | 'LIMITED' | 'FULL' } = {}): void {
+    const user = options.user ?? DEFAULT_USER;
+    const mode = options.mode ?? 'LIMITED';
+    this.world.ui.clearMenus(spreadsheetId, user);
+    this.execute({ functionName: 'onOpen', spreadsheetId, user, mode, optional: true, simpleTrigger: true, event: (tools) => this.simpleEvent(tools, mode, user) });
+    for (const trigger of this.triggersFor(spreadsheetId, 'ON_OPEN')) this.fireTrigger(trigger.uniqueId, { user: this.activeUser(user, trigger.user) });
+  }
+
+  /** The add-on is installed from the store: onInstall(e) runs in FULL mode; its menu shows for this user. */
+  install(spreadsheetId: string, user = DEFAULT_USER): void {
+    this.execute({
+      functionName: 'onInstall',
+      spreadsheetId,
+      user,
+      mode: 'FULL',
+      optional: true,
+      // The install event holds authMode alone (AddonOnInstall); onInstall(e) usually passes it to onOpen(e).
+      event: () => ({ authMode: AuthMode.FULL }),
+    });
+  }
+
+  /**
+   * A user types into a cell. When Sheets accepts the edit, the simple onEdit(e)
+   * runs (LIMITED), then the installable edit triggers run as their owners.
+   */
+  edit(spreadsheetId: string, sheet: string, a1: string, input: string, user = DEFAULT_USER): ReturnType<SpreadsheetStore['userEdit']> {
+    const before = this.store.cell(spreadsheetId, sheet, a1);
+    const result = this.store.userEdit(spreadsheetId, sheet, a1, input, user);
+    if (!result.ok) return result;
+    const after = this.store.cell(spreadsheetId, sheet, a1);
+    const editFields = (tools: EventTools): Record<string, unknown> => ({
+      range: tools.uncounted((app) => app.getActiveSpreadsheet().getSheetByName(sheet)?.getRange(a1)),
+      value: stringValue(after.value),
+      oldValue: stringValue(before.value),
+    });
+    this.execute({
+      functionName: 'onEdit',
+      spreadsheetId,
+      user,
+      mode: 'LIMITED',
+      optional: true,
+      simpleTrigger: true,
+      event: (tools) => ({ ...this.simpleEvent(tools, 'LIMITED', user), ...editFields(tools) }),
+    });
+    for (const trigger of this.triggersFor(spreadsheetId, 'ON_EDIT')) {
+      this.fireTrigger(trigger.uniqueId, (tools) => ({ ...editFields(tools), user: this.activeUser(user, trigger.user) }));
+    }
+    return result;
+  }
+
+  /**
+   * Fires an installable trigger: its handler runs in FULL mode as the user who
+   * created it, even when that user's authorization has lapsed (the handler must
+   * check ScriptApp.getAuthorizationInfo), with the event object Apps Script passes.
+   */
+  fireTrigger(uniqueId: string, extra?: Record<string, unknown> | ((tools: EventTools) => Record<string, unknown>)): unknown {
+    const trigger = this.world.triggers.find((t) => t.uniqueId === uniqueId);
+    if (!trigger) throw new Error(`No trigger with id ${uniqueId}`);
+    return this.execute({
+      functionName: trigger.handlerFunction,
+      spreadsheetId: trigger.spreadsheetId,
+      user: trigger.user,
+      mode: 'FULL',
+      event: (tools) => {
+        const base: Record<string, unknown> = { authMode: AuthMode.FULL, triggerUid: trigger.uniqueId };
+        if (trigger.eventType === 'CLOCK') Object.assign(base, clockFields(this.world.clock.now(), trigger.timeZone));
+        else Object.assign(base, { user: userObject(trigger.user), source: tools.source() });
+        if (trigger.eventType === 'ON_CHANGE') base.changeType = 'OTHER';
+        const more = typeof extra === 'function' ? extra(tools) : (intoRealm(extra ?? {}, tools.realm) as Record<string, unknown>);
+        return { ...base, ...more };
+      },
+    });
+  }
+
+  /** Queues the scripted user's answers to the next alerts and prompts. */
+  answer(...answers: ScriptedAnswer[]): void {
+    this.world.ui.answer(...answers);
+  }
+
+  /**
+   * Another process takes a lock (document: key is the spreadsheet id; user: the
+   * email; script: no key). It holds it until the returned function is called,
+   * or for `durationMs` of virtual time when given.
+   */
+  holdLock(kind: LockKind, key = '', owner = 'another process', durationMs?: number): () => void {
+    const lock = lockKey(kind, key);
+    const until = durationMs === undefined ? undefined : this.world.clock.now() + durationMs;
+    this.world.locks.take(lock, owner, until);
+    return () => this.world.locks.release(lock, owner);
+  }
+
+  setClock(date: Date): void {
+    this.world.clock.set(date);
+  }
+
+  advance(ms: number): void {
+    this.world.clock.advance(ms);
+  }
+
+  now(): Date {
+    return new Date(this.world.clock.now());
+  }
+
+  /** Google withholds this user's address from the script (Session.getActiveUser().getEmail() is ""). */
+  setUserEmailHidden(user: string, hidden: boolean): void {
+    if (hidden) this.world.hiddenEmails.add(user);
+    else this.world.hiddenEmails.delete(user);
+  }
+
+  /** What ScriptApp.getAuthorizationInfo reports for this user. */
+  setAuthorization(user: string, status: 'REQUIRED' | 'NOT_REQUIRED'): void {
+    this.world.authorization.set(user, status);
+  }
+
+  setLocale(user: string, locale: string): void {
+    this.world.locales.set(user, locale);
+  }
+
+  private triggersFor(spreadsheetId: string, type: TriggerRecord['eventType']): TriggerRecord[] {
+    return this.world.triggers.filter((t) => t.eventType === type && t.triggerSourceId === spreadsheetId);
+  }
+
+  /**
+   * The event's user when someone else's installable trigger fires: the person
+   * acting, whose address Google may withhold from the trigger's owner.
+   */
+  private activeUser(actor: string, owner: string): GoogleAppsScript.Base.User {
+    return userObject(actor === owner || !this.world.hiddenEmails.has(actor) ? actor : '');
+  }
+
+  /** onOpen/onEdit's event: authMode, the user, and the document except under NONE. */
+  private simpleEvent(tools: EventTools, mode: RunMode, user: string): Record<string, unknown> {
+    const hidden = mode === 'NONE' || this.world.hiddenEmails.has(user);
+    const event: Record<string, unknown> = { authMode: AuthMode[mode as keyof typeof AuthMode], user: userObject(hidden ? '' : user) };
+    if (mode !== 'NONE') event.source = tools.source();
+    return event;
+  }
+
+  /** A custom formula: the bundle runs in CUSTOM_FUNCTION mode, its result made a cell value or rows. */
+  private runCustomFunction(spreadsheetId: string, name: string, args: unknown[]): unknown {
+    this.customFunctionCalls++;
+    const result = this.execute({ functionName: name, spreadsheetId, user: '', mode: 'CUSTOM_FUNCTION', args, ignoreCase: true });
+    return customResult(result);
+  }
+
+  /** Whether the bundle defines a global function of that name (Sheets matches names in any case). */
+  private isCustomFunction(name: string): boolean {
+    if (name.endsWith('_')) return false;
+    if (!this.customNames) {
+      try {
+        const scope = this.scope({ mode: 'NONE', user: '', activeSpreadsheetId: undefined, calls: new CallCounter(), realm: undefined });
+        this.customNames = new Set(this.executor.functionNames(() => this.globals(scope)).map((n) => n.toUpperCase()));
+      } catch {
+        return true;
+      }
+    }
+    return this.customNames.has(name.toUpperCase());
+  }
+
+  private scope(execution: Execution): Scope {
+    return { world: this.world, execution };
+  }
+
+  private globals(scope: Scope): Record<string, unknown> {
+    return { ...createServices(scope), SpreadsheetApp: createSpreadsheetApp(this.store, scope.execution, createUi(scope)) };
+  }
+
+  private execute(request: ExecuteRequest): unknown {
+    const execution: Execution = {
+      mode: request.mode,
+      user: request.user,
+      activeSpreadsheetId: request.spreadsheetId,
+      calls: new CallCounter(),
+      realm: undefined,
+    };
+    const scope = this.scope(execution);
+    this.world.deadlines.set(execution, this.world.clock.now() + timeLimit(request.mode, request.simpleTrigger ?? false));
+    let app: GoogleAppsScript.Spreadsheet.SpreadsheetApp | undefined;
+    const uncounted = <T>(read: (a: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T): T => {
+      const calls = execution.calls;
+      execution.calls = new CallCounter();
+      try {
+        return read(app!);
+      } finally {
+        execution.calls = calls;
+      }
+    };
+    const { event } = request;
+    try {
+      return this.executor.run({
+        functionName: request.functionName,
+        now: () => this.world.clock.now(),
+        args: request.args,
+        optional: request.optional,
+        ignoreCase: request.ignoreCase,
+        globals: (realm) => {
+          execution.realm = realm;
+          const globals = this.globals(scope);
+          app = globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+          return globals;
+        },
+        realmArgs: event
+          ? (realm) => [realmObject(execution, event({ realm, uncounted, source: () => uncounted((a) => a.getActiveSpreadsheet()) }))]
+          : undefined,
+      });
+    } finally {
+      this.world.locks.releaseAll(execution);
+      this.lastCalls = execution.calls.snapshot();
+      for (const [name, count] of Object.entries(this.lastCalls)) for (let i = 0; i < count; i++) this.calls.count(name);
+    }
+  }
+}
+
+function manifestTimeZone(dist: string): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone?: string };
+    return manifest.timeZone ?? 'Etc/UTC';
+  } catch {
+    return 'Etc/UTC';
+  }
+}

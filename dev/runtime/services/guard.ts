@@ -1,0 +1,38 @@
+import type { RunMode } from '../execution';
+import { scriptError } from './realm';
+import type { Scope } from './world';
+
+/**
+ * What a call needs, after Google's authorization lifecycle for add-ons and the
+ * custom functions guide:
+ * - free: works everywhere (Utilities, Logger, enums, Session's time zone);
+ * - menu: Ui menus, the one thing AuthMode.NONE allows;
+ * - dialog: alerts, prompts, sidebars (not in NONE);
+ * - storage: Properties, Cache, Lock (not in NONE; custom functions may use them);
+ * - authorized: services needing the user's consent (MailApp, triggers): FULL only.
+ */
+export type Need = 'free' | 'menu' | 'dialog' | 'storage' | 'authorized';
+
+const ALLOWED: Record<Need, readonly RunMode[]> = {
+  free: ['NONE', 'LIMITED', 'FULL', 'CUSTOM_FUNCTION'],
+  menu: ['NONE', 'LIMITED', 'FULL'],
+  dialog: ['LIMITED', 'FULL'],
+  storage: ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'],
+  authorized: ['FULL'],
+};
+
+/**
+ * Counts a call as `Class.method` and refuses it when the mode forbids it, with
+ * Apps Script's wording ("You do not have permission to call X. Required permissions: scope").
+ */
+export function enter(scope: Scope, name: string, need: Need, requiredScope?: string): void {
+  scope.execution.calls.count(name);
+  if (ALLOWED[need].includes(scope.execution.mode)) return;
+  const required = requiredScope ? ` Required permissions: https://www.googleapis.com/auth/${requiredScope}` : '';
+  throw scriptError(scope.execution, `You do not have permission to call ${name}.${required}`);
+}
+
+/** Byte length as Google measures its size limits (UTF-8). */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}

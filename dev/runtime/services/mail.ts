@@ -1,0 +1,103 @@
+import { enter } from './guard';
+import { scriptError } from './realm';
+import type { Scope } from './world';
+
+/** A message MailApp sent, as the runtime's outbox keeps it. */
+export interface SentMail {
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo: string | undefined;
+  subject: string;
+  body: string;
+  htmlBody: string | undefined;
+  /** The sender's display name (options.name). */
+  name: string | undefined;
+  noReply: boolean;
+  /** The user the script ran as: mail goes out from their account. */
+  from: string;
+  spreadsheetId: string | undefined;
+  time: Date;
+}
+
+export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
+
+type Advanced = GoogleAppsScript.Mail.MailAdvancedParameters;
+
+/**
+ * MailApp. Every recipient (to, cc and bcc) counts against the user's daily
+ * quota, which resets 24 hours after the first send (Quotas for Google Services).
+ */
+export class MailAppImpl implements GoogleAppsScript.Mail.MailApp {
+  constructor(private scope: Scope) {}
+
+  getRemainingDailyQuota(): number {
+    enter(this.scope, 'MailApp.getRemainingDailyQuota', 'authorized', 'script.send_mail');
+    return this.scope.world.settings.mailQuota - this.usage().used;
+  }
+
+  sendEmail(...args: unknown[]): void {
+    enter(this.scope, 'MailApp.sendEmail', 'authorized', 'script.send_mail');
+    const message = this.message(args);
+    const recipients = {
+      to: this.addresses(message.to),
+      cc: this.addresses(message.cc),
+      bcc: this.addresses(message.bcc),
+    };
+    const count = recipients.to.length + recipients.cc.length + recipients.bcc.length;
+    if (count === 0) throw scriptError(this.scope.execution, 'Failed to send email: no recipient');
+    const usage = this.usage();
+    if (usage.used + count > this.scope.world.settings.mailQuota) throw scriptError(this.scope.execution, QUOTA_MESSAGE);
+    usage.used += count;
+    const { world, execution } = this.scope;
+    world.outbox.push({
+      ...recipients,
+      replyTo: message.replyTo === undefined ? undefined : String(message.replyTo),
+      subject: String(message.subject ?? ''),
+      body: String(message.body ?? ''),
+      htmlBody: message.htmlBody === undefined ? undefined : String(message.htmlBody),
+      name: message.name === undefined ? undefined : String(message.name),
+      noReply: Boolean(message.noReply),
+      from: execution.user,
+      spreadsheetId: execution.activeSpreadsheetId,
+      time: new Date(world.clock.now()),
+    });
+  }
+
+  /** The four forms: (message), (to, subject, body), (to, subject, body, options), (to, replyTo, subject, body). */
+  private message(args: unknown[]): Advanced {
+    const [a, b, c, d] = args;
+    if (args.length === 1 && a !== null && typeof a === 'object') return a as Advanced;
+    if (args.length === 4 && typeof d === 'string') return { to: String(a), replyTo: String(b), subject: String(c), body: d };
+    if (args.length >= 3) return { ...((d ?? {}) as Advanced), to: String(a), subject: String(b), body: String(c) };
+    const types = args.map((x) => (typeof x === 'string' ? 'String' : typeof x)).join(',');
+    throw scriptError(this.scope.execution, `The parameters (${types}) don't match the method signature for MailApp.sendEmail.`);
+  }
+
+  /** Comma-separated addresses, each plain or as `Name <address>`. */
+  private addresses(list: string | undefined): string[] {
+    if (list === undefined || list === null || String(list).trim() === '') return [];
+    return String(list)
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '')
+      .map((item) => {
+        const address = /<([^>]*)>\s*$/.exec(item)?.[1]?.trim() ?? item;
+        if (!ADDRESS.test(address)) throw scriptError(this.scope.execution, `Invalid email: ${item}`);
+        return address;
+      });
+  }
+
+  private usage(): { since: number; used: number } {
+    const { world, execution } = this.scope;
+    const now = world.clock.now();
+    let usage = world.mailUsage.get(execution.user);
+    if (!usage || now - usage.since >= DAY_MS) {
+      usage = { since: now, used: 0 };
+      world.mailUsage.set(execution.user, usage);
+    }
+    return usage;
+  }
+}

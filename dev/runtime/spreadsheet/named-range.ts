@@ -1,0 +1,83 @@
+// Class NamedRange (developers.google.com/apps-script/reference/spreadsheet/named-range).
+// Name rules from Sheets' help ("Name a range"): letters, numbers and underscores;
+// not starting with a number or the words "true"/"false"; 1-250 characters; not
+// in A1 or R1C1 syntax.
+
+import type { Ctx, GNamedRange, GRange } from './context';
+import type { DocData, NamedRangeData } from './model';
+
+export function checkRangeName(name: string): void {
+  const ok =
+    typeof name === 'string' &&
+    name.length >= 1 &&
+    name.length <= 250 &&
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
+    !/^(true|false)/i.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^R[0-9]*C[0-9]*$/i.test(name);
+  if (!ok) {
+    throw new Error(
+      `The named range "${name}" is invalid. A name can contain only letters, numbers and underscores, cannot start with a number or the words "true" or "false", must be 1-250 characters long and cannot be in A1 or R1C1 syntax.`,
+    );
+  }
+}
+
+export function findNamed(doc: DocData, name: string): NamedRangeData | undefined {
+  return doc.namedRanges.find((n) => n.name.toLowerCase() === String(name).toLowerCase());
+}
+
+export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
+  constructor(
+    private readonly ctx: Ctx,
+    readonly docId: string,
+    private name: string,
+  ) {}
+
+  private get data(): NamedRangeData {
+    const data = findNamed(this.ctx.store.doc(this.docId), this.name);
+    if (!data) throw new Error(`Named range ${this.name} was removed.`);
+    return data;
+  }
+
+  getName(): string {
+    this.ctx.call('NamedRange.getName', 'read');
+    return this.data.name;
+  }
+
+  getRange(): GRange {
+    this.ctx.call('NamedRange.getRange', 'read');
+    const data = this.data;
+    return this.ctx.make.range(this.docId, data.sheetId, { ...data.box });
+  }
+
+  remove(): void {
+    this.ctx.call('NamedRange.remove', 'write');
+    const doc = this.ctx.store.doc(this.docId);
+    const data = this.data;
+    doc.namedRanges = doc.namedRanges.filter((n) => n !== data);
+    this.ctx.store.touch(doc);
+  }
+
+  setName(name: string): GNamedRange {
+    this.ctx.call('NamedRange.setName', 'write');
+    checkRangeName(name);
+    const doc = this.ctx.store.doc(this.docId);
+    const data = this.data;
+    const clash = findNamed(doc, name);
+    if (clash && clash !== data) throw new Error(`A named range called "${name}" already exists.`);
+    data.name = name;
+    this.name = name;
+    this.ctx.store.touch(doc);
+    return this as unknown as GNamedRange;
+  }
+
+  setRange(range: GRange): GNamedRange {
+    this.ctx.call('NamedRange.setRange', 'write');
+    const r = range as unknown as { docId: string; sheetId: number; box: { r1: number; c1: number; r2: number; c2: number } };
+    const data = this.data;
+    data.sheetId = r.sheetId;
+    data.box = { ...r.box };
+    this.ctx.store.touch(this.ctx.store.doc(this.docId));
+    return this as unknown as GNamedRange;
+  }
+}

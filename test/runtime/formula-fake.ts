@@ -1,0 +1,56 @@
+// A small FormulaContext over literal grids, for the formula tests.
+import { FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/formula';
+
+export interface FakeOptions {
+  sheets: Record<string, Cell[][]>;
+  at?: { sheet?: string; row?: number; column?: number };
+  named?: Record<string, RangeRef>;
+  custom?: Record<string, (...args: (Cell | Cell[][])[]) => Cell | Cell[][]>;
+  now?: Date;
+  timeZone?: string;
+}
+
+export interface FakeContext extends FormulaContext {
+  /** Every call of a custom function, with the arguments it received. */
+  calls: { name: string; args: (Cell | Cell[][])[] }[];
+  reads: RangeRef[];
+}
+
+/** Open-ended ends resolve to the sheet's last row/column holding data, as the spreadsheet side does. */
+export function fakeContext(options: FakeOptions): FakeContext {
+  const calls: FakeContext['calls'] = [];
+  const reads: RangeRef[] = [];
+  const first = Object.keys(options.sheets)[0]!;
+  return {
+    sheet: options.at?.sheet ?? first,
+    row: options.at?.row ?? 1,
+    column: options.at?.column ?? 1,
+    timeZone: options.timeZone ?? 'UTC',
+    now: () => options.now ?? new Date('2026-03-15T12:00:00Z'),
+    calls,
+    reads,
+    read(ref) {
+      reads.push(ref);
+      const grid = options.sheets[ref.sheet ?? first];
+      if (!grid) throw new FormulaError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
+      const lastRow = Math.max(grid.length, 1);
+      const lastColumn = Math.max(1, ...grid.map((row) => row.length));
+      const endRow = ref.endRow ?? lastRow;
+      const endColumn = ref.endColumn ?? lastColumn;
+      const out: Cell[][] = [];
+      for (let r = ref.startRow; r <= endRow; r++) {
+        const row: Cell[] = [];
+        for (let c = ref.startColumn; c <= endColumn; c++) row.push(grid[r - 1]?.[c - 1] ?? '');
+        out.push(row);
+      }
+      return out;
+    },
+    namedRange: (name) => options.named?.[name],
+    isCustomFunction: (name) => Object.keys(options.custom ?? {}).some((key) => key.toUpperCase() === name.toUpperCase()),
+    callCustom(name, args) {
+      calls.push({ name, args });
+      const fn = Object.entries(options.custom ?? {}).find(([key]) => key.toUpperCase() === name.toUpperCase())![1];
+      return fn(...args);
+    },
+  };
+}
