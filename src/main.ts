@@ -1,7 +1,7 @@
 // Everything Apps Script can call, and nothing else: each global is a one-line
 // delegate. The JSDoc of a custom formula is what Sheets shows in the formula
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
-import { buildMenu, showHelp } from './addon/menu';
+import { buildMenu, setUpWorkbookAction, showHelp, validateOkrsAction } from './addon/menu';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import { okrExpected, okrProgress, okrRollup, okrScore, okrStatus, okrValidate } from './formulas/formulas';
@@ -17,6 +17,12 @@ global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
  * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
  */
 global.onInstall = (e: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
+
+/** Menu: Set up the OKR workbook. */
+global.setUpWorkbook = (): void => setUpWorkbookAction();
+
+/** Menu: Validate the OKRs. */
+global.validateOkrs = (): void => validateOkrsAction();
 
 /** Menu: Help. */
 global.showHelp = (): void => showHelp();

@@ -44,3 +44,25 @@ export const RECOMMENDED = {
   keyResults: { min: 2, max: 5 },
   confidence: { min: 0, max: 10 },
 } as const;
+
+export const CHECKIN_COLUMNS = ['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By'] as const;
+export type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
+
+export const CHECKINS: TableSpec<CheckinColumn> = {
+  name: 'Check-ins',
+  columns: CHECKIN_COLUMNS,
+  required: ['Timestamp', 'Key result ID', 'Value'],
+};
+
+export const SETTING_COLUMNS = ['Setting', 'Value', 'About'] as const;
+export type SettingColumn = (typeof SETTING_COLUMNS)[number];
+
+export const SETTINGS: TableSpec<SettingColumn> = {
+  name: 'Settings',
+  columns: SETTING_COLUMNS,
+  required: ['Setting', 'Value'],
+};
+
+/** How often owners are expected to check in. */
+export const CADENCES = ['weekly', 'every two weeks', 'monthly'] as const;
+export type Cadence = (typeof CADENCES)[number];

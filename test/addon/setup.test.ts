@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKIN_COLUMNS, KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS, SETTING_COLUMNS } from '../../src/okr/schema';
+import { CHAMPION, byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
+
+const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide'];
+
+describe('Set up the OKR workbook, on an empty workbook', () => {
+  it('adds the tabs with their headers, frozen, and says what it added', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(rt.store.sheetNames(id)).toEqual(TABS);
+    expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVE_COLUMNS]]);
+    expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULT_COLUMNS]]);
+    expect(rt.store.values(id, 'Check-ins', 'A1:F1')).toEqual([[...CHECKIN_COLUMNS]]);
+    expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTING_COLUMNS]]);
+    const spreadsheet = byHand(rt, id);
+    for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings']) expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);
+    expect(lastAlert(rt)).toMatch(/^Your OKR workbook is ready\. Added the Objectives tab; the Key Results tab;/);
+    expect(lastAlert(rt)).toMatch(/Add example OKRs/);
+  });
+
+  it('fills Settings with the current cycle, cadence and gaps, each behind a named range', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(records(rt, id, 'Settings').map((r) => [r.Setting, r.Value])).toEqual([
+      ['Current cycle', '2026-Q4'],
+      ['Check-in cadence', 'weekly'],
+      ['At-risk gap', 0.15],
+      ['Off-track gap', 0.3],
+    ]);
+    const names = byHand(rt, id).getNamedRanges().map((n) => `${n.getName()}=${n.getRange().getA1Notation()}`);
+    expect(names.sort()).toEqual(['OKR_AT_RISK_GAP=B4', 'OKR_CHECKIN_CADENCE=B3', 'OKR_CURRENT_CYCLE=B2', 'OKR_OFF_TRACK_GAP=B5']);
+  });
+
+  it('adds dropdowns and limits, colours, formula columns and their warnings', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const krs = rt.store.cell(id, 'Key Results', 'E7');
+    expect(krs.validation?.list).toEqual(['increase', 'decrease', 'at least', 'at most', 'milestone']);
+    expect(krs.validation?.allowInvalid).toBe(false);
+    const spreadsheet = byHand(rt, id);
+    const keyResults = spreadsheet.getSheetByName('Key Results')!;
+    const confidence = keyResults.getRange('K2').getDataValidation()!;
+    expect(String(confidence.getCriteriaType())).toBe('NUMBER_BETWEEN');
+    expect(confidence.getCriteriaValues()).toEqual([0, 10]);
+    expect(confidence.getAllowInvalid()).toBe(false);
+    expect(String(keyResults.getRange('J500').getDataValidation()!.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
+    expect(spreadsheet.getSheetByName('Objectives')!.getRange('E2').getDataValidation()!.getCriteriaValues()[0]).toContain('2026-Q4');
+    expect(spreadsheet.getSheetByName('Check-ins')!.getRange('D2').getDataValidation()).not.toBeNull();
+
+    expect(rt.store.formulas(id, 'Key Results', 'L2:M2')).toEqual([
+      [
+        '=OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)',
+        '=OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)',
+      ],
+    ]);
+    expect(rt.store.formulas(id, 'Objectives', 'H2')).toEqual([["=OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)"]]);
+    for (const tab of ['Objectives', 'Key Results']) {
+      const sheet = spreadsheet.getSheetByName(tab)!;
+      const protections = sheet.getProtections(SpreadsheetApp_ProtectionType_RANGE(spreadsheet));
+      expect(protections.map((p) => [p.getDescription(), p.isWarningOnly()])).toEqual([
+        ['OKR Sheets: this column is filled by a formula (Progress)', true],
+        ['OKR Sheets: this column is filled by a formula (Status)', true],
+      ]);
+      expect(sheet.getConditionalFormatRules()).toHaveLength(8);
+    }
+    expect(rt.store.cell(id, 'Guide', 'A1').value).toBe('How to run OKRs in this workbook');
+  });
+
+  it('runs twice without changing anything the second time', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const before = JSON.stringify(rt.store.toJSON());
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before);
+    expect(lastAlert(rt)).toMatch(/^Your OKR workbook was already set up: nothing needed to change\./);
+  });
+
+  it('adds example OKRs on request, and their formulas compute', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'YES');
+    const keyResults = records(rt, id, 'Key Results');
+    expect(keyResults).toHaveLength(9);
+    const progress = Object.fromEntries(keyResults.map((r) => [r.ID, r.Progress]));
+    expect(progress['EX-KR1']).toBeCloseTo(0.3, 12);
+    expect(progress['EX-KR2']).toBeCloseTo(2 / 7, 12);
+    expect(progress).toMatchObject({ 'EX-KR3': 0, 'EX-KR5': 1, 'EX-KR6': '', 'EX-KR9': 1 });
+    const status = Object.fromEntries(keyResults.map((r) => [r.ID, r.Status]));
+    expect(status).toMatchObject({ 'EX-KR1': 'at risk', 'EX-KR5': 'done', 'EX-KR6': 'no data', 'EX-KR9': 'done', 'EX-KR3': 'off track' });
+    const objectives = records(rt, id, 'Objectives');
+    expect(objectives.map((r) => r.ID)).toEqual(['EX-O1', 'EX-O2', 'EX-O3']);
+    expect(objectives[0]!.Progress).toBeCloseTo((0.3 + 2 / 7 + 0) / 3, 12);
+    expect(rt.store.displayValues(id, 'Key Results', 'L2')).toEqual([['30%']]);
+    // A workbook that learns from its examples validates clean.
+    click(rt, id, 'validateOkrs', 'OK');
+    expect(lastAlert(rt)).toBe('All clear: no errors or warnings in your OKRs.');
+  });
+
+  it('reads each tab once and writes in blocks, never cell by cell', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const first = rt.lastCalls;
+    expect(first['Range.getValue'] ?? 0).toBe(0);
+    expect(first['Range.setValue'] ?? 0).toBe(0);
+    // Objectives, Key Results, Check-ins, Settings, Guide: one header block each, plus the settings rows.
+    expect(first['Range.setValues']).toBe(6);
+    expect(first['Range.setFormula']).toBe(4);
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const again = rt.lastCalls;
+    // The second run reads the four tables once each, and row 2's formulas of the two formula tabs.
+    expect(again['Range.getValues']).toBe(4);
+    expect(again['Range.getFormulas']).toBe(2);
+    expect(again['Range.setValues'] ?? 0).toBe(0);
+    expect(again['Range.setFormula'] ?? 0).toBe(0);
+    expect(again['Range.setDataValidation'] ?? 0).toBe(0);
+  });
+});
+
+/** ProtectionType.RANGE as the runtime's SpreadsheetApp exposes it. */
+function SpreadsheetApp_ProtectionType_RANGE(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.ProtectionType {
+  void spreadsheet;
+  return 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+}
+
+describe('Set up the OKR workbook, on a workbook full of user data', () => {
+  function userWorkbook() {
+    const { rt, id } = newWorkbook(['My notes']);
+    fill(rt, id, 'My notes', [['Remember'], ['=1+1'], ['keep me']]);
+    // Their own column order, an extra column, no Weight/Progress/Status yet.
+    fill(rt, id, 'Objectives', [
+      ['Objective', 'ID', 'Notes', 'Owner', 'Team', 'Cycle', 'Aligned to'],
+      ['Win the market', 'O1', 'my note', 'ana@example.com', 'Sales', '2026-Q4', ''],
+      ['Delight users', 'O2', '', 'ben@example.com', 'Sales', '2026-Q4', 'O1'],
+    ]);
+    fill(rt, id, 'Key Results', [
+      ['ID', 'Objective ID', 'Key result', 'Owner', 'Metric', 'Start', 'Target', 'Current', 'Progress', 'Comment'],
+      ['KR1', 'O1', 'Revenue to 1M', 'ana@example.com', 'increase', 0, 1_000_000, 250_000, 0.9, 'typed by hand'],
+      ['KR2', 'O2', 'NPS to 50', 'ben@example.com', '', 20, 50, 35, '', ''],
+    ]);
+    return { rt, id };
+  }
+
+  it('keeps every value, extra column and user tab, adding missing headers after them', () => {
+    const { rt, id } = userWorkbook();
+    const mine = (tab: string, a1: string) => rt.store.values(id, tab, a1);
+    const before = { notes: mine('My notes', 'A1:A3'), objectives: mine('Objectives', 'A1:G3'), keyResults: mine('Key Results', 'A1:J3') };
+    click(rt, id, 'setUpWorkbook');
+    expect(mine('My notes', 'A1:A3')).toEqual(before.notes);
+    expect(rt.store.formulas(id, 'My notes', 'A2')).toEqual([['=1+1']]);
+    expect(mine('Objectives', 'A1:G3')).toEqual(before.objectives);
+    expect(mine('Key Results', 'A1:J3')).toEqual(before.keyResults);
+    expect(mine('Objectives', 'H1:I1')).toEqual([['Weight', 'Progress']]);
+    expect(mine('Objectives', 'J1')).toEqual([['Status']]);
+    expect(mine('Key Results', 'K1:O1')).toEqual([['Unit', 'Weight', 'Confidence', 'Status', 'Last check-in']]);
+    // Their hand-typed Progress column is theirs: no formula over it, and they are told why.
+    expect(rt.store.formulas(id, 'Key Results', 'I2')).toEqual([['']]);
+    expect(lastAlert(rt)).toMatch(/the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/);
+    expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+  });
+
+  it('puts formulas where the columns really are, and offers no examples when OKRs exist', () => {
+    const { rt, id } = userWorkbook();
+    click(rt, id, 'setUpWorkbook');
+    expect(rt.store.formulas(id, 'Objectives', 'I2')).toEqual([["=OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)"]]);
+    // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2.
+    expect(records(rt, id, 'Objectives').map((r) => r.Progress)).toEqual([0.9, '']);
+    expect(lastAlert(rt)).not.toMatch(/example/);
+  });
+
+  it('refuses, changing nothing, when a table tab was renamed', () => {
+    const { rt, id } = userWorkbook();
+    byHand(rt, id).getSheetByName('Key Results')!.setName('KRs');
+    const before = JSON.stringify(rt.store.toJSON());
+    click(rt, id, 'setUpWorkbook');
+    expect(lastAlert(rt)).toBe(
+      'The tab "KRs" looks like the Key Results tab, renamed. Rename it back to "Key Results" (OKR Sheets finds its tables by name) and run set-up again. Nothing was changed.',
+    );
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before);
+  });
+
+  it('refuses, changing nothing, when header cells are merged', () => {
+    const { rt, id } = userWorkbook();
+    byHand(rt, id).getSheetByName('Objectives')!.getRange('C1:D1').merge();
+    const before = JSON.stringify(rt.store.toJSON());
+    click(rt, id, 'setUpWorkbook');
+    expect(lastAlert(rt)).toMatch(/^The header cells Objectives!C1:D1 are merged\. Unmerge them/);
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before);
+  });
+
+  it('tells the person nothing changed when someone else holds the workbook', () => {
+    const { rt, id } = userWorkbook();
+    const release = rt.holdLock('document', id);
+    const before = JSON.stringify(rt.store.toJSON());
+    click(rt, id, 'setUpWorkbook');
+    expect(lastAlert(rt)).toMatch(/^Someone else is changing this workbook with OKR Sheets right now\. Nothing was changed/);
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before);
+    release();
+  });
+});

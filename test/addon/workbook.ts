@@ -1,0 +1,55 @@
+import { Cell } from '../../src/okr/cells';
+import { Runtime } from '../../dev/runtime/index';
+import { CallCounter } from '../../dev/runtime/execution';
+import { createSpreadsheetApp } from '../../dev/runtime/spreadsheet/index';
+
+export const CHAMPION = 'champion@example.com';
+/** Sunday 15 November 2026, mid-morning in New York: 45 of 2026-Q4's 92 days are behind us. */
+export const NOW = new Date('2026-11-15T15:00:00Z');
+
+/** A runtime running the built bundle, with one spreadsheet open as a new user would have it. */
+export function newWorkbook(sheets = ['Sheet1']): { rt: Runtime; id: string } {
+  const rt = new Runtime({ now: NOW });
+  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets, owner: CHAMPION });
+  return { rt, id };
+}
+
+/** Runs a menu item as the champion would click it, answering its dialogs in order. */
+export function click(rt: Runtime, id: string, functionName: string, ...buttons: ('OK' | 'YES' | 'NO')[]): void {
+  rt.answer(...buttons.map((button) => ({ button })));
+  rt.run(functionName, { spreadsheetId: id, user: CHAMPION });
+  if (rt.ui.pendingAnswers !== 0) throw new Error(`${functionName} asked fewer questions than expected`);
+}
+
+/** The last alert's message. */
+export function lastAlert(rt: Runtime): string {
+  return rt.ui.last('alert')?.message ?? '';
+}
+
+/**
+ * A tab's rows below the header as records by header, skipping rows whose
+ * first column is blank (formula columns spill "" down the whole grid).
+ */
+export function records(rt: Runtime, id: string, sheet: string): Record<string, Cell>[] {
+  const [header, ...rows] = rt.store.values(id, sheet) as Cell[][];
+  return rows.filter((row) => row[0] !== '').map((row) => Object.fromEntries(header!.map((h, i) => [String(h), row[i]!])));
+}
+
+/**
+ * The spreadsheet as a person editing it by hand sees it: the runtime's own
+ * SpreadsheetApp, outside the bundle, with calls counted apart from the add-on's.
+ */
+export function byHand(rt: Runtime, id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const execution = { mode: 'FULL' as const, user: CHAMPION, activeSpreadsheetId: id, calls: new CallCounter(), realm: undefined };
+  return createSpreadsheetApp(rt.store, execution, () => {
+    throw new Error('no dialogs by hand');
+  }).getActiveSpreadsheet();
+}
+
+/** Writes rows into a tab by hand, creating the tab when needed. */
+export function fill(rt: Runtime, id: string, sheet: string, grid: Cell[][], row = 1, column = 1): void {
+  const spreadsheet = byHand(rt, id);
+  const tab = spreadsheet.getSheetByName(sheet) ?? spreadsheet.insertSheet(sheet);
+  const width = Math.max(...grid.map((r) => r.length));
+  tab.getRange(row, column, grid.length, width).setValues(grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+}
