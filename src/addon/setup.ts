@@ -3,7 +3,7 @@ import { SETTING_ROWS } from '../okr/settings';
 import { cellRef, columnLetter } from './a1';
 import { FORMULA_PROTECTION, dataColumn, progressRules, sameRule, statusRules, validationFor } from './formats';
 import { GUIDE_ROWS } from './guide';
-import { CHECKINS_TAB, GUIDE_TAB_NAME, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB, TabLayout, letters, objectiveFormulas } from './layout';
+import { CHECKINS_TAB, GUIDE_TAB_NAME, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB, TabLayout, headerFormula, letters, objectiveFormulas } from './layout';
 import { findRenamed, headerColumns, sheetsByName } from './tabs';
 import { todayIn } from './today';
 import { UserError } from './errors';
@@ -153,29 +153,30 @@ function ensureSettings(spreadsheet: Spreadsheet, tab: Tab, today: { year: numbe
 }
 
 /**
- * Puts each formula in row 2 of its column, where it fills the column. A
- * column that holds the person's own values or formula is left alone.
+ * Puts each computed column's formula in its header cell, from where it fills
+ * the column. A column that holds the person's own values or formula is left alone.
  */
 function ensureFormulas(tab: Tab, formulas: NonNullable<TabLayout['formulas']>, report: SetupReport): void {
   const width = Math.max(usedWidth(tab.values), ...[...tab.columns.values()].map((c) => c + 1));
-  const rowTwo = tab.values.length >= 2 ? (tab.sheet.getRange(2, 1, 1, width).getFormulas()[0] ?? []) : [];
+  const header = tab.values.length >= 1 ? (tab.sheet.getRange(1, 1, 1, width).getFormulas()[0] ?? []) : [];
   const col = letters(tab.columns);
-  for (const [header, build] of Object.entries(formulas)) {
-    const column = tab.columns.get(header)!;
-    const wanted = build(col);
-    const current = rowTwo[column] ?? '';
+  for (const [name, build] of Object.entries(formulas)) {
+    const column = tab.columns.get(name)!;
+    const wanted = headerFormula(name, build(col));
+    const current = header[column] ?? '';
     if (current === wanted) continue;
-    const where = cellRef(tab.layout.name, 2, column + 1);
-    if (current !== '' && !current.toUpperCase().startsWith('=OKR_')) {
-      report.leftAlone.push(`${where} holds your own formula, so the ${header} column was left as it is`);
+    const where = cellRef(tab.layout.name, 1, column + 1);
+    if (current !== '' && !/\bOKR_[A-Z]+\(/i.test(current)) {
+      report.leftAlone.push(`${where} holds your own formula, so the ${name} column was left as it is`);
       continue;
     }
     if (current === '' && tab.values.slice(1).some((row) => !isBlank(row[column]))) {
-      report.leftAlone.push(`the ${header} column of ${tab.layout.name} holds values, so its formula was not added (clear ${columnLetter(column + 1)}2:${columnLetter(column + 1)} to let OKR Sheets fill it)`);
+      const letter = columnLetter(column + 1);
+      report.leftAlone.push(`the ${name} column of ${tab.layout.name} holds values, so its formula was not added (clear ${letter}2:${letter} to let OKR Sheets fill it)`);
       continue;
     }
-    tab.sheet.getRange(2, column + 1).setFormula(wanted);
-    report.added.push(`the ${header} formula on ${tab.layout.name}`);
+    tab.sheet.getRange(1, column + 1).setFormula(wanted);
+    report.added.push(`the ${name} formula on ${tab.layout.name}`);
   }
 }
 
@@ -277,20 +278,8 @@ export function addExamples(spreadsheet: Spreadsheet, cycle: string): boolean {
       for (const [header, value] of Object.entries(example)) if (columns.has(header)) row[columns.get(header)!] = value;
       return row;
     });
-    // Row 2 may hold the Progress and Status formulas: write around them, column block by column block.
-    writeAround(sheet, rows, [columns.get('Progress')!, columns.get('Status')!]);
+    // Blank in Progress and Status: the header formulas fill those cells.
+    sheet.getRange(2, 1, rows.length, width).setValues(rows);
   });
   return true;
-}
-
-/** Writes rows from row 2 in contiguous column blocks that skip the given columns. */
-function writeAround(sheet: Sheet, rows: Cell[][], skip: number[]): void {
-  const width = rows[0]?.length ?? 0;
-  let start = 0;
-  for (let c = 0; c <= width; c++) {
-    if (c < width && !skip.includes(c)) continue;
-    const block = rows.map((row) => row.slice(start, c));
-    if (c > start && block.some((row) => row.some((cell) => !isBlank(cell)))) sheet.getRange(2, start + 1, rows.length, c - start).setValues(block);
-    start = c + 1;
-  }
 }

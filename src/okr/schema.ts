@@ -48,9 +48,15 @@ export const RECOMMENDED = {
 export const CHECKIN_COLUMNS = ['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By'] as const;
 export type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
 
-export const CHECKINS: TableSpec<CheckinColumn> = {
+/**
+ * The id the check-in panel gives each check-in, kept beside it so a retry or
+ * a double click is recorded once; a column after the six people read.
+ */
+export const CHECKIN_ID = 'Check-in ID';
+
+export const CHECKINS: TableSpec<CheckinColumn | typeof CHECKIN_ID> = {
   name: 'Check-ins',
-  columns: CHECKIN_COLUMNS,
+  columns: [...CHECKIN_COLUMNS, CHECKIN_ID],
   required: ['Timestamp', 'Key result ID', 'Value'],
 };
 

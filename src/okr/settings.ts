@@ -76,3 +76,32 @@ export function checkSettings(values: readonly (readonly Cell[])[]): SettingsPro
   }
   return problems;
 }
+
+export interface Settings {
+  cycle: string;
+  cadence: Cadence;
+  atRiskGap: number;
+  offTrackGap: number;
+}
+
+/** The Settings values, each falling back to its default when missing or not usable. */
+export function readSettings(values: readonly (readonly Cell[])[], today: { year: number; month: number }): Settings {
+  const table = readTable(values, SETTINGS);
+  const value = (key: SettingSpec['key']): Cell => {
+    const spec = SETTING_ROWS.find((s) => s.key === key)!;
+    const row = table.rows.find((r) => normalise(r.get('Setting')) === normalise(spec.name));
+    return row ? row.get('Value') : '';
+  };
+  const gap = (key: 'atRiskGap' | 'offTrackGap', fallback: number) => {
+    const n = asNumber(value(key));
+    return n === undefined || n < 0 ? fallback : n;
+  };
+  const cycle = value('cycle');
+  const cadence = normalise(value('cadence')) as Cadence;
+  return {
+    cycle: isCycleName(cycle) ? text(cycle).trim().toUpperCase() : cycleOf(today.year, today.month),
+    cadence: CADENCES.includes(cadence) ? cadence : 'weekly',
+    atRiskGap: gap('atRiskGap', DEFAULT_AT_RISK_GAP),
+    offTrackGap: gap('offTrackGap', DEFAULT_OFF_TRACK_GAP),
+  };
+}

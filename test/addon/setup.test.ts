@@ -11,7 +11,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.sheetNames(id)).toEqual(TABS);
     expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVE_COLUMNS]]);
     expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULT_COLUMNS]]);
-    expect(rt.store.values(id, 'Check-ins', 'A1:F1')).toEqual([[...CHECKIN_COLUMNS]]);
+    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKIN_COLUMNS, 'Check-in ID']]);
     expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTING_COLUMNS]]);
     const spreadsheet = byHand(rt, id);
     for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings']) expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);
@@ -48,13 +48,14 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(spreadsheet.getSheetByName('Objectives')!.getRange('E2').getDataValidation()!.getCriteriaValues()[0]).toContain('2026-Q4');
     expect(spreadsheet.getSheetByName('Check-ins')!.getRange('D2').getDataValidation()).not.toBeNull();
 
-    expect(rt.store.formulas(id, 'Key Results', 'L2:M2')).toEqual([
+    // Each computed column's formula sits in its header cell, which still reads as the header.
+    expect(rt.store.formulas(id, 'Key Results', 'L1:M1')).toEqual([
       [
-        '=OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)',
-        '=OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)',
+        '={"Progress"; OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)}',
+        '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
       ],
     ]);
-    expect(rt.store.formulas(id, 'Objectives', 'H2')).toEqual([["=OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)"]]);
+    expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([["={\"Progress\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)}"]]);
     for (const tab of ['Objectives', 'Key Results']) {
       const sheet = spreadsheet.getSheetByName(tab)!;
       const protections = sheet.getProtections(SpreadsheetApp_ProtectionType_RANGE(spreadsheet));
@@ -107,7 +108,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(first['Range.setFormula']).toBe(4);
     click(rt, id, 'setUpWorkbook', 'NO');
     const again = rt.lastCalls;
-    // The second run reads the four tables once each, and row 2's formulas of the two formula tabs.
+    // The second run reads the four tables once each, and the header formulas of the two formula tabs.
     expect(again['Range.getValues']).toBe(4);
     expect(again['Range.getFormulas']).toBe(2);
     expect(again['Range.setValues'] ?? 0).toBe(0);
@@ -153,7 +154,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     expect(mine('Objectives', 'J1')).toEqual([['Status']]);
     expect(mine('Key Results', 'K1:O1')).toEqual([['Unit', 'Weight', 'Confidence', 'Status', 'Last check-in']]);
     // Their hand-typed Progress column is theirs: no formula over it, and they are told why.
-    expect(rt.store.formulas(id, 'Key Results', 'I2')).toEqual([['']]);
+    expect(rt.store.formulas(id, 'Key Results', 'I1:I2')).toEqual([[''], ['']]);
     expect(lastAlert(rt)).toMatch(/the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/);
     expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
   });
@@ -161,7 +162,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
   it('puts formulas where the columns really are, and offers no examples when OKRs exist', () => {
     const { rt, id } = userWorkbook();
     click(rt, id, 'setUpWorkbook');
-    expect(rt.store.formulas(id, 'Objectives', 'I2')).toEqual([["=OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)"]]);
+    expect(rt.store.formulas(id, 'Objectives', 'I1')).toEqual([["={\"Progress\"; OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)}"]]);
     // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2.
     expect(records(rt, id, 'Objectives').map((r) => r.Progress)).toEqual([0.9, '']);
     expect(lastAlert(rt)).not.toMatch(/example/);
