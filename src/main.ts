@@ -1,7 +1,9 @@
 // Everything Apps Script can call, and nothing else: each global is a one-line
 // delegate. The JSDoc of a custom formula is what Sheets shows in the formula
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
+import { checkinContext, recordCheckin, showCheckinPanel } from './addon/checkin';
 import { buildMenu, setUpWorkbookAction, showHelp, validateOkrsAction } from './addon/menu';
+import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import { okrExpected, okrProgress, okrRollup, okrScore, okrStatus, okrValidate } from './formulas/formulas';
@@ -23,6 +25,22 @@ global.setUpWorkbook = (): void => setUpWorkbookAction();
 
 /** Menu: Validate the OKRs. */
 global.validateOkrs = (): void => validateOkrsAction();
+
+/** Menu: Check in (opens the check-in panel). */
+global.showCheckinPanel = (): void => showCheckinPanel();
+
+/**
+ * Check-in panel: everything it shows, in one round trip.
+ * @return {CheckinContext} the cycle, the person, and the key results
+ */
+global.getCheckinContext = (): CheckinContext => checkinContext();
+
+/**
+ * Check-in panel: records one check-in and returns the updated key result.
+ * @param {CheckinInput} checkin { id, keyResultId, value, confidence, note }
+ * @return {KeyResultView} the key result after the check-in
+ */
+global.submitCheckin = (checkin: CheckinInput): KeyResultView => recordCheckin(checkin);
 
 /** Menu: Help. */
 global.showHelp = (): void => showHelp();

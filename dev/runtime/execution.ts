@@ -15,8 +15,12 @@ export type RunMode = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 export class CallCounter {
   private counts = new Map<string, number>();
 
+  /** `listener` hears each call after it is counted (the runtime's interleaving hook). */
+  constructor(private readonly listener?: (name: string) => void) {}
+
   count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.listener?.(name);
   }
 
   get(name: string): number {

@@ -324,12 +324,19 @@ export class Runtime {
     return { ...createServices(scope), SpreadsheetApp: createSpreadsheetApp(this.store, scope.execution, createUi(scope)) };
   }
 
+  /**
+   * Called after every service call of every execution, with the call's name.
+   * A test can start another execution from here: it then runs between two
+   * service calls of this one, as concurrent executions interleave in Apps Script.
+   */
+  onServiceCall: ((name: string, functionName: string) => void) | undefined;
+
   private execute(request: ExecuteRequest): unknown {
     const execution: Execution = {
       mode: request.mode,
       user: request.user,
       activeSpreadsheetId: request.spreadsheetId,
-      calls: new CallCounter(),
+      calls: new CallCounter((name) => this.onServiceCall?.(name, request.functionName)),
       realm: undefined,
     };
     const scope = this.scope(execution);

@@ -29,11 +29,13 @@ export function runAction(title: string, action: () => void): void {
  * Runs `work` holding the document lock, so two people cannot set up or save
  * at once; changes are flushed before the lock is released.
  */
-export function withDocumentLock<T>(work: () => T, waitMs = 20_000): T {
+export function withDocumentLock<T>(
+  work: () => T,
+  waitMs = 20_000,
+  busy = 'Someone else is changing this workbook with OKR Sheets right now. Nothing was changed: please try again in a minute.',
+): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(waitMs)) {
-    throw new UserError('Someone else is changing this workbook with OKR Sheets right now. Nothing was changed: please try again in a minute.');
-  }
+  if (!lock.tryLock(waitMs)) throw new UserError(busy);
   try {
     const result = work();
     SpreadsheetApp.flush();

@@ -12,6 +12,8 @@ import { todayIn } from './today';
 export function buildMenu(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem('Check in', 'showCheckinPanel')
+    .addSeparator()
     .addItem('Set up the OKR workbook', 'setUpWorkbook')
     .addItem('Validate the OKRs', 'validateOkrs')
     .addSeparator()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHAMPION, newWorkbook } from './workbook';
 
 const ITEMS = [
+  { path: 'Extensions > OKR Sheets > Check in', functionName: 'showCheckinPanel' },
   { path: 'Extensions > OKR Sheets > Set up the OKR workbook', functionName: 'setUpWorkbook' },
   { path: 'Extensions > OKR Sheets > Validate the OKRs', functionName: 'validateOkrs' },
   { path: 'Extensions > OKR Sheets > Help', functionName: 'showHelp' },

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckinContext, CheckinInput, KeyResultView } from '../../src/shared/checkin-api';
+import { Runtime } from '../../dev/runtime/index';
+import { byHand, click, newWorkbook, records } from './workbook';
+
+const OWNER = 'owner.one@example.com';
+
+/** A workbook set up with the example OKRs. */
+function examples() {
+  const { rt, id } = newWorkbook();
+  click(rt, id, 'setUpWorkbook', 'YES');
+  return { rt, id };
+}
+
+const context = (rt: Runtime, id: string, user = OWNER) => rt.run<CheckinContext>('getCheckinContext', { spreadsheetId: id, user });
+const submit = (rt: Runtime, id: string, checkin: Partial<CheckinInput>, user = OWNER) =>
+  rt.run<KeyResultView>('submitCheckin', {
+    spreadsheetId: id,
+    user,
+    args: [{ id: 'checkin-0001', keyResultId: 'EX-KR1', value: 0.5, confidence: 7, note: 'Tour shipped', ...checkin }],
+  });
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+};
+const checkins = (rt: Runtime, id: string) => records(rt, id, 'Check-ins');
+
+describe('getCheckinContext', () => {
+  it('gives the panel everything in one round trip, reading each tab once', () => {
+    const { rt, id } = examples();
+    const ctx = context(rt, id);
+    expect(rt.lastCalls['Range.getValues']).toBe(4);
+    expect(Object.keys(rt.lastCalls).filter((name) => /\.set|appendRow|insert/.test(name))).toEqual([]);
+    expect(ctx).toMatchObject({ cycle: '2026-Q4', cadence: 'weekly', today: '2026-11-15', user: OWNER, teams: ['Example team'], notices: [] });
+    expect(ctx.owners).toEqual(['owner.one@example.com', 'owner.three@example.com', 'owner.two@example.com']);
+    expect(ctx.keyResults).toHaveLength(9);
+    const kr1 = ctx.keyResults[0]!;
+    expect(kr1).toMatchObject({
+      id: 'EX-KR1',
+      objectiveId: 'EX-O1',
+      objective: 'Make onboarding effortless for new customers',
+      owner: OWNER,
+      team: 'Example team',
+      metric: 'increase',
+      unit: '%',
+      start: 0.4,
+      target: 0.6,
+      current: 0.46,
+      status: 'at risk',
+      confidence: 6,
+      lastCheckin: null,
+      due: true,
+      recent: [],
+    });
+    expect(kr1.progress).toBeCloseTo(0.3, 12);
+    expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR3')).toMatchObject({ metric: 'milestone', current: 'not done', progress: 0, status: 'off track' });
+    expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR6')).toMatchObject({ current: null, progress: null, status: 'no data' });
+    // Only JSON crosses google.script.run: no Date, no undefined.
+    expect(JSON.parse(JSON.stringify(ctx))).toEqual(ctx);
+  });
+
+  it('says so when Google withholds the address', () => {
+    const { rt, id } = examples();
+    rt.setUserEmailHidden(OWNER, true);
+    expect(context(rt, id).user).toBe('');
+  });
+});
+
+describe('submitCheckin', () => {
+  it('appends one row and updates the key result in one write; the formulas recompute', () => {
+    const { rt, id } = examples();
+    const view = submit(rt, id, {});
+    expect(rt.lastCalls['Sheet.appendRow']).toBe(1);
+    expect(rt.lastCalls['Range.setValues']).toBe(1);
+    expect(Object.keys(rt.lastCalls).filter((name) => /\.set(?!Values)|insert|delete|clear/.test(name))).toEqual([]);
+    expect(checkins(rt, id)).toEqual([
+      {
+        Timestamp: new Date('2026-11-15T15:00:00Z'),
+        'Key result ID': 'EX-KR1',
+        Value: 0.5,
+        Confidence: 7,
+        Note: 'Tour shipped',
+        By: OWNER,
+        'Check-in ID': 'checkin-0001',
+      },
+    ]);
+    const kr = records(rt, id, 'Key Results')[0]!;
+    expect(kr).toMatchObject({ ID: 'EX-KR1', Current: 0.5, Unit: '%', Confidence: 7, 'Last check-in': new Date('2026-11-15T15:00:00Z') });
+    expect(kr.Progress).toBeCloseTo(0.5, 12);
+    expect(kr.Status).toBe('on track');
+    expect(view).toMatchObject({ id: 'EX-KR1', current: 0.5, confidence: 7, status: 'on track', due: false, lastCheckin: '2026-11-15T15:00:00.000Z' });
+    expect(view.progress).toBeCloseTo(0.5, 12);
+    expect(view.recent).toEqual([{ timestamp: '2026-11-15T15:00:00.000Z', value: 0.5, confidence: 7, note: 'Tour shipped', by: OWNER }]);
+    // The objective rolls the new progress up.
+    expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0) / 3, 12);
+  });
+
+  it('records a milestone as done or not done', () => {
+    const { rt, id } = examples();
+    const view = submit(rt, id, { keyResultId: 'EX-KR3', value: true });
+    expect(view).toMatchObject({ current: 'done', progress: 1, status: 'done' });
+    expect(checkins(rt, id)[0]!.Value).toBe('done');
+  });
+
+  it('records a retried or double-clicked check-in once', () => {
+    const { rt, id } = examples();
+    submit(rt, id, {});
+    const again = submit(rt, id, {});
+    expect(rt.lastCalls['Sheet.appendRow'] ?? 0).toBe(0);
+    expect(rt.lastCalls['Range.setValues'] ?? 0).toBe(0);
+    expect(checkins(rt, id)).toHaveLength(1);
+    expect(again.recent).toHaveLength(1);
+  });
+
+  it('stores whatever a person types as text: no note or value becomes a formula', () => {
+    const { rt, id } = examples();
+    const hostile = ['=IMPORTRANGE("https://evil","A1")', '+HYPERLINK("https://evil")', '-1+2', '@SUM(1)', '<img src=x onerror=alert(1)>'];
+    hostile.forEach((note, i) => submit(rt, id, { id: `checkin-000${i + 2}`, note }));
+    expect(checkins(rt, id).map((r) => r.Note)).toEqual(hostile);
+    expect(rt.store.formulas(id, 'Check-ins', 'A1:G10').flat().filter((f) => f !== '')).toEqual([]);
+    // A title typed as text that looks like a formula survives the row write too.
+    byHand(rt, id).getSheetByName('Key Results')!.getRange('I2').setValue("'=1+1");
+    submit(rt, id, { id: 'checkin-0100' });
+    expect(rt.store.values(id, 'Key Results', 'I2')).toEqual([['=1+1']]);
+    expect(rt.store.formulas(id, 'Key Results', 'I2')).toEqual([['']]);
+  });
+
+  it('refuses bad input with the reason, recording nothing', () => {
+    const { rt, id } = examples();
+    expect(errorOf(() => submit(rt, id, { confidence: 11 }))).toBe('Confidence must be a whole number from 0 (no chance) to 10 (certain).');
+    expect(errorOf(() => submit(rt, id, { value: 'lots' as never }))).toBe('The new value must be a number, such as 42 or 0.5.');
+    expect(errorOf(() => submit(rt, id, { keyResultId: 'EX-KR3', value: 1 }))).toBe('Choose done or not done.');
+    expect(errorOf(() => submit(rt, id, { note: 'x'.repeat(501) }))).toBe('The note is 501 characters long: keep it to 500.');
+    expect(errorOf(() => submit(rt, id, { id: 'x' }))).toBe('The check-in has no valid id: reload the panel and try again.');
+    expect(checkins(rt, id)).toEqual([]);
+  });
+
+  it('explains a key result deleted or renamed while the panel was open', () => {
+    const { rt, id } = examples();
+    byHand(rt, id).getSheetByName('Key Results')!.getRange('A2').setValue('EX-KR1-renamed');
+    expect(errorOf(() => submit(rt, id, {}))).toBe('Key result EX-KR1 no longer exists: it may have been renamed or deleted. The list has been refreshed.');
+    expect(checkins(rt, id)).toEqual([]);
+  });
+
+  it('tells the person to try again when someone else is saving, and writes nothing', () => {
+    const { rt, id } = examples();
+    const release = rt.holdLock('document', id);
+    expect(errorOf(() => submit(rt, id, {}))).toBe('Someone else is saving a check-in right now. Nothing was recorded: please try again.');
+    release();
+    expect(checkins(rt, id)).toEqual([]);
+    submit(rt, id, {});
+    expect(checkins(rt, id)).toHaveLength(1);
+  });
+
+  it('recreates a deleted Check-ins tab and reads one whose headers were moved', () => {
+    const { rt, id } = examples();
+    const spreadsheet = byHand(rt, id);
+    spreadsheet.deleteSheet(spreadsheet.getSheetByName('Check-ins')!);
+    submit(rt, id, {});
+    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By', 'Check-in ID']]);
+    expect(checkins(rt, id)).toHaveLength(1);
+    // Someone drags the columns around: the next check-in lands under the right headers.
+    const tab = spreadsheet.getSheetByName('Check-ins')!;
+    const moved = [['Note', 'By', 'Check-in ID', 'Timestamp', 'Key result ID', 'Value', 'Confidence'], ...[0].map(() => {
+      const [t, k, v, c, n, b, i] = tab.getRange('A2:G2').getValues()[0]!;
+      return [n, b, i, t, k, v, c];
+    })];
+    tab.getRange('A1:G2').setValues(moved);
+    submit(rt, id, { id: 'checkin-0002', note: 'second' });
+    expect(checkins(rt, id).map((r) => [r['Key result ID'], r.Note, r['Check-in ID']])).toEqual([
+      ['EX-KR1', 'Tour shipped', 'checkin-0001'],
+      ['EX-KR1', 'second', 'checkin-0002'],
+    ]);
+  });
+
+  it('lets a person Google does not name check in under the owner they pick', () => {
+    const { rt, id } = examples();
+    rt.setUserEmailHidden(OWNER, true);
+    expect(errorOf(() => submit(rt, id, {}))).toBe('Google did not share your address: pick your name at the top of the panel, then check in.');
+    submit(rt, id, { as: OWNER });
+    expect(checkins(rt, id)[0]!.By).toBe(`${OWNER} (chosen in the panel; Google did not share the address)`);
+  });
+});
+
+describe('twenty people checking in at once', () => {
+  it('loses no check-in, doubles none and mixes no rows, though executions interleave', () => {
+    const { rt, id } = examples();
+    const people = Array.from({ length: 20 }, (_, i) => ({
+      user: `person${i}@example.com`,
+      input: { id: `checkin-${String(i).padStart(4, '0')}`, keyResultId: i % 2 ? 'EX-KR1' : 'EX-KR2', value: i, confidence: i % 11, note: `note from person ${i}` },
+    }));
+    const pending = [...people];
+    const busy: string[] = [];
+    let contended = 0;
+    // Each time an execution has appended its row and is about to update its key result, the
+    // next person's submission starts right there: between two writes that belong together.
+    rt.onServiceCall = (name) => {
+      if (name !== 'Range.setValues') return;
+      const next = pending.shift();
+      if (!next) return;
+      try {
+        rt.run('submitCheckin', { spreadsheetId: id, user: next.user, args: [next.input] });
+      } catch (error) {
+        expect((error as Error).message).toBe('Someone else is saving a check-in right now. Nothing was recorded: please try again.');
+        contended++;
+        busy.push(next.input.id);
+        pending.push(next);
+      }
+    };
+    rt.onServiceCall('Range.setValues', 'test');
+    rt.onServiceCall = undefined;
+    // The panel retries with the same id; then everyone is in.
+    while (pending.length) {
+      const next = pending.shift()!;
+      rt.run('submitCheckin', { spreadsheetId: id, user: next.user, args: [next.input] });
+    }
+    const rows = checkins(rt, id);
+    expect(rows).toHaveLength(20);
+    expect(contended).toBeGreaterThan(0);
+    for (const person of people) {
+      const mine = rows.filter((r) => r['Check-in ID'] === person.input.id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ 'Key result ID': person.input.keyResultId, Value: person.input.value, Confidence: person.input.confidence, Note: person.input.note, By: person.user });
+    }
+    // Each key result shows the value of its last recorded check-in: no update overtook another.
+    const keyResults = records(rt, id, 'Key Results');
+    for (const kr of keyResults.filter((k) => rows.some((r) => r['Key result ID'] === k.ID))) {
+      const last = rows.filter((r) => r['Key result ID'] === kr.ID).pop()!;
+      expect(kr.Current, `${kr.ID}`).toBe(last.Value);
+      expect(kr.Confidence, `${kr.ID}`).toBe(last.Confidence);
+    }
+    // Retrying again changes nothing.
+    for (const person of people.slice(0, 5)) rt.run('submitCheckin', { spreadsheetId: id, user: person.user, args: [person.input] });
+    expect(checkins(rt, id)).toHaveLength(20);
+  });
+});
