@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/formula';
-import { fakeContext, type FakeOptions } from './formula-fake';
+import type { Cell } from '../../dev/runtime/formula';
+import { formulaRunner } from './formula-fake';
 
 // Rows 2..5 of a Key Results-like table; the sheet has 5 rows of data.
 const sheets: Record<string, Cell[][]> = {
@@ -13,19 +13,7 @@ const sheets: Record<string, Cell[][]> = {
   ],
 };
 
-function run(formula: string, options: Partial<FakeOptions> = {}) {
-  return evaluateFormula(formula, fakeContext({ sheets, at: { row: 2, column: 5 }, ...options }));
-}
-
-function failure(formula: string, options: Partial<FakeOptions> = {}): FormulaError {
-  try {
-    run(formula, options);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`${formula} did not fail`);
-}
+const { run, failure } = formulaRunner({ sheets, at: { row: 2, column: 5 } });
 
 describe('ARRAYFORMULA', () => {
   it('applies operators element by element over open-ended ranges', () => {

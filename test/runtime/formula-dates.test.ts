@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/formula';
-import { fakeContext, type FakeOptions } from './formula-fake';
+import type { Cell } from '../../dev/runtime/formula';
+import { formulaRunner } from './formula-fake';
 
 // An instant: 2026-03-31 00:00 UTC, which is 02:00 in Berlin and 20:00 the day before in New York.
 const instant = new Date('2026-03-31T00:00:00Z');
 const sheets: Record<string, Cell[][]> = { Sheet1: [[instant, '2026-03-01', 45000]] };
 
-function run(formula: string, options: Partial<FakeOptions> = {}) {
-  return evaluateFormula(formula, fakeContext({ sheets, ...options }));
-}
-
-function failure(formula: string): FormulaError {
-  try {
-    run(formula);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`${formula} did not fail`);
-}
+const { run, failure } = formulaRunner({ sheets });
 
 describe('TODAY and NOW', () => {
   it('TODAY is the instant of midnight of the current day in the spreadsheet time zone', () => {

@@ -1,5 +1,5 @@
 // A small FormulaContext over literal grids, for the formula tests.
-import { FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/formula';
+import { evaluateFormula, FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/formula';
 
 export interface FakeOptions {
   sheets: Record<string, Cell[][]>;
@@ -53,4 +53,22 @@ export function fakeContext(options: FakeOptions): FakeContext {
       return fn(...args);
     },
   };
+}
+
+/**
+ * `run` evaluates a formula over these options (a test's own options win, key by key);
+ * `failure` returns the FormulaError a formula raises, and fails the test when it raises none.
+ */
+export function formulaRunner(base: FakeOptions) {
+  const run = (formula: string, options: Partial<FakeOptions> = {}) => evaluateFormula(formula, fakeContext({ ...base, ...options }));
+  const failure = (formula: string, options: Partial<FakeOptions> = {}): FormulaError => {
+    try {
+      run(formula, options);
+    } catch (error) {
+      if (error instanceof FormulaError) return error;
+      throw error;
+    }
+    throw new Error(`${formula} did not fail`);
+  };
+  return { run, failure };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/formula';
-import { fakeContext, type FakeOptions } from './formula-fake';
+import type { Cell } from '../../dev/runtime/formula';
+import { formulaRunner } from './formula-fake';
 
 const sheets: Record<string, Cell[][]> = {
   Sheet1: [
@@ -13,19 +13,7 @@ const sheets: Record<string, Cell[][]> = {
   ],
 };
 
-function run(formula: string, options: Partial<FakeOptions> = {}) {
-  return evaluateFormula(formula, fakeContext({ sheets, at: { row: 2, column: 9 }, ...options }));
-}
-
-function failure(formula: string): FormulaError {
-  try {
-    run(formula);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`${formula} did not fail`);
-}
+const { run, failure } = formulaRunner({ sheets, at: { row: 2, column: 9 } });
 
 describe('logical', () => {
   it('IF chooses, and coerces the condition', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, referencedRanges, type Cell } from '../../dev/runtime/formula';
-import { fakeContext, type FakeOptions } from './formula-fake';
+import { referencedRanges, type Cell } from '../../dev/runtime/formula';
+import { formulaRunner } from './formula-fake';
 
 const sheets: Record<string, Cell[][]> = {
   Sheet1: [
@@ -13,19 +13,7 @@ const sheets: Record<string, Cell[][]> = {
   "Bob's": [[42]],
 };
 
-function run(formula: string, options: Partial<FakeOptions> = {}) {
-  return evaluateFormula(formula, fakeContext({ sheets, ...options }));
-}
-
-function failure(formula: string, options: Partial<FakeOptions> = {}): FormulaError {
-  try {
-    run(formula, options);
-  } catch (error) {
-    if (error instanceof FormulaError) return error;
-    throw error;
-  }
-  throw new Error(`${formula} did not fail`);
-}
+const { run, failure } = formulaRunner({ sheets });
 
 describe('literals', () => {
   it('reads numbers in every written form', () => {

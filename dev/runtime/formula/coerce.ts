@@ -1,6 +1,6 @@
 // Sheets' coercions: "" is 0 in arithmetic and "" in text, TRUE is 1, numeric
 // text converts, other text is #VALUE!; dates are serial day numbers.
-import { serialOf, serialOfParts } from './dates';
+import { dateToSerial, serialOfParts } from '../dates';
 import { FormulaError } from './types';
 import type { Scalar } from './values';
 
@@ -38,7 +38,7 @@ export function toNumber(value: Scalar, site: CallSite, param: number): number {
   if (value instanceof FormulaError) throw value;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value instanceof Date) return serialOf(value, site.timeZone);
+  if (value instanceof Date) return dateToSerial(value, site.timeZone);
   if (value === '') return 0;
   const parsed = parseNumberText(value);
   if (parsed === undefined) {
@@ -61,7 +61,7 @@ export function toText(value: Scalar, site: CallSite): string {
   if (value instanceof FormulaError) throw value;
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatGeneral(serialOf(value, site.timeZone));
+  if (value instanceof Date) return formatGeneral(dateToSerial(value, site.timeZone));
   return formatGeneral(value);
 }
 
@@ -85,7 +85,7 @@ function rank(value: number | string | boolean): number {
 }
 
 function plain(value: Exclude<Scalar, FormulaError>, timeZone: string): number | string | boolean {
-  return value instanceof Date ? serialOf(value, timeZone) : value;
+  return value instanceof Date ? dateToSerial(value, timeZone) : value;
 }
 
 /**

@@ -2,7 +2,7 @@
 // evaluateFormula sees them thrown.
 import { broadcast, guard, scalarOf } from './broadcast';
 import { compareValues, toNumber, toText, type CallSite } from './coerce';
-import { dateOfSerial } from './dates';
+import { serialToDate } from '../dates';
 import type { Builtin, Call, Evaluate, LazyBuiltin } from './functions/builtin';
 import { BUILTINS, LAZY_BUILTINS } from './functions/registry';
 import type { Node } from './parser';
@@ -101,7 +101,7 @@ export class Evaluator implements Evaluate {
         const result = finite(op === '+' ? x + y : x - y);
         // Sheets formats a date plus or minus days as a date; two dates subtract to days.
         const asDate = (a instanceof Date) !== (b instanceof Date) && (op === '+' || a instanceof Date);
-        return asDate ? dateOfSerial(result, tz) : result;
+        return asDate ? serialToDate(result, tz) : result;
       }
       case '*':
         return finite(x * y);

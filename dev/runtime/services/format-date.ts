@@ -2,36 +2,25 @@
 // from the platform's time zone data (Intl). An unknown zone falls back to GMT,
 // as Java's TimeZone.getTimeZone does.
 
+import { checkTimeZone, utcFields, wallTime, type WallClock } from '../dates';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-interface Fields {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number; // 0-23
-  minute: number;
-  second: number;
-  millisecond: number;
-  weekday: number; // 0 = Sunday
+interface Fields extends WallClock {
   offsetMinutes: number;
   shortName: string;
   longName: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat | undefined {
-  if (!formatters.has(timeZone)) {
-    try {
-      formatters.set(timeZone, new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      }));
-    } catch {
-      return undefined;
-    }
+/** Whether Intl knows the zone by name. */
+function knownZone(timeZone: string): boolean {
+  try {
+    checkTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
   }
-  return formatters.get(timeZone);
 }
 
 /** `GMT+2`, `GMT+02:00`, `UTC-0530`: a fixed offset in minutes, or undefined. */
@@ -55,24 +44,11 @@ function offsetName(minutes: number): string {
 
 export function zoneFields(instant: number, timeZone: string): Fields {
   const fixed = fixedOffset(timeZone);
-  const formatter = fixed === undefined ? zoneFormatter(timeZone) : undefined;
-  let offsetMinutes = fixed ?? 0;
-  if (formatter) {
-    const part = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-    const wall = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second));
-    offsetMinutes = Math.round((wall - (instant - (((instant % 1000) + 1000) % 1000))) / 60000);
-  }
-  const local = new Date(instant + offsetMinutes * 60000);
-  const named = formatter !== undefined;
+  const named = fixed === undefined && knownZone(timeZone);
+  // Offsets are kept in whole minutes (for Z, X and GMT+hh:mm); the fields follow that offset.
+  const offsetMinutes = named ? Math.round((wallTime(instant, timeZone) - instant) / 60000) : fixed ?? 0;
   return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-    second: local.getUTCSeconds(),
-    millisecond: local.getUTCMilliseconds(),
-    weekday: local.getUTCDay(),
+    ...utcFields(new Date(instant + offsetMinutes * 60000)),
     offsetMinutes,
     shortName: named ? zoneName(instant, timeZone, 'short') : offsetName(offsetMinutes),
     longName: named ? zoneName(instant, timeZone, 'long') : offsetName(offsetMinutes),

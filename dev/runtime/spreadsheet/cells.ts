@@ -1,6 +1,6 @@
 // Writing and reading one cell's content, shared by Range, Sheet.appendRow and userEdit.
 
-import { dateToSerial } from './dates';
+import { dateToSerial } from '../dates';
 import { parseInput } from './input';
 import { cellFor, getCell, tidyCell, type Cell, type DocData, type SheetData } from './model';
 import { displayValue, isDateFormat } from './number-format';

@@ -4,6 +4,7 @@
 
 import type { Ctx, GRange, GRule, GRuleBuilder } from './context';
 import type { Box, Cell, RuleData } from './model';
+import { numberCriterionHolds } from './number-criteria';
 import { isDate } from './values';
 
 type BuilderCovered = Exclude<keyof GRuleBuilder, `setGradient${string}` | 'getGradientCondition' | 'whenDateAfter' | 'whenDateBefore' | 'whenDateEqualTo'>;
@@ -40,6 +41,11 @@ function booleanCondition(data: RuleData): GoogleAppsScript.Spreadsheet.BooleanC
   } as GoogleAppsScript.Spreadsheet.BooleanCondition;
 }
 
+/** The rule's ranges as Range objects of its spreadsheet (none before setRanges names one). */
+function liveRanges(ctx: Ctx, data: RuleData, docId: string | undefined): GRange[] {
+  return docId === undefined ? [] : data.ranges.map((r) => ctx.make.range(docId, r.sheetId, { ...r.box }));
+}
+
 export class ConditionalFormatRuleImpl implements Pick<GRule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> {
   constructor(
     private readonly ctx: Ctx,
@@ -70,8 +76,7 @@ export class ConditionalFormatRuleImpl implements Pick<GRule, 'copy' | 'getBoole
 
   getRanges(): GRange[] {
     this.ctx.call('ConditionalFormatRule.getRanges', 'free');
-    const docId = this.docId;
-    return docId === undefined ? [] : this.data.ranges.map((r) => this.ctx.make.range(docId, r.sheetId, { ...r.box }));
+    return liveRanges(this.ctx, this.data, this.docId);
   }
 }
 
@@ -120,8 +125,7 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
 
   getRanges(): GRange[] {
     this.ctx.call('ConditionalFormatRuleBuilder.getRanges', 'free');
-    const docId = this.docId;
-    return docId === undefined ? [] : this.data.ranges.map((r) => this.ctx.make.range(docId, r.sheetId, { ...r.box }));
+    return liveRanges(this.ctx, this.data, this.docId);
   }
 
   setRanges(ranges: GRange[]): GRuleBuilder {
@@ -209,7 +213,6 @@ export function ruleMatches(data: RuleData, value: Cell, formulaHolds: (formula:
   const num = typeof value === 'number' ? value : undefined;
   const text = (isDate(value) ? '' : String(value)).toLowerCase();
   const arg = (i: number) => String(a[i] ?? '').toLowerCase();
-  const n = (i: number) => Number(a[i]);
   switch (data.criteria) {
     case 'CELL_EMPTY':
       return value === '';
@@ -227,25 +230,9 @@ export function ruleMatches(data: RuleData, value: Cell, formulaHolds: (formula:
       return text === arg(0);
     case 'TEXT_NOT_EQUAL_TO':
       return text !== arg(0);
-    case 'NUMBER_BETWEEN':
-      return num !== undefined && num >= Math.min(n(0), n(1)) && num <= Math.max(n(0), n(1));
-    case 'NUMBER_NOT_BETWEEN':
-      return num !== undefined && (num < Math.min(n(0), n(1)) || num > Math.max(n(0), n(1)));
-    case 'NUMBER_EQUAL_TO':
-      return num === n(0);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return num !== undefined && num !== n(0);
-    case 'NUMBER_GREATER_THAN':
-      return num !== undefined && num > n(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return num !== undefined && num >= n(0);
-    case 'NUMBER_LESS_THAN':
-      return num !== undefined && num < n(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return num !== undefined && num <= n(0);
     case 'CUSTOM_FORMULA':
       return formulaHolds(String(a[0] ?? ''));
     default:
-      return false;
+      return numberCriterionHolds(data.criteria, num, a) ?? false;
   }
 }

@@ -3,7 +3,7 @@
 // booleans and dates become typed values; a leading apostrophe or the plain-text
 // format "@" keeps the text exactly as typed.
 
-import { dateToSerial, fromWallClock } from './dates';
+import { dateToSerial, fromWallClock } from '../dates';
 
 export interface ParsedInput {
   /** A literal value (dates as serial numbers, with a date numberFormat). */

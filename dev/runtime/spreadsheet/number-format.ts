@@ -4,7 +4,7 @@
 // `[$€]` currency, and date/time tokens d m y h s AM/PM.
 
 import type { Cell } from './model';
-import { dateToSerial, serialToWallClock, type WallClock } from './dates';
+import { dateToSerial, serialToWallClock, type WallClock } from '../dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -3,7 +3,8 @@
 // script changes them, "which effectively means that the range remains unprotected".
 
 import type { Ctx, GNamedRange, GProtection, GRange, GUser } from './context';
-import type { Box, DocData, ProtectionData, SheetData } from './model';
+import type { Box, DocData, ProtectionData } from './model';
+import { SheetBound } from './sheet-bound';
 
 type Covered =
   | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' | 'getRange'
@@ -20,22 +21,14 @@ export function protectionEditors(doc: DocData, data: ProtectionData): string[] 
   return [doc.owner, ...list.filter((e) => e !== doc.owner)];
 }
 
-export class ProtectionImpl implements Pick<GProtection, Covered> {
+export class ProtectionImpl extends SheetBound implements Pick<GProtection, Covered> {
   constructor(
-    private readonly ctx: Ctx,
-    readonly docId: string,
-    readonly sheetId: number,
+    ctx: Ctx,
+    docId: string,
+    sheetId: number,
     private readonly data: ProtectionData,
-  ) {}
-
-  private get doc(): DocData {
-    return this.ctx.store.doc(this.docId);
-  }
-
-  private get sheet(): SheetData {
-    const sheet = this.doc.sheets.find((s) => s.id === this.sheetId);
-    if (!sheet) throw new Error('This sheet has been deleted.');
-    return sheet;
+  ) {
+    super(ctx, docId, sheetId);
   }
 
   private self(): GProtection {

@@ -6,8 +6,9 @@ import { richDataOf } from './rich-text';
 import type { Ctx, GDataValidation, GProtection, GRange, GSheet } from './context';
 import { offsetFormula } from './formula-refs';
 import { gridBox, signatureError } from './geometry';
-import { boxesIntersect, cellFor, getCell, tidyCell, type Box, type CellData, type CellStyle, type DocData, type SheetData } from './model';
+import { boxesIntersect, cellFor, getCell, tidyCell, type Box, type CellData, type CellStyle, type SheetData } from './model';
 import { newProtection } from './protection';
+import { SheetBound } from './sheet-bound';
 import { validationDataOf } from './validation';
 
 type Covered =
@@ -27,22 +28,14 @@ type Covered =
 
 const MERGE_PARTIAL = 'You must select all cells in a merged range to merge or unmerge them.';
 
-export class RangeImpl implements Pick<GRange, Covered> {
+export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   constructor(
-    private readonly ctx: Ctx,
-    readonly docId: string,
-    readonly sheetId: number,
+    ctx: Ctx,
+    docId: string,
+    sheetId: number,
     readonly box: Box,
-  ) {}
-
-  private get doc(): DocData {
-    return this.ctx.store.doc(this.docId);
-  }
-
-  private get sheet(): SheetData {
-    const sheet = this.doc.sheets.find((s) => s.id === this.sheetId);
-    if (!sheet) throw new Error('This sheet has been deleted.');
-    return sheet;
+  ) {
+    super(ctx, docId, sheetId);
   }
 
   private self(): GRange {

@@ -4,7 +4,7 @@
 
 import { columnLetter } from '../a1';
 import { FormulaError, type FormulaContext, type RangeRef } from '../formula/index';
-import { dateToSerial } from './dates';
+import { dateToSerial } from '../dates';
 import { getCell, hasContent, type Cell, type DocData, type SheetData } from './model';
 import { localeDateFormat } from './number-format';
 import type { CellError, Evaluate } from './types';

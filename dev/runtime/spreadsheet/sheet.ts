@@ -3,10 +3,11 @@
 import { parseA1 } from '../a1';
 import { writeValue } from './cells';
 import { ruleDataOf } from './conditional';
-import type { Ctx, GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
+import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
-import { DEFAULT_COLUMN_WIDTH, type DocData, type SheetData } from './model';
+import { DEFAULT_COLUMN_WIDTH } from './model';
 import { newProtection } from './protection';
+import { SheetBound } from './sheet-bound';
 import { dataExtent } from './store';
 import { insert, remove } from './structure';
 
@@ -24,23 +25,7 @@ export function duplicateNameError(name: string): Error {
   return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
 }
 
-export class SheetImpl implements Pick<GSheet, Covered> {
-  constructor(
-    private readonly ctx: Ctx,
-    readonly docId: string,
-    readonly sheetId: number,
-  ) {}
-
-  private get doc(): DocData {
-    return this.ctx.store.doc(this.docId);
-  }
-
-  private get sheet(): SheetData {
-    const sheet = this.doc.sheets.find((s) => s.id === this.sheetId);
-    if (!sheet) throw new Error('This sheet has been deleted.');
-    return sheet;
-  }
-
+export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   private self(): GSheet {
     return this as unknown as GSheet;
   }

@@ -2,7 +2,7 @@
 
 import { parseA1 } from '../a1';
 import type { Ctx, GNamedRange, GRange, GSheet, GSpreadsheet, GUser } from './context';
-import { checkTimeZone } from './dates';
+import { checkTimeZone } from '../dates';
 import { signatureError } from './geometry';
 import { newSheet, type DocData, type SheetData } from './model';
 import { checkRangeName, findNamed } from './named-range';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parseA1 } from '../a1';
 import { FormulaError } from '../formula/index';
 import { clearContent, displayOf, readCell } from './cells';
-import { checkTimeZone } from './dates';
+import { checkTimeZone } from '../dates';
 import { inspectCell } from './inspect';
 import { hasContent, newSheet, type Box, type Cell, type DocData, type SheetData, type Toast } from './model';
 import { Recalculator } from './recalc';

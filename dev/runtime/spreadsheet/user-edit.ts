@@ -2,7 +2,7 @@
 // Sheets reads typed text, then data validation accepts, warns or rejects.
 
 import { writeValue, readCell } from './cells';
-import { dateToSerial } from './dates';
+import { dateToSerial } from '../dates';
 import { formulaHoldsAt, protectionAt } from './inspect';
 import { cellFor, getCell, tidyCell, type DocData, type SheetData } from './model';
 import { protectionEditors } from './protection';

@@ -4,6 +4,7 @@
 
 import type { Ctx, GDataValidation, GDataValidationBuilder, GRange } from './context';
 import type { Box, Cell, ValidationData } from './model';
+import { numberCriterionHolds } from './number-criteria';
 import { isDate } from './values';
 
 type BuilderCovered = keyof GDataValidationBuilder;
@@ -239,7 +240,6 @@ export function passes(data: ValidationData, value: Cell, env: ValidationEnv): b
   const args = data.args;
   const num = typeof value === 'number' ? value : undefined;
   const text = isDate(value) ? '' : String(value);
-  const n = (i: number) => Number(args[i]);
   const d = (i: number) => env.serial(args[i] as Date);
   const dv = isDate(value) ? env.serial(value) : undefined;
   switch (data.criteria) {
@@ -247,22 +247,6 @@ export function passes(data: ValidationData, value: Cell, env: ValidationEnv): b
       return ((args[0] as unknown[]) ?? []).some((item) => String(item) === text);
     case 'VALUE_IN_RANGE':
       return isRangeArg(args[0]) && env.readRange(args[0]).some((line) => line.some((item) => item !== '' && String(item) === text));
-    case 'NUMBER_BETWEEN':
-      return num !== undefined && num >= Math.min(n(0), n(1)) && num <= Math.max(n(0), n(1));
-    case 'NUMBER_NOT_BETWEEN':
-      return num !== undefined && (num < Math.min(n(0), n(1)) || num > Math.max(n(0), n(1)));
-    case 'NUMBER_EQUAL_TO':
-      return num === n(0);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return num !== undefined && num !== n(0);
-    case 'NUMBER_GREATER_THAN':
-      return num !== undefined && num > n(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return num !== undefined && num >= n(0);
-    case 'NUMBER_LESS_THAN':
-      return num !== undefined && num < n(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return num !== undefined && num <= n(0);
     case 'CHECKBOX':
       return args.length === 0 ? typeof value === 'boolean' : args.some((a) => String(a) === String(value));
     case 'DATE_IS_VALID_DATE':
@@ -294,7 +278,7 @@ export function passes(data: ValidationData, value: Cell, env: ValidationEnv): b
     case 'CUSTOM_FORMULA':
       return env.formulaHolds(String(args[0]));
     default:
-      return true;
+      return numberCriterionHolds(data.criteria, num, args) ?? true;
   }
 }
 

@@ -1,7 +1,7 @@
 // Conversions between what the model stores (dates as serial numbers) and what
 // Apps Script hands out (Date objects), and checks that work across vm realms.
 import type { Cell } from './model';
-import { serialToDate } from './dates';
+import { serialToDate } from '../dates';
 import { isDateFormat } from './number-format';
 
 /** `instanceof Date` fails for Dates made in the bundle's vm realm. */

@@ -2,7 +2,7 @@
 // range but ignores its text and blanks, while a value typed as an argument
 // is coerced (SUM(A1:A3) skips "x"; SUM("x") is #VALUE!).
 import { toNumber, type CallSite } from '../coerce';
-import { serialOf } from '../dates';
+import { dateToSerial } from '../../dates';
 import { FormulaError } from '../types';
 import { flatten, gridOf, isArrayValue, type Scalar, type Value } from '../values';
 
@@ -16,7 +16,7 @@ export function numbersOf(args: Value[], site: CallSite): number[] {
     for (const value of flatten(gridOf(arg))) {
       if (value instanceof FormulaError) throw value;
       if (typeof value === 'number') numbers.push(value);
-      else if (value instanceof Date) numbers.push(serialOf(value, site.timeZone));
+      else if (value instanceof Date) numbers.push(dateToSerial(value, site.timeZone));
     }
   });
   return numbers;
@@ -26,7 +26,7 @@ export function numbersOf(args: Value[], site: CallSite): number[] {
 export function numberIn(value: Scalar, site: CallSite): number | undefined {
   if (value instanceof FormulaError) throw value;
   if (typeof value === 'number') return value;
-  if (value instanceof Date) return serialOf(value, site.timeZone);
+  if (value instanceof Date) return dateToSerial(value, site.timeZone);
   return undefined;
 }
 

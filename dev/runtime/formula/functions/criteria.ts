@@ -2,7 +2,7 @@
 // with a comparison in front (">5", "<>", "=done"); text matches case-insensitively
 // with * and ? as wildcards (~ escapes them).
 import { compareValues, parseNumberText, type CallSite } from '../coerce';
-import { serialOf } from '../dates';
+import { dateToSerial } from '../../dates';
 import { FormulaError } from '../types';
 import { cellAt, columnsOf, gridOf, rowsOf, type Grid, type Scalar, type Value } from '../values';
 import { numberIn } from './args';
@@ -12,7 +12,7 @@ type Matcher = (value: Scalar) => boolean;
 
 function numeric(value: Scalar, timeZone: string): number | undefined {
   if (typeof value === 'number') return value;
-  if (value instanceof Date) return serialOf(value, timeZone);
+  if (value instanceof Date) return dateToSerial(value, timeZone);
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // Date functions. Results that Sheets formats as dates are returned as Date
 // instants at the spreadsheet's wall-clock time.
 import { toNumber, toText } from '../coerce';
-import { dateOfSerial, partsOfSerial, serialOf, serialOfParts } from '../dates';
+import { dateToSerial, serialOfParts, serialToDate, serialToWallClock, type WallClock } from '../../dates';
 import { FormulaError } from '../types';
 import type { Scalar } from '../values';
 import { integerArg } from './args';
@@ -13,15 +13,15 @@ function serialArg(value: Scalar | undefined, call: Call, param: number): number
   return serial;
 }
 
-function part(pick: (parts: ReturnType<typeof partsOfSerial>) => number): Builtin {
-  return { min: 1, max: 1, fn: ([value], call) => pick(partsOfSerial(Math.floor(serialArg(value as Scalar, call, 1)))) };
+function part(pick: (parts: WallClock) => number): Builtin {
+  return { min: 1, max: 1, fn: ([value], call) => pick(serialToWallClock(Math.floor(serialArg(value as Scalar, call, 1)))) };
 }
 
 function datedif(start: number, end: number, unit: string, call: Call): number {
   if (start > end) {
     throw new FormulaError('#NUM!', `Function DATEDIF parameter 1 (${start}) should be on or before Function DATEDIF parameter 2 (${end}).`);
   }
-  const [a, b] = [partsOfSerial(start), partsOfSerial(end)];
+  const [a, b] = [serialToWallClock(start), serialToWallClock(end)];
   const months = (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
   switch (unit.toUpperCase()) {
     case 'D':
@@ -48,7 +48,7 @@ export const DATES: Record<string, Builtin> = {
   TODAY: {
     min: 0,
     max: 0,
-    fn: (_, call) => dateOfSerial(Math.floor(serialOf(call.context.now(), call.timeZone)), call.timeZone),
+    fn: (_, call) => serialToDate(Math.floor(dateToSerial(call.context.now(), call.timeZone)), call.timeZone),
   },
   NOW: { min: 0, max: 0, fn: (_, call) => new Date(call.context.now().getTime()) },
   DATE: {
@@ -60,7 +60,7 @@ export const DATES: Record<string, Builtin> = {
       if (year < 1900) year += 1900;
       const serial = serialOfParts(year, integerArg(m, call, 2, 0), integerArg(d, call, 3, 0));
       if (serial < 0) throw new FormulaError('#NUM!', 'DATE evaluates to an out of range value.');
-      return dateOfSerial(serial, call.timeZone);
+      return serialToDate(serial, call.timeZone);
     },
   },
   YEAR: part((p) => p.year),
@@ -70,8 +70,8 @@ export const DATES: Record<string, Builtin> = {
     min: 2,
     max: 2,
     fn([start, months], call) {
-      const p = partsOfSerial(Math.floor(serialArg(start as Scalar, call, 1)));
-      return dateOfSerial(serialOfParts(p.year, p.month + integerArg(months, call, 2, 0) + 1, 0), call.timeZone);
+      const p = serialToWallClock(Math.floor(serialArg(start as Scalar, call, 1)));
+      return serialToDate(serialOfParts(p.year, p.month + integerArg(months, call, 2, 0) + 1, 0), call.timeZone);
     },
   },
   DATEDIF: {

@@ -1,6 +1,6 @@
 // Text functions.
 import { parseNumberText, toBoolean, toNumber, toText } from '../coerce';
-import { serialOf } from '../dates';
+import { dateToSerial } from '../../dates';
 import { FormulaError } from '../types';
 import { flatten, gridOf, isArrayValue, type Scalar, type Value } from '../values';
 import type { Builtin, Call } from './builtin';
@@ -33,7 +33,7 @@ export const TEXT_FUNCTIONS: Record<string, Builtin> = {
     fn([value], call) {
       const x = value as Scalar;
       if (typeof x === 'number') return x;
-      if (x instanceof Date) return serialOf(x, call.timeZone);
+      if (x instanceof Date) return dateToSerial(x, call.timeZone);
       if (x === '') return 0;
       const parsed = typeof x === 'string' ? parseNumberText(x) : undefined;
       if (parsed === undefined) throw new FormulaError('#VALUE!', `VALUE parameter '${toText(x, call)}' cannot be parsed to number.`);

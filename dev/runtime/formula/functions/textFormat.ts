@@ -1,7 +1,7 @@
 // TEXT(value, format) for the common patterns: numbers ("0", "0.00", "#,##0",
 // "0%", "$#,##0.00", sections "pos;neg;zero") and dates ("yyyy-mm-dd",
 // "dd/mm/yyyy", "mmm d, yyyy", "dddd", "hh:mm:ss", "h:mm AM/PM").
-import { partsOfSerial } from '../dates';
+import { serialToWallClock, type WallClock } from '../../dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -75,7 +75,7 @@ function formatNumber(value: number, format: string): string {
 }
 
 function formatDate(serial: number, format: string): string {
-  const d = partsOfSerial(serial);
+  const d = serialToWallClock(serial);
   const parts = pieces(format);
   const hasAmPm = /am\/pm/i.test(parts.filter((p) => !p.literal).map((p) => p.text).join(''));
   let out = '';
@@ -110,7 +110,7 @@ function formatDate(serial: number, format: string): string {
   return out;
 }
 
-function dateToken(letter: string, length: number, d: ReturnType<typeof partsOfSerial>, minutes: boolean, twelveHour: boolean): string {
+function dateToken(letter: string, length: number, d: WallClock, minutes: boolean, twelveHour: boolean): string {
   const two = (n: number) => String(n).padStart(2, '0');
   switch (letter) {
     case 'y':

@@ -1,5 +1,10 @@
 // Dates as Sheets keeps them: a serial number of days since 1899-12-30, read
 // on the wall clock of the spreadsheet's time zone (not UTC, not the host's).
+// A Date is an instant, so converting needs the zone. Shared by the spreadsheet
+// side, the formula side and Utilities.formatDate.
+
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
 
 export interface WallClock {
   year: number;
@@ -56,6 +61,21 @@ export function wallClock(date: Date, timeZone: string): WallClock {
   };
 }
 
+/** The wall-clock time of an instant in a zone, as milliseconds of a UTC "wall" timeline. */
+export function wallTime(instant: number, timeZone: string): number {
+  const w = wallClock(new Date(instant), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+}
+
+/** The instant at which the zone's clock shows a time of the UTC "wall" timeline. */
+function instantOfWallTime(wall: number, timeZone: string): Date {
+  // The offset depends on the instant; two passes settle it, also next to a
+  // daylight-saving change (inside a gap no instant shows the time).
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess += wall - wallTime(guess, timeZone);
+  return new Date(guess);
+}
+
 /** The instant at which the zone's wall clock shows the given time. */
 export function fromWallClock(
   year: number,
@@ -67,44 +87,30 @@ export function fromWallClock(
   millisecond = 0,
   timeZone = 'Etc/GMT',
 ): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  // Two passes settle the offset, also next to a daylight-saving change.
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), timeZone);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-    guess += asUtc - shown;
-  }
-  return new Date(guess);
+  return instantOfWallTime(Date.UTC(year, month - 1, day, hour, minute, second, millisecond), timeZone);
 }
 
-const EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
+/** The "wall" time of a serial, rounded to the millisecond: serials carry float noise. */
+function wallTimeOfSerial(serial: number): number {
+  return EPOCH + Math.round(serial * DAY);
+}
 
 export function dateToSerial(date: Date, timeZone: string): number {
-  const w = wallClock(date, timeZone);
-  const local = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return (local - EPOCH) / DAY;
+  return (wallTime(date.getTime(), timeZone) - EPOCH) / DAY;
 }
 
+/** The instant at which the spreadsheet's clock shows this serial. */
 export function serialToDate(serial: number, timeZone: string): Date {
-  // Round to the millisecond: serials carry float noise.
-  const local = new Date(Math.round(EPOCH + serial * DAY));
-  return fromWallClock(
-    local.getUTCFullYear(),
-    local.getUTCMonth() + 1,
-    local.getUTCDate(),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-    local.getUTCMilliseconds(),
-    timeZone,
-  );
+  return instantOfWallTime(wallTimeOfSerial(serial), timeZone);
 }
 
 /** The wall clock a serial number stands for (no time zone involved). */
 export function serialToWallClock(serial: number): WallClock {
-  const local = new Date(Math.round(EPOCH + serial * DAY));
+  return utcFields(new Date(wallTimeOfSerial(serial)));
+}
+
+/** A Date's fields read in UTC: the wall clock of a time on the UTC "wall" timeline. */
+export function utcFields(local: Date): WallClock {
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
@@ -115,4 +121,9 @@ export function serialToWallClock(serial: number): WallClock {
     millisecond: local.getUTCMilliseconds(),
     weekday: local.getUTCDay(),
   };
+}
+
+/** The serial of a calendar date; months and days out of range roll over, as DATE() does. */
+export function serialOfParts(year: number, month: number, day: number): number {
+  return (Date.UTC(year, month - 1, day) - EPOCH) / DAY;
 }
