@@ -6,5 +6,6 @@ export default defineConfig({
     // Builds dist/ once, so the bundle tests run what `npm run push` uploads.
     globalSetup: ['test/build-once.ts'],
     testTimeout: 20_000,
+    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });
