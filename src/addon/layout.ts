@@ -19,7 +19,7 @@ const KR = (header: string, letter: (h: string) => string) => `'Key Results'!${l
 export const OBJECTIVES_TAB: TabLayout = {
   name: 'Objectives',
   headers: OBJECTIVE_COLUMNS,
-  formats: { Progress: '0%', Weight: '0.##' },
+  formats: { Progress: '0%' },
 };
 
 export const KEY_RESULTS_TAB: TabLayout = {
@@ -29,7 +29,7 @@ export const KEY_RESULTS_TAB: TabLayout = {
     Progress: (col) => `OKR_PROGRESS(${col('Start')}2:${col('Start')}, ${col('Target')}2:${col('Target')}, ${col('Current')}2:${col('Current')}, ${col('Metric')}2:${col('Metric')})`,
     Status: (col) => STATUS(col('Progress'), col),
   },
-  formats: { Progress: '0%', 'Last check-in': 'yyyy-mm-dd', Weight: '0.##' },
+  formats: { Progress: '0%', 'Last check-in': 'yyyy-mm-dd' },
 };
 
 /** Objectives roll up their key results, so their formulas need the Key Results columns too. */

@@ -1,0 +1,56 @@
+// The playground's own panels, beside the workbook: the outbox (each message
+// rendered, HTML mail in a sandboxed iframe that runs no script) and the
+// installed triggers, each with "Run now".
+
+import { clear, el } from './dom';
+import type { Mail, Trigger, WorkbookInfo } from './types';
+
+export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
+  clear(target);
+  target.append(el('h2', { text: `Outbox (${outbox.length})` }));
+  if (!outbox.length) target.append(el('p', { class: 'empty', text: 'No mail sent yet. Mail the add-on sends appears here; nothing leaves this machine.' }));
+  for (const mail of [...outbox].reverse()) {
+    const body = mail.htmlBody
+      ? (() => {
+          const frame = el('iframe', { sandbox: '', class: 'mail-html', title: mail.subject });
+          frame.srcdoc = mail.htmlBody;
+          return frame;
+        })()
+      : el('pre', { class: 'mail-text', text: mail.body });
+    const recipients = [`To: ${mail.to.join(', ')}`, mail.cc.length ? `Cc: ${mail.cc.join(', ')}` : '', mail.bcc.length ? `Bcc: ${mail.bcc.join(', ')}` : ''].filter(Boolean).join(' · ');
+    target.append(
+      el(
+        'details',
+        { class: 'mail' },
+        el('summary', {}, el('strong', { text: mail.subject || '(no subject)' }), el('span', { class: 'meta', text: ` ${new Date(mail.time).toLocaleString()}` })),
+        el('div', { class: 'meta', text: `From: ${mail.name ? `${mail.name} <${mail.from}>` : mail.from}` }),
+        el('div', { class: 'meta', text: recipients }),
+        body,
+      ),
+    );
+  }
+}
+
+export function renderTriggers(target: HTMLElement, triggers: Trigger[], workbooks: WorkbookInfo[], runNow: (uniqueId: string) => void): void {
+  clear(target);
+  target.append(el('h2', { text: `Triggers (${triggers.length})` }));
+  if (!triggers.length) target.append(el('p', { class: 'empty', text: 'No installable triggers. Triggers the add-on creates appear here, each with "Run now".' }));
+  for (const trigger of triggers) {
+    const book = workbooks.find((w) => w.id === (trigger.triggerSourceId ?? trigger.spreadsheetId))?.name ?? '';
+    target.append(
+      el(
+        'div',
+        { class: 'trigger' },
+        el('div', {}, el('strong', { text: trigger.handlerFunction }), el('span', { class: 'meta', text: ` ${trigger.eventType}` })),
+        el('div', { class: 'meta', text: `Runs as ${trigger.user}${book ? ` · ${book}` : ''}` }),
+        trigger.schedule ? el('div', { class: 'meta', text: describeSchedule(trigger.schedule, trigger.timeZone) }) : null,
+        el('button', { text: 'Run now', onclick: () => runNow(trigger.uniqueId) }),
+      ),
+    );
+  }
+}
+
+function describeSchedule(schedule: Record<string, unknown>, timeZone: string): string {
+  const parts = Object.entries(schedule).map(([key, value]) => `${key} ${String(value)}`);
+  return `${parts.join(', ')} (${timeZone})`;
+}

@@ -1,0 +1,210 @@
+// The playground page: a workbook as Sheets shows it, driven by the real
+// add-on running on the server. Everything the user does goes through the API.
+
+import { api } from './api';
+import { clear, el } from './dom';
+import { showDialog, showMessage, toast } from './dialogs';
+import { renderOutbox, renderTriggers } from './drawer';
+import { Grid } from './grid';
+import { renderMenuBar } from './menus';
+import { showPanel } from './panels';
+import type { RunOutcome, State, Step } from './types';
+
+const saved = (key: string): string | null => localStorage.getItem(`okr-playground:${key}`);
+const remember = (key: string, value: string): void => localStorage.setItem(`okr-playground:${key}`, value);
+
+const app = {
+  state: undefined as State | undefined,
+  workbook: '',
+  user: '',
+  sheet: '',
+};
+
+const nameBox = el('div', { class: 'name-box', 'aria-label': 'Selected cell' });
+const formulaInput = el('input', { class: 'formula-input', 'aria-label': 'Formula bar' });
+const titleNode = el('div', { class: 'doc-title' });
+const workbookSelect = el('select', { 'aria-label': 'Workbook' });
+const userSelect = el('select', { 'aria-label': 'Signed in as' });
+const outboxButton = el('button', { class: 'tool', text: 'Outbox' });
+const triggersButton = el('button', { class: 'tool', text: 'Triggers' });
+const menuBar = el('nav', { class: 'menubar', 'aria-label': 'Menus' });
+const gridHost = el('div', { class: 'grid-host' });
+const tabs = el('nav', { class: 'tabs', 'aria-label': 'Sheets' });
+const drawer = el('aside', { class: 'drawer', hidden: true });
+const busy = el('div', { class: 'busy', hidden: true, text: 'Running script…' });
+const main = el('div', { class: 'main' }, drawer, gridHost);
+
+const grid = new Grid(gridHost, {
+  select: (a1, cell) => {
+    nameBox.textContent = a1;
+    formulaInput.value = cell ? (cell.f ?? cell.t) : '';
+  },
+  edit: (a1, input) => void edit(a1, input),
+});
+
+document.getElementById('app')!.append(
+  el(
+    'header',
+    { class: 'topbar' },
+    el('div', { class: 'logo', 'aria-hidden': 'true', text: '▦' }),
+    el('div', { class: 'titles' }, titleNode, menuBar),
+    el('div', { class: 'controls' },
+      el('label', {}, 'Workbook ', workbookSelect),
+      outboxButton,
+      triggersButton,
+      el('label', {}, 'Signed in as ', userSelect),
+    ),
+  ),
+  el('div', { class: 'formula-bar' }, nameBox, el('span', { class: 'fx', text: 'fx' }), formulaInput),
+  main,
+  tabs,
+  busy,
+  el('div', { class: 'toasts' }),
+);
+
+formulaInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    const a1 = grid.a1;
+    void edit(a1, formulaInput.value);
+    gridHost.focus();
+  }
+});
+workbookSelect.addEventListener('change', () => void openWorkbook(workbookSelect.value, app.user, ''));
+userSelect.addEventListener('change', () => void openWorkbook(app.workbook, userSelect.value, app.sheet));
+outboxButton.addEventListener('click', () => toggleDrawer('outbox'));
+triggersButton.addEventListener('click', () => toggleDrawer('triggers'));
+
+let drawerShows: 'outbox' | 'triggers' | '' = '';
+
+function toggleDrawer(which: 'outbox' | 'triggers'): void {
+  drawerShows = drawerShows === which ? '' : which;
+  renderDrawer();
+}
+
+function renderDrawer(): void {
+  drawer.hidden = drawerShows === '';
+  const state = app.state;
+  if (!state) return;
+  outboxButton.textContent = `Outbox (${state.outbox.length})`;
+  triggersButton.textContent = `Triggers (${state.triggers.length})`;
+  outboxButton.classList.toggle('active', drawerShows === 'outbox');
+  triggersButton.classList.toggle('active', drawerShows === 'triggers');
+  if (drawerShows === 'outbox') renderOutbox(drawer, state.outbox);
+  if (drawerShows === 'triggers') renderTriggers(drawer, state.triggers, state.workbooks, (id) => void runStep(() => api.trigger(id)));
+}
+
+async function loadState(): Promise<State> {
+  let state = await api.state();
+  // A script still waits on a dialog (the page was reloaded): show it again first.
+  while (state.dialog) {
+    const answer = await showDialog(state.dialog);
+    await finish(await api.answer(answer.button, answer.text), true);
+    state = await api.state();
+  }
+  app.state = state;
+  if (state.notice && !sessionStorage.getItem('notice-shown')) {
+    sessionStorage.setItem('notice-shown', '1');
+    void showMessage('Saved state set aside', state.notice);
+  }
+  return state;
+}
+
+function renderChoices(state: State): void {
+  clear(workbookSelect);
+  for (const book of state.workbooks) workbookSelect.append(el('option', { value: book.id, text: book.name, selected: book.id === app.workbook }));
+  clear(userSelect);
+  for (const person of state.people) userSelect.append(el('option', { value: person.email, text: `${person.name} <${person.email}>`, selected: person.email === app.user }));
+}
+
+async function openWorkbook(workbook: string, user: string, sheet: string): Promise<void> {
+  app.workbook = workbook;
+  app.user = user;
+  remember('workbook', workbook);
+  remember('user', user);
+  const opened = await api.open(workbook, user);
+  renderMenuBar(menuBar, opened.menus, (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)));
+  app.sheet = opened.sheets.includes(sheet) ? sheet : opened.sheets[0]!;
+  await refresh(false);
+}
+
+/** Reloads the state and the sheet shown (after anything that may have changed them). */
+async function refresh(keepSelection = true): Promise<void> {
+  const state = await loadState();
+  const book = state.workbooks.find((w) => w.id === app.workbook) ?? state.workbooks[0]!;
+  if (!book.sheets.includes(app.sheet)) {
+    app.sheet = book.sheets[0]!;
+    keepSelection = false;
+  }
+  remember('sheet', app.sheet);
+  titleNode.textContent = book.name;
+  document.title = `${book.name} — OKR Sheets playground`;
+  renderChoices(state);
+  renderTabs(book.sheets);
+  renderDrawer();
+  grid.render(await api.sheet(app.workbook, app.sheet), keepSelection);
+}
+
+function renderTabs(sheets: string[]): void {
+  clear(tabs);
+  for (const name of sheets) {
+    tabs.append(el('button', { class: name === app.sheet ? 'tab active' : 'tab', role: 'tab', 'aria-selected': name === app.sheet ? 'true' : 'false', text: name, onclick: () => {
+      app.sheet = name;
+      void refresh(false);
+    } }));
+  }
+}
+
+async function edit(a1: string, input: string): Promise<void> {
+  const result = await api.edit(app.workbook, app.sheet, a1, input, app.user);
+  if (!result.ok) await showMessage('There was a problem', result.message);
+  else if (result.warning) toast(result.warning, 'Warning');
+  await refresh();
+}
+
+/** Runs a script (menu item, trigger, sidebar call), answering its dialogs, and shows what it opened. */
+async function runStep(start: () => Promise<Step>, reportErrors = true): Promise<RunOutcome> {
+  busy.hidden = false;
+  try {
+    return await finish(await start(), reportErrors);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (reportErrors) await showMessage('Error', message);
+    return { ok: false, error: message, panels: [], toasts: [] };
+  } finally {
+    busy.hidden = true;
+    await refresh();
+  }
+}
+
+async function finish(first: Step, reportErrors: boolean): Promise<RunOutcome> {
+  let step = first;
+  while (step.status === 'dialog') {
+    busy.hidden = true;
+    const answer = await showDialog(step.dialog);
+    busy.hidden = false;
+    step = await api.answer(answer.button, answer.text);
+  }
+  const outcome = step.result;
+  for (const t of outcome.toasts) toast(t.message, t.title);
+  for (const panel of outcome.panels) showPanel(panel, runServer);
+  // Sheets reports a failed menu item or trigger in a box naming the error.
+  if (!outcome.ok && reportErrors) await showMessage('Error', outcome.error ?? 'The script failed.');
+  return outcome;
+}
+
+/** google.script.run: a failure goes to the page's failure handler, not to a box. */
+async function runServer(functionName: string, args: unknown[]): Promise<unknown> {
+  const outcome = await runStep(() => api.run(app.workbook, app.user, functionName, args), false);
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome.value ?? null;
+}
+
+async function boot(): Promise<void> {
+  const state = await loadState();
+  const book = state.workbooks.find((w) => w.id === saved('workbook')) ?? state.workbooks[0]!;
+  const person = state.people.find((p) => p.email === saved('user')) ?? state.people[0]!;
+  await openWorkbook(book.id, person.email, saved('sheet') ?? '');
+  gridHost.focus();
+}
+
+boot().catch((error: unknown) => void showMessage('The playground could not start', error instanceof Error ? error.message : String(error)));

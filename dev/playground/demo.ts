@@ -1,0 +1,318 @@
+// The demo a first start seeds: Acme's company workbook and three team
+// workbooks, one quarter of OKRs (the current one, from the clock), a few
+// weeks of check-ins. The add-on's own set-up lays out each workbook; this
+// file only types in the rows, as the people of Acme would.
+
+import type { Person, Workbooks } from './workbooks';
+
+export const PEOPLE: Person[] = [
+  { email: 'maya@acme.example', name: 'Maya Chen (CEO, OKR champion)' },
+  { email: 'priya@acme.example', name: 'Priya Nair (Product)' },
+  { email: 'sam@acme.example', name: 'Sam Okafor (Product)' },
+  { email: 'tom@acme.example', name: 'Tom Becker (Sales)' },
+  { email: 'jo@acme.example', name: 'Jo Lindqvist (Sales)' },
+  { email: 'lena@acme.example', name: 'Lena Ortiz (Operations)' },
+  { email: 'raj@acme.example', name: 'Raj Patel (Operations)' },
+];
+
+const TIME_ZONE = 'Europe/Berlin';
+
+/** How a key result is doing: its progress relative to the time elapsed. */
+type Pace = 'ahead' | 'on track' | 'at risk' | 'off track' | 'done';
+
+interface KrSpec {
+  title: string;
+  owner: string;
+  metric: 'increase' | 'decrease' | 'at least' | 'at most' | 'milestone';
+  start: number | '';
+  target: number | '';
+  unit: string;
+  pace: Pace;
+  /** The owner stopped checking in this many weeks ago. */
+  lateWeeks?: number;
+  /** Percent units are typed as percentages (40%), as a person would. */
+  percent?: boolean;
+  /** Decimals a person would type for this measure (default: whole numbers). */
+  decimals?: number;
+}
+
+interface ObjectiveSpec {
+  id: string;
+  title: string;
+  owner: string;
+  alignedTo: string;
+  keyResults: KrSpec[];
+}
+
+interface WorkbookSpec {
+  name: string;
+  team: string;
+  owner: string;
+  editors: string[];
+  objectives: ObjectiveSpec[];
+}
+
+const kr = (title: string, owner: string, metric: KrSpec['metric'], start: KrSpec['start'], target: KrSpec['target'], unit: string, pace: Pace, extra: Partial<KrSpec> = {}): KrSpec => ({
+  title,
+  owner,
+  metric,
+  start,
+  target,
+  unit,
+  pace,
+  ...extra,
+});
+
+const everyone = PEOPLE.map((p) => p.email);
+
+export const WORKBOOKS: WorkbookSpec[] = [
+  {
+    name: 'Acme — Company OKRs',
+    team: 'Company',
+    owner: 'maya@acme.example',
+    editors: everyone,
+    objectives: [
+      { id: 'C1', title: 'Become the tool product teams recommend to each other', owner: 'maya@acme.example', alignedTo: '', keyResults: [
+        kr('Raise net promoter score from 32 to 45', 'maya@acme.example', 'increase', 32, 45, 'points', 'on track', { decimals: 1 }),
+        kr('Grow weekly active teams from 1,200 to 2,000', 'priya@acme.example', 'increase', 1200, 2000, 'teams', 'at risk'),
+      ] },
+      { id: 'C2', title: 'Grow revenue without growing costs', owner: 'maya@acme.example', alignedTo: '', keyResults: [
+        kr('Grow annual recurring revenue from 4.0M to 5.0M', 'tom@acme.example', 'increase', 4000000, 5000000, 'EUR', 'at risk'),
+        kr('Keep monthly churn at most 2%', 'tom@acme.example', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
+      ] },
+      { id: 'C3', title: 'Run a calm, reliable operation', owner: 'maya@acme.example', alignedTo: '', keyResults: [
+        kr('Hold uptime at least 99.9%', 'lena@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
+        kr('Cut support first response from 8 hours to 2', 'lena@acme.example', 'decrease', 8, 2, 'hours', 'off track', { decimals: 1 }),
+      ] },
+    ],
+  },
+  {
+    name: 'Acme — Product team OKRs',
+    team: 'Product',
+    owner: 'priya@acme.example',
+    editors: ['priya@acme.example', 'sam@acme.example', 'maya@acme.example'],
+    objectives: [
+      { id: 'P1', title: 'Make the first week with Acme effortless', owner: 'priya@acme.example', alignedTo: 'Company/C1', keyResults: [
+        kr('Raise week-one activation from 40% to 60%', 'priya@acme.example', 'increase', 0.4, 0.6, '%', 'on track', { percent: true }),
+        kr('Cut time to first report from 10 days to 3', 'sam@acme.example', 'decrease', 10, 3, 'days', 'at risk', { lateWeeks: 3, decimals: 1 }),
+        kr('Launch the guided setup tour', 'sam@acme.example', 'milestone', '', '', '', 'done'),
+      ] },
+      { id: 'P2', title: 'Ship improvements every week without drama', owner: 'sam@acme.example', alignedTo: 'Company/C3', keyResults: [
+        kr('Deploy to production from 2 to 10 times a week', 'sam@acme.example', 'increase', 2, 10, 'deploys', 'ahead'),
+        kr('Cut failed deploys from 20% to 5%', 'sam@acme.example', 'decrease', 0.2, 0.05, '%', 'on track', { percent: true }),
+      ] },
+      { id: 'P3', title: 'Let teams share dashboards with their customers', owner: 'priya@acme.example', alignedTo: 'Company/C1', keyResults: [
+        kr('Grow shared dashboards from 0 to 500', 'priya@acme.example', 'increase', 0, 500, 'dashboards', 'off track'),
+        kr('Reach 30 paying customers using sharing', 'priya@acme.example', 'increase', 0, 30, 'customers', 'at risk', { lateWeeks: 2 }),
+      ] },
+    ],
+  },
+  {
+    name: 'Acme — Sales team OKRs',
+    team: 'Sales',
+    owner: 'tom@acme.example',
+    editors: ['tom@acme.example', 'jo@acme.example', 'maya@acme.example'],
+    objectives: [
+      { id: 'S1', title: 'Win the mid-market', owner: 'tom@acme.example', alignedTo: 'Company/C2', keyResults: [
+        kr('Close 40 new mid-market accounts', 'tom@acme.example', 'increase', 0, 40, 'accounts', 'on track'),
+        kr('Grow average deal size from 18k to 24k', 'jo@acme.example', 'increase', 18000, 24000, 'EUR', 'at risk'),
+      ] },
+      { id: 'S2', title: 'Grow revenue from the customers we have', owner: 'jo@acme.example', alignedTo: 'Company/C2', keyResults: [
+        kr('Grow expansion revenue from 20k to 50k a month', 'jo@acme.example', 'increase', 20000, 50000, 'EUR', 'on track'),
+        kr('Keep logo churn at most 1.5%', 'jo@acme.example', 'at most', '', 0.015, '%', 'off track', { percent: true, lateWeeks: 4 }),
+      ] },
+      { id: 'S3', title: 'Turn customers into references', owner: 'tom@acme.example', alignedTo: 'Company/C1', keyResults: [
+        kr('Publish 6 customer case studies', 'tom@acme.example', 'increase', 0, 6, 'case studies', 'ahead'),
+        kr('Launch the referral programme', 'jo@acme.example', 'milestone', '', '', '', 'at risk'),
+      ] },
+    ],
+  },
+  {
+    name: 'Acme — Operations team OKRs',
+    team: 'Operations',
+    owner: 'lena@acme.example',
+    editors: ['lena@acme.example', 'raj@acme.example', 'maya@acme.example'],
+    objectives: [
+      { id: 'O1', title: 'Answer every customer fast and well', owner: 'lena@acme.example', alignedTo: 'Company/C3', keyResults: [
+        kr('Cut first response time from 8 hours to 2', 'raj@acme.example', 'decrease', 8, 2, 'hours', 'off track', { lateWeeks: 3, decimals: 1 }),
+        kr('Hold customer satisfaction at least 90%', 'lena@acme.example', 'at least', '', 0.9, '%', 'on track', { percent: true }),
+      ] },
+      { id: 'O2', title: 'Make outages rare and short', owner: 'raj@acme.example', alignedTo: 'Company/C3', keyResults: [
+        kr('Hold uptime at least 99.9%', 'raj@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
+        kr('Cut mean time to recovery from 90 minutes to 30', 'raj@acme.example', 'decrease', 90, 30, 'minutes', 'at risk'),
+      ] },
+      { id: 'O3', title: 'Spend less to serve each customer', owner: 'lena@acme.example', alignedTo: 'Company/C2', keyResults: [
+        kr('Cut cloud cost per customer from 42 to 30 EUR', 'lena@acme.example', 'decrease', 42, 30, 'EUR', 'done'),
+        kr('Automate the 10 most common support requests', 'raj@acme.example', 'increase', 0, 10, 'requests', 'on track'),
+      ] },
+    ],
+  },
+];
+
+const DAY = 24 * 60 * 60 * 1000;
+const WEEK = 7 * DAY;
+
+/** The calendar quarter holding `now`: its name and first and last day (UTC dates stand for the wall clock). */
+export function quarterOf(now: Date): { name: string; first: Date; end: Date } {
+  const year = now.getUTCFullYear();
+  const q = Math.floor(now.getUTCMonth() / 3);
+  return { name: `${year}-Q${q + 1}`, first: new Date(Date.UTC(year, q * 3, 1)), end: new Date(Date.UTC(year, q * 3 + 3, 1)) };
+}
+
+/** How far progress sits from the share of the quarter elapsed, by pace. */
+const OFFSET: Record<Exclude<Pace, 'done'>, number> = { ahead: 0.1, 'on track': 0, 'at risk': -0.2, 'off track': -0.45 };
+
+/** Progress a pace stands for when `elapsed` of the quarter has gone; a finished one got there early. */
+function progressFor(pace: Pace, elapsed: number): number {
+  const value = pace === 'done' ? elapsed * 2.4 : elapsed + OFFSET[pace];
+  return Math.min(1, Math.max(0, value));
+}
+
+/** The value a key result reads at `progress`. "at least"/"at most" hover around their target. */
+function valueAt(spec: KrSpec, progress: number, pace: Pace): number | string {
+  if (spec.metric === 'milestone') return progress >= 1 ? 'done' : 'not done';
+  const target = Number(spec.target);
+  if (spec.metric === 'at least') return pace === 'off track' || pace === 'at risk' ? target * 0.98 : target * 1.0004;
+  if (spec.metric === 'at most') return pace === 'off track' || pace === 'at risk' ? target * 1.3 : target * 0.9;
+  const start = Number(spec.start);
+  return start + (target - start) * progress;
+}
+
+function typed(spec: KrSpec, value: number | string): string {
+  if (typeof value === 'string') return value;
+  if (spec.percent || spec.unit === '%') return `${round(value * 100, 1)}%`;
+  return String(round(value, spec.decimals ?? 0));
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function wallClock(date: Date, withTime: boolean): string {
+  const iso = date.toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+}
+
+/**
+ * Seeds the demo: for each workbook, the add-on's set-up (answering "No" to
+ * its example OKRs), then the rows. Returns the ids, company first.
+ */
+export function seedDemo(workbooks: Workbooks, now: Date): string[] {
+  workbooks.people = PEOPLE;
+  const quarter = quarterOf(now);
+  return WORKBOOKS.map((spec) => {
+    // The first tab is named for the table it will hold, so set-up fills it rather than leaving an empty Sheet1 first.
+    const id = workbooks.create({ name: spec.name, owner: spec.owner, editors: spec.editors, timeZone: TIME_ZONE, sheets: ['Objectives'] });
+    setUp(workbooks, id, spec.owner);
+    typeRows(workbooks, id, spec, quarter, now);
+    return id;
+  });
+}
+
+function setUp(workbooks: Workbooks, id: string, owner: string): void {
+  workbooks.open(id, owner);
+  const shown: string[] = [];
+  const handler = workbooks.dialogHandler;
+  // Set-up asks whether to add example OKRs; the demo has its own. Any other
+  // dialog is kept, to explain a failure.
+  workbooks.dialogHandler = (dialog) => {
+    shown.push(dialog.message);
+    return dialog.buttons.startsWith('YES_NO') ? { button: 'NO' } : {};
+  };
+  try {
+    const outcome = workbooks.runMenuItem(id, owner, 'setUpWorkbook');
+    if (!outcome.ok) throw new Error(`The add-on's set-up failed on the demo workbook: ${outcome.error}`);
+    if (!workbooks.sheetNames(id).includes('Key Results')) throw new Error(`The add-on's set-up did not lay out the demo workbook: ${shown.join(' / ')}`);
+  } finally {
+    workbooks.dialogHandler = handler;
+  }
+}
+
+function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter: ReturnType<typeof quarterOf>, now: Date): void {
+  const objectives: Record<string, string>[] = [];
+  const keyResults: Record<string, string>[] = [];
+  const checkins: { time: Date; values: Record<string, string> }[] = [];
+  for (const objective of spec.objectives) {
+    objectives.push({
+      ID: objective.id,
+      Objective: objective.title,
+      Owner: objective.owner,
+      Team: spec.team,
+      Cycle: quarter.name,
+      'Aligned to': objective.alignedTo,
+      Weight: '1',
+    });
+    objective.keyResults.forEach((result, i) => {
+      const krId = `${objective.id}-KR${i + 1}`;
+      const history = checkInHistory(result, quarter, now);
+      const last = history.at(-1);
+      keyResults.push({
+        ID: krId,
+        'Objective ID': objective.id,
+        'Key result': result.title,
+        Owner: result.owner,
+        Metric: result.metric,
+        Start: result.start === '' ? '' : typed(result, result.start),
+        Target: result.target === '' ? '' : typed(result, result.target),
+        Current: last ? typed(result, last.value) : '',
+        Unit: result.unit,
+        Weight: '1',
+        Confidence: last ? String(last.confidence) : '',
+        'Last check-in': last ? wallClock(last.time, false) : '',
+      });
+      for (const entry of history) {
+        checkins.push({
+          time: entry.time,
+          values: {
+            Timestamp: wallClock(entry.time, true),
+            'Key result ID': krId,
+            Value: typed(result, entry.value),
+            Confidence: String(entry.confidence),
+            Note: entry.note,
+            By: result.owner,
+          },
+        });
+      }
+    });
+  }
+  checkins.sort((a, b) => a.time.getTime() - b.time.getTime());
+  workbooks.typeRecords(id, 'Objectives', objectives);
+  workbooks.typeRecords(id, 'Key Results', keyResults);
+  workbooks.typeRecords(id, 'Check-ins', checkins.map((entry) => entry.values));
+}
+
+/** Weekly check-ins from the quarter's first Monday, stopping early for a late owner. */
+function checkInHistory(spec: KrSpec, quarter: ReturnType<typeof quarterOf>, now: Date): { time: Date; value: number | string; confidence: number; note: string }[] {
+  const stop = now.getTime() - (spec.lateWeeks ?? 0) * WEEK;
+  const first = quarter.first;
+  const firstMonday = new Date(first.getTime() + ((8 - first.getUTCDay()) % 7) * DAY + 9.5 * 60 * 60 * 1000);
+  const length = quarter.end.getTime() - first.getTime();
+  const out: { time: Date; value: number | string; confidence: number; note: string }[] = [];
+  for (let t = firstMonday.getTime(), week = 0; t <= stop; t += WEEK, week++) {
+    const progress = progressFor(spec.pace, (t - first.getTime()) / length);
+    const pace: Pace = spec.pace === 'done' && progress < 1 ? 'on track' : spec.pace;
+    // Minutes past the hour vary by person and week, as real check-ins do.
+    const time = new Date(t + ((week * 17 + spec.owner.length * 7) % 50) * 60 * 1000);
+    if (time.getTime() > stop) break;
+    out.push({ time, value: valueAt(spec, progress, pace), confidence: confidenceFor(pace, week), note: noteFor(pace, week) });
+  }
+  return out;
+}
+
+function confidenceFor(pace: Pace, week: number): number {
+  const base = { done: 10, ahead: 8, 'on track': 7, 'at risk': 5, 'off track': 3 }[pace];
+  return Math.max(0, Math.min(10, base + (week % 3 === 0 ? 1 : 0) - (week > 5 && pace === 'off track' ? 1 : 0)));
+}
+
+function noteFor(pace: Pace, week: number): string {
+  const notes: Record<Pace, string[]> = {
+    done: ['Shipped. Watching adoption.', 'Done and announced.', 'Wrapping up the last details.'],
+    ahead: ['Moving faster than planned.', 'Good week, momentum holds.', 'Ahead; raising the bar next cycle.'],
+    'on track': ['Steady progress.', 'On plan this week.', 'Small win, nothing blocking.'],
+    'at risk': ['Slower than hoped; waiting on design.', 'Blocked two days by a dependency.', 'Needs help from another team.'],
+    'off track': ['No movement; rethinking the approach.', 'Lost a week to an incident.', 'Escalated in the weekly review.'],
+  };
+  const list = notes[pace];
+  return list[week % list.length]!;
+}

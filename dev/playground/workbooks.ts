@@ -1,0 +1,311 @@
+// The playground's one door into the local Apps Script runtime: everything the
+// server shows or does goes through here, so a change of the runtime's API
+// touches this file only.
+
+import { Runtime, type DialogRecord, type RecordedMenu, type SentMail, type TriggerRecord } from '../runtime/index';
+import { columnLetter } from '../runtime/a1';
+import { SpreadsheetStore } from '../runtime/spreadsheet/store';
+import { answerDialogsWith, type DialogHandler } from './dialog-bridge';
+import { restoreWorld, saveWorld, type SavedWorld } from './world-state';
+
+export interface Person {
+  email: string;
+  name: string;
+}
+
+export interface WorkbooksOptions {
+  /** The built add-on (dist/). */
+  dist: string;
+  now?: () => Date;
+}
+
+/** One cell as the page draws it. Short keys: a sheet view holds thousands. */
+export interface CellView {
+  /** The text Sheets would show. */
+  t: string;
+  /** The formula, when the cell holds one. */
+  f?: string;
+  bg?: string;
+  fc?: string;
+  b?: true;
+  al?: 'right' | 'center';
+  /** The choices of a list validation: the cell shows a dropdown. */
+  list?: string[];
+  note?: string;
+  /** A formula error's message (#ERROR! and friends), shown on hover as Sheets does. */
+  err?: string;
+}
+
+export interface SheetView {
+  name: string;
+  rows: number;
+  columns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  /** Pixel width of each shown column. */
+  widths: number[];
+  cells: CellView[][];
+}
+
+export interface HtmlPanel {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  html: string;
+  width?: number;
+  height?: number;
+}
+
+export interface RunOutcome {
+  ok: boolean;
+  /** The error the script threw, in its own words. */
+  error?: string;
+  /** Sidebars and dialogs the run opened. */
+  panels: HtmlPanel[];
+  /** Spreadsheet.toast messages it showed. */
+  toasts: { title: string; message: string }[];
+}
+
+export interface SavedWorkbooks {
+  store: unknown;
+  world: SavedWorld;
+  people: Person[];
+  /** `user\u0000spreadsheetId` pairs where the user has used the add-on. */
+  used: string[];
+}
+
+/** Blank rows and columns shown past the data, as an empty sheet shows them. */
+const PAD_ROWS = 25;
+const PAD_COLUMNS = 4;
+const MIN_ROWS = 40;
+const MIN_COLUMNS = 12;
+
+export class Workbooks {
+  readonly runtime: Runtime;
+  people: Person[] = [];
+  /** Answers alerts and prompts as they are shown; without one, the runtime's scripted queue answers. */
+  dialogHandler: DialogHandler | undefined;
+  private used = new Set<string>();
+
+  constructor(options: WorkbooksOptions) {
+    this.runtime = new Runtime({ dist: options.dist, ...(options.now ? { now: options.now } : {}) });
+    answerDialogsWith(this.runtime.ui, (dialog) => this.dialogHandler?.(dialog) ?? {});
+  }
+
+  /** The state as JSON-safe data, everything a restart needs. */
+  save(): SavedWorkbooks {
+    return { store: this.runtime.store.toJSON(), world: saveWorld(this.runtime.world), people: this.people, used: [...this.used] };
+  }
+
+  /** Loads saved state into a fresh runtime; throws a readable problem when the data does not fit. */
+  static restore(saved: SavedWorkbooks, options: WorkbooksOptions): Workbooks {
+    const workbooks = new Workbooks(options);
+    const { runtime } = workbooks;
+    if (!Array.isArray(saved.people) || saved.people.some((p) => typeof p?.email !== 'string')) throw new Error('"people" must be a list of {email, name}');
+    if (!Array.isArray(saved.used)) throw new Error('"used" must be a list');
+    // The runtime builds its store in the constructor; a saved one replaces it,
+    // keeping the options that connect it to the bundle's custom formulas.
+    (runtime as unknown as { store: SpreadsheetStore }).store = SpreadsheetStore.fromJSON(saved.store, runtime.store.options);
+    restoreWorld(runtime.world, saved.world);
+    for (const id of runtime.store.ids()) runtime.world.owners.set(id, runtime.store.doc(id).owner);
+    workbooks.people = saved.people;
+    workbooks.used = new Set(saved.used.map(String));
+    return workbooks;
+  }
+
+  list(): { id: string; name: string; owner: string }[] {
+    return this.runtime.store.ids().map((id) => {
+      const doc = this.runtime.store.doc(id);
+      return { id, name: doc.name, owner: doc.owner };
+    });
+  }
+
+  create(options: { name: string; owner: string; editors: string[]; timeZone: string; sheets?: string[] }): string {
+    const { name, owner, timeZone, sheets } = options;
+    const id = this.runtime.createSpreadsheet({ name, owner, timeZone, ...(sheets ? { sheets } : {}) });
+    this.runtime.store.doc(id).editors = options.editors.filter((e) => e !== options.owner);
+    return id;
+  }
+
+  sheetNames(id: string): string[] {
+    return this.runtime.store.sheetNames(id);
+  }
+
+  /**
+   * Opens the document for a user as Sheets does: onOpen runs in NONE until the
+   * user has used the add-on in this document, in LIMITED after.
+   */
+  open(id: string, user: string): RecordedMenu[] {
+    const mode = this.used.has(useKey(user, id)) ? 'LIMITED' : 'NONE';
+    try {
+      this.runtime.open(id, { user, mode });
+    } catch (error) {
+      // A failing onOpen leaves the document without the add-on's menu, as in Sheets.
+      this.runtime.logs.push(`onOpen failed: ${message(error)}`);
+    }
+    return this.menus(id, user);
+  }
+
+  menus(id: string, user: string): RecordedMenu[] {
+    return this.runtime.ui.menus(id, user);
+  }
+
+  /** A menu item: its function runs in FULL mode, as the user, in this document. */
+  runMenuItem(id: string, user: string, functionName: string): RunOutcome {
+    const known = this.runtime.ui.menuItems(id, user).some((item) => item.functionName === functionName);
+    if (!known) return { ok: false, error: `No menu item runs ${functionName} here; reload the workbook.`, panels: [], toasts: [] };
+    this.used.add(useKey(user, id));
+    return this.observe(id, () => this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL' }));
+  }
+
+  /**
+   * google.script.run from a sidebar or dialog: the named global runs in FULL
+   * mode; its value must survive the trip to the browser, as Google requires.
+   */
+  runFromHtml(id: string, user: string, functionName: string, args: unknown[]): RunOutcome & { value?: unknown } {
+    let value: unknown;
+    const outcome = this.observe(id, () => {
+      value = this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
+    });
+    if (!outcome.ok) return outcome;
+    const problem = unsendable(value);
+    if (problem) return { ...outcome, ok: false, error: `${functionName} returned ${problem}, which google.script.run cannot send to the page.` };
+    return { ...outcome, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+  }
+
+  fireTrigger(uniqueId: string): RunOutcome {
+    const trigger = this.runtime.triggers.find((t) => t.uniqueId === uniqueId);
+    if (!trigger) return { ok: false, error: `No trigger with id ${uniqueId}.`, panels: [], toasts: [] };
+    return this.observe(trigger.spreadsheetId, () => this.runtime.fireTrigger(uniqueId));
+  }
+
+  /** A person types into a cell: Sheets' parsing, validation and protection apply, then onEdit runs. */
+  edit(id: string, sheet: string, a1: string, input: string, user: string): { ok: true; warning?: string } | { ok: false; message: string } {
+    return this.runtime.edit(id, sheet, a1, input, user);
+  }
+
+  /**
+   * Types rows into a table whose header row names the columns, from row 2
+   * down (the demo data uses it). The headers are read once: a read between
+   * edits would recalculate the workbook after each one.
+   */
+  typeRecords(id: string, sheet: string, records: Record<string, string>[]): void {
+    const { store } = this.runtime;
+    const headers = store.displayValues(id, sheet, 'A1:AZ1')[0] ?? [];
+    const owner = store.doc(id).owner;
+    records.forEach((record, i) => {
+      for (const [header, text] of Object.entries(record)) {
+        const column = headers.indexOf(header);
+        if (column < 0) throw new Error(`No "${header}" column on ${sheet}`);
+        const a1 = `${columnLetter(column + 1)}${i + 2}`;
+        const result = store.userEdit(id, sheet, a1, text, owner);
+        if (!result.ok) throw new Error(`${sheet}!${a1}: ${result.message}`);
+      }
+    });
+  }
+
+  /** The sheet as the page draws it: data plus some blank rows and columns. */
+  sheetView(id: string, sheet: string): SheetView {
+    const { store } = this.runtime;
+    const doc = store.doc(id);
+    const data = doc.sheets.find((s) => s.name === sheet);
+    if (!data) throw new Error(`No sheet named "${sheet}" in ${doc.name}.`);
+    const display = store.displayValues(id, sheet);
+    let lastRow = 0;
+    let lastColumn = 0;
+    display.forEach((line, r) =>
+      line.forEach((text, c) => {
+        if (text !== '') {
+          lastRow = Math.max(lastRow, r + 1);
+          lastColumn = Math.max(lastColumn, c + 1);
+        }
+      }),
+    );
+    const rows = Math.min(data.maxRows, Math.max(MIN_ROWS, lastRow + PAD_ROWS, data.frozenRows + 1));
+    const columns = Math.min(data.maxColumns, Math.max(MIN_COLUMNS, lastColumn + PAD_COLUMNS));
+    const cells: CellView[][] = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: CellView[] = [];
+      for (let c = 1; c <= columns; c++) line.push(cellView(store.cell(id, sheet, `${columnLetter(c)}${r}`)));
+      cells.push(line);
+    }
+    const widths = Array.from({ length: columns }, (_, i) => data.columnWidths[i + 1] ?? 100);
+    return { name: sheet, rows, columns, frozenRows: data.frozenRows, frozenColumns: data.frozenColumns, widths, cells };
+  }
+
+  triggers(): readonly TriggerRecord[] {
+    return this.runtime.triggers;
+  }
+
+  outbox(): readonly SentMail[] {
+    return this.runtime.outbox;
+  }
+
+  logs(): readonly string[] {
+    return this.runtime.logs;
+  }
+
+  /** Runs an execution and collects what it showed besides alerts (those the dialog handler saw). */
+  private observe(id: string | undefined, run: () => unknown): RunOutcome {
+    const dialogsBefore = this.runtime.ui.dialogs.length;
+    const doc = id === undefined ? undefined : this.runtime.store.doc(id);
+    const toastsBefore = doc?.toasts.length ?? 0;
+    let error: string | undefined;
+    try {
+      run();
+    } catch (e) {
+      error = message(e);
+    }
+    const panels = this.runtime.ui.dialogs.slice(dialogsBefore).filter(isPanel).map(toPanel);
+    const toasts = (doc?.toasts ?? []).slice(toastsBefore).map((t) => ({ title: t.title, message: t.message }));
+    return error === undefined ? { ok: true, panels, toasts } : { ok: false, error, panels, toasts };
+  }
+}
+
+function cellView(info: ReturnType<SpreadsheetStore['cell']>): CellView {
+  const view: CellView = { t: info.display };
+  if (info.formula) view.f = info.formula;
+  if (info.background && info.background !== '#ffffff') view.bg = info.background;
+  if (info.fontColor && info.fontColor !== '#000000') view.fc = info.fontColor;
+  if (info.bold) view.b = true;
+  // Sheets aligns numbers and dates right, booleans centred, text left.
+  if (typeof info.value === 'number' || info.value instanceof Date) view.al = 'right';
+  if (typeof info.value === 'boolean') view.al = 'center';
+  if (info.validation?.list) view.list = info.validation.list;
+  if (info.note) view.note = info.note;
+  if (info.error) view.err = `${info.error.code}: ${info.error.message}`;
+  return view;
+}
+
+function isPanel(dialog: DialogRecord): dialog is DialogRecord & { kind: HtmlPanel['kind'] } {
+  return dialog.kind === 'sidebar' || dialog.kind === 'modal' || dialog.kind === 'modeless';
+}
+
+function toPanel(dialog: DialogRecord & { kind: HtmlPanel['kind'] }): HtmlPanel {
+  const panel: HtmlPanel = { kind: dialog.kind, title: dialog.title, html: dialog.html ?? '' };
+  if (dialog.width !== undefined) panel.width = dialog.width;
+  if (dialog.height !== undefined) panel.height = dialog.height;
+  return panel;
+}
+
+/** What google.script.run refuses to carry (its reference: Dates, functions, DOM nodes fail). */
+function unsendable(value: unknown, seen = new Set<unknown>()): string | undefined {
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return 'a Date';
+  if (typeof value === 'function') return 'a function';
+  if (value === null || typeof value !== 'object') return undefined;
+  if (seen.has(value)) return 'an object that refers to itself';
+  seen.add(value);
+  for (const item of Object.values(value)) {
+    const problem = unsendable(item, seen);
+    if (problem) return problem;
+  }
+  seen.delete(value);
+  return undefined;
+}
+
+function useKey(user: string, id: string): string {
+  return `${user}\u0000${id}`;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

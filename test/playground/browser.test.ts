@@ -1,0 +1,106 @@
+// The playground in headless Chromium (Debian's chromium package, driven by
+// playwright-core): the menu runs the real add-on, its dialogs are answered on
+// the page, an edit recomputes the formulas, and a restart loses nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { ROOT } from '../../dev/build';
+import type { Playground } from '../../dev/playground/server';
+import { freePort, launch, poll, runMenuItem } from './browser';
+import { start, tempStateDir } from './helpers';
+
+let browser: Awaited<ReturnType<typeof launch>>;
+let stateDir: string;
+let port: number;
+let playground: Playground;
+let page: Page;
+
+const cell = (a1: string) => page.locator(`td[data-a1="${a1}"] .text`);
+
+const menu = (item: string) => runMenuItem(page, item);
+
+/** The letter of the column whose header (row 1) reads `header`. */
+async function columnOf(header: string): Promise<string> {
+  const headers = await page.locator('tbody tr:first-child td .text').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, header).toBeGreaterThanOrEqual(0);
+  return String.fromCharCode(65 + index);
+}
+
+async function tab(name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
+}
+
+beforeAll(async () => {
+  stateDir = tempStateDir();
+  port = await freePort();
+  playground = await start(stateDir, { port });
+  browser = await launch();
+  page = browser.page;
+  await page.goto(playground.url);
+  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+}, 60_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await page.screenshot({ path: path.join(ROOT, 'test-results', 'playground-failure.png') });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+test('shows the demo company workbook as Sheets would', async () => {
+  await poll(() => page.locator('.doc-title').textContent()).toBe('Acme — Company OKRs');
+  expect(await page.getByRole('tab').allTextContents()).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+  expect(await cell('A1').textContent()).toBe('ID');
+  expect(await cell('B2').textContent()).toBe('Become the tool product teams recommend to each other');
+  // The formula bar shows the formula of the cell that holds it (the add-on puts it in row 1 or 2).
+  const progress = await columnOf('Progress');
+  const formulas: string[] = [];
+  for (const row of [1, 2]) {
+    await page.locator(`td[data-a1="${progress}${row}"]`).click();
+    formulas.push(await page.getByLabel('Formula bar').inputValue());
+  }
+  expect(formulas.some((f) => /^=.*OKR_ROLLUP\(/.test(f))).toBe(true);
+});
+
+test('runs set-up and validation from the menu, answering their dialogs on the page', async () => {
+  await menu('Set up the OKR workbook');
+  const setUp = page.getByRole('alertdialog');
+  await poll(() => setUp.locator('h2').textContent()).toBe('Set up the OKR workbook');
+  expect(await setUp.locator('.dialog-message').textContent()).toMatch(/already set up/);
+  await setUp.getByRole('button', { name: 'OK' }).click();
+  await poll(() => page.getByRole('alertdialog').count()).toBe(0);
+
+  await menu('Validate the OKRs');
+  const validate = page.getByRole('alertdialog');
+  await poll(() => validate.locator('h2').textContent()).toBe('Validate the OKRs');
+  expect(await validate.locator('.dialog-message').textContent()).toMatch(/error|warning|all clear/i);
+  await validate.getByRole('button', { name: 'OK' }).click();
+  await poll(() => page.getByRole('alertdialog').count()).toBe(0);
+});
+
+test('an edit recomputes the formulas, and a restart loses nothing', async () => {
+  await tab('Key Results');
+  const [current, progress, status] = [await columnOf('Current'), await columnOf('Progress'), await columnOf('Status')];
+  expect(await cell(`${progress}2`).textContent()).not.toBe('100%');
+  await page.locator(`td[data-a1="${current}2"]`).click();
+  await page.keyboard.type('45');
+  await page.keyboard.press('Enter');
+  await poll(() => cell(`${progress}2`).textContent()).toBe('100%');
+  expect(await cell(`${status}2`).textContent()).toBe('done');
+  expect(await cell(`${current}2`).textContent()).toBe('45');
+
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'playground.png') });
+
+  await playground.close();
+  playground = await start(stateDir, { port });
+  await page.reload();
+  await poll(() => page.locator('.grid').getAttribute('aria-label'), { timeout: 15_000 }).toBe('Key Results');
+  expect(await cell(`${current}2`).textContent()).toBe('45');
+  expect(await cell(`${progress}2`).textContent()).toBe('100%');
+});

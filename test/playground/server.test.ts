@@ -1,0 +1,227 @@
+// The playground's HTTP API, on a real server over the built dist/Code.js.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseArgs } from '../../dev/playground/args';
+import { PortInUseError, type Playground } from '../../dev/playground/server';
+import { get, post, start, tempStateDir } from './helpers';
+
+const MAYA = 'maya@acme.example';
+
+interface Book {
+  id: string;
+  name: string;
+  sheets: string[];
+}
+
+let stateDir: string;
+let playground: Playground;
+let books: Book[];
+const product = (): Book => books.find((b) => b.name.includes('Product'))!;
+
+/** The displayed text of a column, by header, below the header row. */
+async function column(p: Playground, book: Book, sheet: string, header: string): Promise<string[]> {
+  const view = await get(p, `/api/sheet?workbook=${book.id}&sheet=${encodeURIComponent(sheet)}`);
+  const index = view.cells[0].findIndex((c: { t: string }) => c.t === header);
+  expect(index, `${header} on ${sheet}`).toBeGreaterThanOrEqual(0);
+  return view.cells.slice(1).map((line: { t: string }[]) => line[index]!.t).filter((t: string) => t !== '');
+}
+
+beforeAll(async () => {
+  stateDir = tempStateDir();
+  playground = await start(stateDir);
+  books = (await get(playground, '/api/state')).workbooks;
+}, 30_000);
+
+afterAll(async () => {
+  await playground?.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('the seeded demo', () => {
+  test('holds the company workbook and three team workbooks, laid out by the add-on', async () => {
+    const state = await get(playground, '/api/state');
+    expect(state.workbooks.map((w: Book) => w.name)).toEqual([
+      'Acme — Company OKRs',
+      'Acme — Product team OKRs',
+      'Acme — Sales team OKRs',
+      'Acme — Operations team OKRs',
+    ]);
+    for (const book of state.workbooks) expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+    expect(state.people.length).toBeGreaterThanOrEqual(5);
+    expect(fs.existsSync(playground.stateFile)).toBe(true);
+  });
+
+  test('has one quarter of OKRs, team objectives aligned to the company ones', async () => {
+    expect(await column(playground, product(), 'Objectives', 'Cycle')).toEqual(['2026-Q4', '2026-Q4', '2026-Q4']);
+    expect(await column(playground, product(), 'Objectives', 'Aligned to')).toEqual(['Company/C1', 'Company/C3', 'Company/C1']);
+  });
+
+  test('has key results on track, at risk, off track and one done, computed by the bundle', async () => {
+    const statuses = new Set<string>();
+    for (const book of books) for (const s of await column(playground, book, 'Key Results', 'Status')) statuses.add(s);
+    expect([...statuses].sort()).toEqual(['at risk', 'done', 'off track', 'on track']);
+  });
+
+  test('has weeks of check-ins from several people, some of them late', async () => {
+    const by = await column(playground, product(), 'Check-ins', 'By');
+    expect(by.length).toBeGreaterThan(30);
+    expect(new Set(by).size).toBeGreaterThanOrEqual(2);
+    const last = await column(playground, product(), 'Key Results', 'Last check-in');
+    expect(last).toContain('2026-11-30');
+    expect(last.some((d) => d < '2026-11-16')).toBe(true);
+  });
+});
+
+describe('the API', () => {
+  test('opening a workbook runs onOpen: the add-on menu as it built it', async () => {
+    const { body } = await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    expect(body.menus).toHaveLength(1);
+    expect(body.menus[0]).toMatchObject({ caption: 'OKR Sheets', addon: true });
+    expect(body.menus[0].items).toEqual(
+      expect.arrayContaining([
+        { kind: 'item', caption: 'Set up the OKR workbook', functionName: 'setUpWorkbook' },
+        { kind: 'item', caption: 'Validate the OKRs', functionName: 'validateOkrs' },
+        { kind: 'separator' },
+      ]),
+    );
+  });
+
+  test('a menu item blocks on its alert until the answer comes, then finishes', async () => {
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const first = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
+    expect(first.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', title: 'Validate the OKRs', buttons: 'OK' } });
+    // While the script waits, the state says so instead of blocking.
+    expect((await get(playground, '/api/state')).dialog).toEqual(first.body.dialog);
+    const done = await post(playground, '/api/answer', { button: 'OK' });
+    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
+    expect((await get(playground, '/api/state')).workbooks.find((w: Book) => w.id === product().id).sheets).toContain('Validation');
+  });
+
+  test('an answer with no dialog open is refused', async () => {
+    const { status, body } = await post(playground, '/api/answer', { button: 'OK' });
+    expect(status).toBe(409);
+    expect(body.error).toBe('No dialog is waiting for an answer.');
+  });
+
+  test('a function no menu item names cannot be run as one', async () => {
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const { body } = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'OKR_SCORE' });
+    expect(body.result.ok).toBe(false);
+  });
+
+  test('an edit recomputes the formulas through the bundle', async () => {
+    const before = await column(playground, product(), 'Key Results', 'Progress');
+    expect(before[0]).not.toBe('100%');
+    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'H2', input: '60%', user: MAYA });
+    expect(body).toEqual({ ok: true });
+    expect((await column(playground, product(), 'Key Results', 'Progress'))[0]).toBe('100%');
+    expect((await column(playground, product(), 'Key Results', 'Status'))[0]).toBe('done');
+  });
+
+  test('an edit against a rejecting validation is refused with its help text', async () => {
+    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'K2', input: '42', user: MAYA });
+    expect(body).toEqual({ ok: false, message: 'Confidence from 0 (no chance) to 10 (certain).' });
+  });
+
+  test('an edit of a protected formula cell goes through with the warning Sheets shows', async () => {
+    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'A30', input: 'x', user: MAYA });
+    expect(body).toEqual({ ok: true });
+    const warned = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'L30', input: 'x', user: MAYA });
+    expect(warned.body.ok).toBe(true);
+    expect(warned.body.warning).toMatch(/shouldn't be changed accidentally/);
+    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'L30', input: '', user: MAYA });
+    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'A30', input: '', user: MAYA });
+  });
+
+  test('google.script.run: a global runs and its value comes back as JSON; private ones are not found', async () => {
+    const ok = await post(playground, '/api/run', { workbook: product().id, user: MAYA, functionName: 'OKR_SCORE', args: [0.46] });
+    expect(ok.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [], value: 0.5 } });
+    const hidden = await post(playground, '/api/run', { workbook: product().id, user: MAYA, functionName: 'isDate_', args: [] });
+    expect(hidden.body.result).toMatchObject({ ok: false, error: 'Script function not found: isDate_' });
+  });
+
+  test('bad requests get a readable error', async () => {
+    expect((await post(playground, '/api/edit', { workbook: product().id })).body.error).toBe('"sheet" is required.');
+    const response = await fetch(`${playground.url}/api/nothing`);
+    expect(response.status).toBe(404);
+    expect((await get(playground, `/api/sheet?workbook=${product().id}&sheet=Nope`)).error).toMatch(/No sheet named "Nope"/);
+  });
+
+  test('serves the page and its bundled script', async () => {
+    const page = await (await fetch(playground.url)).text();
+    expect(page).toContain('<script src="/app.js">');
+    const script = await (await fetch(`${playground.url}/app.js`)).text();
+    expect(script).toContain('withSuccessHandler');
+  });
+});
+
+describe('persistence', () => {
+  test('a restart shows the same workbooks and the edits made', async () => {
+    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Objectives', a1: 'B2', input: 'Make the first week delightful', user: MAYA });
+    await playground.close();
+    playground = await start(stateDir);
+    expect(playground.notice).toBeUndefined();
+    expect((await get(playground, '/api/state')).workbooks.map((w: Book) => w.id)).toEqual(books.map((b) => b.id));
+    expect((await column(playground, product(), 'Objectives', 'Objective'))[0]).toBe('Make the first week delightful');
+    expect((await column(playground, product(), 'Key Results', 'Progress'))[0]).toBe('100%');
+  });
+
+  test('a corrupt state file is reported, set aside whole, and a fresh demo seeded', async () => {
+    await playground.close();
+    fs.writeFileSync(playground.stateFile, '{"version": 1, "workbooks": ');
+    playground = await start(stateDir);
+    expect(playground.notice).toContain(playground.stateFile);
+    expect(playground.notice).toMatch(/not valid JSON/);
+    const aside = fs.readdirSync(stateDir).filter((f) => f.startsWith('state.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(stateDir, aside[0]!), 'utf8')).toBe('{"version": 1, "workbooks": ');
+    expect(JSON.parse(fs.readFileSync(playground.stateFile, 'utf8')).version).toBe(1);
+    books = (await get(playground, '/api/state')).workbooks;
+    expect(books).toHaveLength(4);
+  });
+
+  test('a hand-edited state file that does not fit is reported with the part at fault', async () => {
+    await playground.close();
+    const state = JSON.parse(fs.readFileSync(playground.stateFile, 'utf8'));
+    state.workbooks.world.properties = { script: { key: 42 } };
+    fs.writeFileSync(playground.stateFile, JSON.stringify(state));
+    playground = await start(stateDir);
+    expect(playground.notice).toMatch(/world\.properties\.script\.key must be text/);
+    expect(fs.readdirSync(stateDir).filter((f) => f.startsWith('state.json.corrupt-'))).toHaveLength(2);
+  });
+
+  test('--reset seeds a fresh demo over the saved state', async () => {
+    await post(playground, '/api/edit', { workbook: books[0]!.id, sheet: 'Objectives', a1: 'B2', input: 'Changed', user: MAYA });
+    await playground.close();
+    playground = await start(stateDir, { reset: true });
+    const state = await get(playground, '/api/state');
+    expect(state.workbooks.map((w: Book) => w.id)).not.toContain(books[0]!.id);
+    books = state.workbooks;
+    expect((await column(playground, books[0]!, 'Objectives', 'Objective'))[0]).not.toBe('Changed');
+  });
+});
+
+describe('start-up', () => {
+  test('a port in use gets one clear message', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      await expect(start(tempStateDir(), { port })).rejects.toThrow(PortInUseError);
+      await expect(start(tempStateDir(), { port })).rejects.toThrow(`Port ${port} is already in use.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('--port and PORT choose the port; 8080 otherwise', () => {
+    expect(parseArgs([], {})).toEqual({ port: 8080, reset: false });
+    expect(parseArgs([], { PORT: '9000' })).toEqual({ port: 9000, reset: false });
+    expect(parseArgs(['--port', '9001', '--reset'], { PORT: '9000' })).toEqual({ port: 9001, reset: true });
+    expect(parseArgs(['--port=9002'], {})).toEqual({ port: 9002, reset: false });
+    expect(() => parseArgs(['--port', 'x'], {})).toThrow('The port must be a whole number from 0 to 65535.');
+    expect(() => parseArgs(['--verbose'], {})).toThrow('Unknown option --verbose');
+  });
+});

@@ -1,0 +1,121 @@
+// The panel's pure parts in Node: formatting, ordering, ids, and the promise
+// wrapper around google.script.run (with a fake google.script.run).
+import { afterEach, expect, test } from 'vitest';
+import type { KeyResultView } from '../../src/shared/checkin-api';
+import { visible } from '../../sidebar/filter';
+import { formatAgo, formatTarget, formatValue, parseValue } from '../../sidebar/format';
+import { Attempt, newRequestId } from '../../sidebar/request-id';
+import { call } from '../../sidebar/server';
+
+const g = globalThis as { google?: unknown };
+afterEach(() => {
+  delete g.google;
+});
+
+test('values read with their unit; percent key results hold fractions', () => {
+  expect(formatValue(0.46, '%')).toBe('46%');
+  expect(formatValue(0.0125, '%')).toBe('1.3%');
+  expect(formatValue(26000, 'USD')).toBe('26,000 USD');
+  expect(formatValue(4.5, '')).toBe('4.5');
+  expect(formatValue('not done', '')).toBe('not done');
+  expect(formatValue(null, 'days')).toBe('—');
+  expect(formatTarget({ metric: 'at most', target: 0.02, unit: '%' })).toBe('at most 2%');
+  expect(formatTarget({ metric: 'milestone', target: null, unit: '' })).toBe('done');
+});
+
+test('typed values: thousands separators, percent signs, and a bare number in a percent key result', () => {
+  expect(parseValue('1,234', 'USD')).toBe(1234);
+  expect(parseValue(' 4.5 ', 'days')).toBe(4.5);
+  expect(parseValue('48%', '%')).toBe(0.48);
+  expect(parseValue('48', '%')).toBe(0.48);
+  expect(parseValue('48%', 'points')).toBe(0.48);
+  expect(parseValue('lots', 'USD')).toBeUndefined();
+  expect(parseValue('', '%')).toBeUndefined();
+});
+
+test('"last check-in" counts days against the spreadsheet\'s today', () => {
+  expect(formatAgo(null, '2026-11-30')).toBe('never');
+  expect(formatAgo('2026-11-30T09:00:00Z', '2026-11-30')).toBe('today');
+  expect(formatAgo('2026-11-29T23:00:00Z', '2026-11-30')).toBe('yesterday');
+  expect(formatAgo('2026-11-27T12:00:00Z', '2026-11-30')).toBe('3 days ago');
+  expect(formatAgo('2026-11-02T12:00:00Z', '2026-11-30')).toBe('4 weeks ago');
+  expect(formatAgo('2026-08-01T12:00:00Z', '2026-11-30')).toBe('4 months ago');
+});
+
+const kr = (id: string, owner: string, team: string, title = id): KeyResultView => ({
+  id, objectiveId: 'O1', objective: 'Obj', title, owner, team, metric: 'increase', unit: '', start: 0, target: 1,
+  current: null, progress: null, status: '', confidence: null, lastCheckin: null, due: true, recent: [],
+});
+
+test('own key results first (owner matched case-insensitively), then the rest, each in sheet order; team and search filter both', () => {
+  const all = [kr('A', 'sam@x.com', 'Ops'), kr('B', 'Ann@X.com', 'Ops'), kr('C', 'ann@x.com', 'Sales', 'Grow revenue'), kr('D', 'sam@x.com', 'Sales')];
+  const ids = (list: KeyResultView[]) => list.map((k) => k.id);
+  const all1 = visible(all, 'ann@x.com', { team: '', search: '' });
+  expect([ids(all1.own), ids(all1.others)]).toEqual([['B', 'C'], ['A', 'D']]);
+  const sales = visible(all, 'ann@x.com', { team: 'Sales', search: '' });
+  expect([ids(sales.own), ids(sales.others)]).toEqual([['C'], ['D']]);
+  const search = visible(all, 'ann@x.com', { team: '', search: '  REVENUE grow ' });
+  expect([ids(search.own), ids(search.others)]).toEqual([['C'], []]);
+  expect(ids(visible(all, '', { team: '', search: '' }).own)).toEqual([]);
+});
+
+test('request ids are UUIDs the server accepts; one attempt keeps its id until the input changes or it succeeds', () => {
+  const id = newRequestId();
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(new Set(Array.from({ length: 100 }, newRequestId)).size).toBe(100);
+  const attempt = new Attempt();
+  const first = attempt.idFor({ value: 1 });
+  expect(attempt.idFor({ value: 1 })).toBe(first);
+  const changed = attempt.idFor({ value: 2 });
+  expect(changed).not.toBe(first);
+  attempt.done();
+  expect(attempt.idFor({ value: 2 })).not.toBe(changed);
+});
+
+/** A google.script.run that answers after a tick and records how many calls overlap. */
+function fakeRun(handlers: Record<string, (...args: unknown[]) => unknown>) {
+  const log = { running: 0, most: 0, calls: [] as string[] };
+  const runner = (ok?: (v: unknown) => void, fail?: (e: unknown) => void): unknown =>
+    new Proxy({}, {
+      get: (_, name: string) => {
+        if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, fail);
+        if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(ok, fn);
+        return (...args: unknown[]) => {
+          log.calls.push(name);
+          log.most = Math.max(log.most, ++log.running);
+          setTimeout(() => {
+            log.running--;
+            try {
+              ok?.(handlers[name]!(...args));
+            } catch (error) {
+              fail?.(error);
+            }
+          }, 5);
+        };
+      },
+    });
+  g.google = { script: { run: runner() } };
+  return log;
+}
+
+test('call() resolves with the server\'s value, rejects with its Error, and never overlaps calls', async () => {
+  const log = fakeRun({
+    submitCheckin: (input) => ({ id: (input as { keyResultId: string }).keyResultId }),
+    getCheckinContext: () => {
+      throw new Error('Someone else is saving right now: try again.');
+    },
+  });
+  const input = { id: newRequestId(), keyResultId: 'KR1', value: 3, confidence: 5, note: '' };
+  const results = await Promise.allSettled([call('submitCheckin', input), call('getCheckinContext'), call('submitCheckin', { ...input, keyResultId: 'KR2' })]);
+  expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+    { id: 'KR1' },
+    'Someone else is saving right now: try again.',
+    { id: 'KR2' },
+  ]);
+  expect(log.calls).toEqual(['submitCheckin', 'getCheckinContext', 'submitCheckin']);
+  expect(log.most).toBe(1);
+});
+
+test('outside Sheets, call() says where the panel works instead of throwing a TypeError', async () => {
+  await expect(call('getCheckinContext')).rejects.toThrow(/inside Google Sheets/);
+});

@@ -1,0 +1,126 @@
+// The panel against the real server functions in the in-memory runtime, for
+// what the playground cannot stage on cue: Google withholding the address, a
+// key result deleted while the panel is open, a reply lost after the server
+// recorded the check-in, and a milestone.
+import type { Page } from 'playwright-core';
+import { afterEach, expect, test } from 'vitest';
+import type { Runtime } from '../../dev/runtime/index';
+import { openPanel, seededWorkbook, type Harness } from './harness';
+
+const ONE = 'owner.one@example.com';
+const THREE = 'owner.three@example.com';
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function open(rt: Runtime, id: string, user: string): Promise<Page> {
+  harness = await openPanel(rt, id, user);
+  await harness.page.locator('.kr').first().waitFor({ timeout: 15_000 });
+  return harness.page;
+}
+
+const checkins = (rt: Runtime, id: string) => rt.store.values(id, 'Check-ins').slice(1).filter((row) => row.some((v) => v !== ''));
+const card = (page: Page, krId: string) => page.locator(`.kr[data-id="${krId}"]`);
+
+test('when Google withholds the address, the person picks their name, it is remembered, and the check-in is theirs', async () => {
+  const { rt, id } = seededWorkbook();
+  rt.setUserEmailHidden(ONE, true);
+  const page = await open(rt, id, ONE);
+  expect(await page.locator('.identity p').textContent()).toMatch(/^Google did not share your email address/);
+  expect(await page.locator('#own-group').isHidden()).toBe(true);
+
+  // Checking in before picking asks for the name first, and sends nothing.
+  await card(page, 'EX-KR1').getByRole('button').first().click();
+  await card(page, 'EX-KR1').getByLabel('New value').fill('50');
+  await card(page, 'EX-KR1').getByLabel('Confidence').fill('6');
+  await card(page, 'EX-KR1').getByRole('button', { name: 'Check in' }).click();
+  expect(await card(page, 'EX-KR1').locator('.form-problem').textContent()).toBe('Pick your name at the top of the panel first.');
+  expect(harness!.calls).toEqual(['getCheckinContext']);
+
+  await page.getByLabel('I am').selectOption(ONE);
+  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['EX-KR1', 'EX-KR2']);
+  // The open form moved with its card and kept what was typed.
+  expect(await card(page, 'EX-KR1').getByLabel('New value').inputValue()).toBe('50');
+  await card(page, 'EX-KR1').getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Checked in on Raise activation/);
+  const rows = checkins(rt, id);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toContain(0.5); // "50" in a percent key result is 50%
+  expect(rows[0]!.some((v) => String(v).startsWith(`${ONE} (chosen in the panel`))).toBe(true);
+
+  // The pick survives closing and reopening the panel.
+  await page.reload();
+  await page.locator('.kr').first().waitFor();
+  expect(await page.getByLabel('I am').inputValue()).toBe(ONE);
+  expect(await page.locator('#own-group li').count()).toBe(2);
+}, 60_000);
+
+test('a retry after a lost reply reuses the check-in id, so it is recorded once', async () => {
+  const { rt, id } = seededWorkbook();
+  const page = await open(rt, id, ONE);
+  const form = card(page, 'EX-KR2').locator('form');
+  await card(page, 'EX-KR2').getByRole('button').first().click();
+  await form.getByLabel('New value').fill('5');
+  await form.getByLabel('Confidence').fill('7');
+  harness!.loseNextReply = true;
+  await form.getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => form.locator('.form-problem').textContent()).toMatch(/server error/);
+  expect(await form.getByRole('button', { name: 'Check in' }).isEnabled()).toBe(true);
+  expect(checkins(rt, id)).toHaveLength(1); // the server did record it
+
+  await form.getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Checked in on Cut time to first value/);
+  expect(checkins(rt, id)).toHaveLength(1);
+  expect(harness!.calls).toEqual(['getCheckinContext', 'submitCheckin', 'submitCheckin']);
+}, 60_000);
+
+test('a double click sends one check-in', async () => {
+  const { rt, id } = seededWorkbook();
+  const page = await open(rt, id, ONE);
+  await card(page, 'EX-KR2').getByRole('button').first().click();
+  const form = card(page, 'EX-KR2').locator('form');
+  await form.getByLabel('New value').fill('6');
+  await form.getByLabel('Confidence').fill('7');
+  await form.getByRole('button', { name: 'Check in' }).dblclick();
+  await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Checked in on/);
+  expect(checkins(rt, id)).toHaveLength(1);
+}, 60_000);
+
+test('a key result deleted while the panel is open: the message says so and the list is refreshed', async () => {
+  const { rt, id } = seededWorkbook();
+  const page = await open(rt, id, ONE);
+  await card(page, 'EX-KR2').getByRole('button').first().click();
+  await card(page, 'EX-KR2').getByLabel('New value').fill('5');
+  await card(page, 'EX-KR2').getByLabel('Confidence').fill('7');
+  const row = rt.store.values(id, 'Key Results').findIndex((r) => r[0] === 'EX-KR2') + 1;
+  rt.store.userEdit(id, 'Key Results', `A${row}`, 'EX-KR2b', ONE); // renamed by someone in the sheet
+  await card(page, 'EX-KR2').getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Key result EX-KR2 no longer exists/);
+  expect(await card(page, 'EX-KR2').count()).toBe(0);
+  expect(await card(page, 'EX-KR2b').count()).toBe(1);
+  expect(await page.locator('.announce').evaluate((node) => node === document.activeElement)).toBe(true);
+  expect(checkins(rt, id)).toHaveLength(0);
+}, 60_000);
+
+test('a milestone is checked in as done with the keyboard alone', async () => {
+  const { rt, id } = seededWorkbook();
+  const page = await open(rt, id, THREE);
+  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['EX-KR3', 'EX-KR7', 'EX-KR8', 'EX-KR9']);
+  await page.getByLabel('Search').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  expect(await page.locator(':focus').getAttribute('value')).toBe('done'); // the first radio
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter'); // Enter in a field submits the form
+  await expect.poll(() => page.locator('.announce').textContent()).toBe('Checked in on Launch the guided setup tour.');
+  expect(await card(page, 'EX-KR3').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+  expect(await card(page, 'EX-KR3').locator('dd').first().textContent()).toBe('done');
+  const row = rt.store.values(id, 'Key Results').find((r) => r[0] === 'EX-KR3')!;
+  expect(row).toContain('done');
+}, 60_000);

@@ -1,0 +1,77 @@
+// The built panel (dist/Sidebar.html) in headless Chromium, 300 px wide, with a
+// google.script.run that runs the real server functions of dist/Code.js in the
+// in-memory runtime. The playground cannot withhold a user's address or delete
+// a row mid-check-in on cue; this harness can, through the Runtime it is given.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DIST } from '../../dev/build';
+import { Runtime } from '../../dev/runtime/index';
+import { launch } from '../playground/browser';
+
+/** The clock the seeded workbook lives at: late in 2026-Q4. */
+export const NOW = new Date('2026-11-30T10:00:00Z');
+const URL = 'http://sidebar.test/';
+
+/** A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and EX-KR2). */
+export function seededWorkbook(): { rt: Runtime; id: string } {
+  const rt = new Runtime({ now: NOW });
+  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London' });
+  rt.answer({ button: 'YES' });
+  rt.run('setUpWorkbook', { spreadsheetId: id });
+  return { rt, id };
+}
+
+// What Sheets injects into the panel's frame: google.script.run, whose calls
+// here go to the test process (window.__okrRun) and cross as JSON, as they do.
+const SHIM = `(() => {
+  const runner = (ok, fail) => new Proxy({}, {
+    get(_, name) {
+      if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
+      if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
+      if (name === 'withUserObject') return () => runner(ok, fail);
+      return (...args) => {
+        window.__okrRun(String(name), JSON.parse(JSON.stringify(args))).then((r) => {
+          if (r.ok) ok && ok(r.value); else fail && fail(new Error(r.error));
+        });
+      };
+    },
+  });
+  window.google = { script: { run: runner(null, null), host: { close() {} } } };
+})();`;
+
+export interface Harness {
+  page: Page;
+  /** The user the calls run as; change it to act as someone else. */
+  user: string;
+  /** The next call runs on the server but its reply is lost, as on a dropped connection. */
+  loseNextReply: boolean;
+  /** Server calls the panel has made, by function name. */
+  calls: string[];
+  close(): Promise<void>;
+}
+
+export async function openPanel(rt: Runtime, spreadsheetId: string, user: string): Promise<Harness> {
+  const browser = await launch();
+  const page = browser.page;
+  await page.setViewportSize({ width: 300, height: 900 });
+  const harness: Harness = { page, user, loseNextReply: false, calls: [], close: () => browser.close() };
+  await page.exposeFunction('__okrRun', (name: string, args: unknown[]) => {
+    harness.calls.push(name);
+    try {
+      const value = rt.run(name, { spreadsheetId, user: harness.user, args });
+      if (harness.loseNextReply) {
+        harness.loseNextReply = false;
+        return { ok: false, error: 'We are sorry, a server error occurred. Please wait a bit and try again.' };
+      }
+      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  await page.addInitScript(SHIM);
+  const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+  await page.route(`${URL}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(URL);
+  return harness;
+}
