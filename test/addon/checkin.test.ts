@@ -29,6 +29,17 @@ const errorOf = (fn: () => unknown): string => {
 };
 const checkins = (rt: Runtime, id: string) => records(rt, id, 'Check-ins');
 
+describe('Check in (the menu item)', () => {
+  it('opens the panel as a 300 px sidebar titled Check in, from the built Sidebar.html', () => {
+    const { rt, id } = examples();
+    rt.run('showCheckinPanel', { spreadsheetId: id, user: OWNER });
+    const sidebar = rt.ui.last('sidebar')!;
+    expect(sidebar).toMatchObject({ title: 'Check in', width: 300 });
+    expect(sidebar.html).toMatch(/<script>/);
+    expect(sidebar.html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+  });
+});
+
 describe('getCheckinContext', () => {
   it('gives the panel everything in one round trip, reading each tab once', () => {
     const { rt, id } = examples();
