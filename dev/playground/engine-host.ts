@@ -3,7 +3,7 @@
 // blocked on; answering the dialog resolves with the step after it.
 
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { AskedDialog } from './dialog-bridge';
+import type { AskedDialog } from '../runtime/index';
 import type { Answer, EngineData, FromWorker, Operation } from './protocol';
 
 export type Step = { status: 'dialog'; dialog: AskedDialog } | { status: 'done'; result: unknown };

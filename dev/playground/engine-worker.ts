@@ -4,11 +4,12 @@
 
 import path from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import type { AskedDialog } from './dialog-bridge';
+import type { AskedDialog } from '../runtime/index';
 import { seedDemo } from './demo';
 import { EXECUTION_LIMIT_MS, TIMEOUT_MESSAGE, type Answer, type EngineData, type FromWorker, type Operation, type ToWorker } from './protocol';
 import { readState, writeState } from './state-file';
 import { Workbooks, type SavedWorkbooks } from './workbooks';
+import { upgradeVersion1 } from './world-state';
 
 const data = workerData as EngineData;
 const port = parentPort!;
@@ -40,7 +41,8 @@ function start(): { workbooks: Workbooks; notice?: string } {
   let notice: string | undefined;
   if (!data.reset) {
     const loaded = readState(data.stateFile, (state) => {
-      restored = Workbooks.restore(state.workbooks as SavedWorkbooks, options);
+      const saved = state.version === 1 ? upgradeVersion1(state.workbooks) : state.workbooks;
+      restored = Workbooks.restore(saved as SavedWorkbooks, options);
     });
     if (loaded.kind === 'corrupt') {
       restored = undefined;
@@ -67,7 +69,7 @@ let dirty = false;
 
 /**
  * Saves after the reply is sent, so the page does not wait for the disk (a save
- * of the demo takes about half a second). Changes that arrive together are saved
+ * of the demo takes some tens of milliseconds). Changes that arrive together are saved
  * once, as soon as the engine is idle; `flush` saves at once.
  */
 function saveSoon(workbooks: Workbooks): void {
@@ -101,7 +103,7 @@ function handle(workbooks: Workbooks, operation: Operation): unknown {
     case 'open':
       return { menus: workbooks.open(operation.workbook, operation.user), sheets: workbooks.sheetNames(operation.workbook) };
     case 'edit':
-      return workbooks.edit(operation.workbook, operation.sheet, operation.a1, operation.input, operation.user);
+      return workbooks.edit(operation.workbook, operation.sheet, operation.a1, operation.input, operation.user, operation.confirmed);
     case 'menu':
       return workbooks.runMenuItem(operation.workbook, operation.user, operation.functionName);
     case 'script':

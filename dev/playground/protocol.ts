@@ -2,8 +2,7 @@
 // which owns the runtime so that a script can block on a dialog while the
 // server stays free to hear the person's answer.
 
-import type { ScriptedAnswer } from '../runtime/index';
-import type { AskedDialog } from './dialog-bridge';
+import type { AskedDialog, ScriptedAnswer } from '../runtime/index';
 
 export interface EngineData {
   dist: string;
@@ -23,7 +22,8 @@ export type Operation =
   | { op: 'flush' }
   | { op: 'open'; workbook: string; user: string }
   | { op: 'sheet'; workbook: string; sheet: string }
-  | { op: 'edit'; workbook: string; sheet: string; a1: string; input: string; user: string }
+  /** `confirmed`: the person answered OK to the warning-only protection's question. */
+  | { op: 'edit'; workbook: string; sheet: string; a1: string; input: string; user: string; confirmed: boolean }
   | { op: 'menu'; workbook: string; user: string; functionName: string }
   | { op: 'script'; workbook: string; user: string; functionName: string; args: unknown[] }
   | { op: 'trigger'; uniqueId: string };

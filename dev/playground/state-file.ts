@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** What `.playground/state.json` holds; `version` lets a later format migrate it. */
+/**
+ * The version written. 2: the runtime's state is Runtime.snapshot(); 1 (still
+ * read, see world-state.ts) held the runtime's store and world side by side.
+ */
+export const STATE_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+/** What `.playground/state.json` holds; `version` tells which layout the rest has. */
 export interface SavedState {
-  version: 1;
+  version: number;
   savedAt: string;
   [key: string]: unknown;
 }
@@ -21,7 +28,7 @@ export type LoadResult =
 export function writeState(file: string, state: Omit<SavedState, 'version' | 'savedAt'>): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  const body: SavedState = { version: 1, savedAt: new Date().toISOString(), ...state };
+  const body: SavedState = { version: STATE_VERSION, savedAt: new Date().toISOString(), ...state };
   fs.writeFileSync(temp, JSON.stringify(body));
   fs.renameSync(temp, file);
 }
@@ -29,7 +36,7 @@ export function writeState(file: string, state: Omit<SavedState, 'version' | 'sa
 /**
  * Reads the state file. A file that is not JSON, or not this format, is moved
  * to `state.json.corrupt-<timestamp>` so the person can inspect or repair it.
- * `check` validates the parts the caller needs and throws a readable problem.
+ * `check` validates (and upgrades) the parts the caller needs and throws a readable problem.
  */
 export function readState(file: string, check: (state: SavedState) => void): LoadResult {
   let text: string;
@@ -43,7 +50,9 @@ export function readState(file: string, check: (state: SavedState) => void): Loa
     const state = JSON.parse(text) as unknown;
     if (state === null || typeof state !== 'object' || Array.isArray(state)) throw new Error('the file does not hold a JSON object');
     const version = (state as { version?: unknown }).version;
-    if (version !== 1) throw new Error(`unknown format version ${JSON.stringify(version)} (expected 1)`);
+    if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+      throw new Error(`unknown format version ${JSON.stringify(version)} (expected ${READABLE_VERSIONS.join(' or ')})`);
+    }
     check(state as SavedState);
     return { kind: 'loaded', state: state as SavedState };
   } catch (error) {

@@ -2,11 +2,10 @@
 // server shows or does goes through here, so a change of the runtime's API
 // touches this file only.
 
-import { Runtime, type DialogRecord, type RecordedMenu, type SentMail, type TriggerRecord } from '../runtime/index';
+import { Runtime, type AskedDialog, type DialogRecord, type RecordedMenu, type RuntimeState, type ScriptedAnswer, type SentMail, type TriggerRecord } from '../runtime/index';
 import { columnLetter } from '../runtime/a1';
-import { SpreadsheetStore } from '../runtime/spreadsheet/store';
-import { answerDialogsWith, type DialogHandler } from './dialog-bridge';
-import { restoreWorld, saveWorld, type SavedWorld } from './world-state';
+import type { SpreadsheetStore } from '../runtime/spreadsheet/store';
+import { saveRuntime } from './world-state';
 
 export interface Person {
   email: string;
@@ -65,9 +64,13 @@ export interface RunOutcome {
   toasts: { title: string; message: string }[];
 }
 
+export type EditOutcome = { ok: true; warning?: string } | { ok: false; message: string; confirm?: true };
+
+/** Answers an alert or prompt as it is shown (the playground asks the person at the page). */
+export type DialogHandler = (dialog: AskedDialog) => ScriptedAnswer;
+
 export interface SavedWorkbooks {
-  store: unknown;
-  world: SavedWorld;
+  runtime: RuntimeState;
   people: Person[];
   /** `user\u0000spreadsheetId` pairs where the user has used the add-on. */
   used: string[];
@@ -88,25 +91,26 @@ export class Workbooks {
 
   constructor(options: WorkbooksOptions) {
     this.runtime = new Runtime({ dist: options.dist, ...(options.now ? { now: options.now } : {}) });
-    answerDialogsWith(this.runtime.ui, (dialog) => this.dialogHandler?.(dialog) ?? {});
+    // Queued answers come first (the demo seeding queues its own).
+    this.runtime.ui.onDialog = (dialog) => this.dialogHandler?.(dialog);
   }
 
   /** The state as JSON-safe data, everything a restart needs. */
   save(): SavedWorkbooks {
-    return { store: this.runtime.store.toJSON(), world: saveWorld(this.runtime.world), people: this.people, used: [...this.used] };
+    return { runtime: saveRuntime(this.runtime), people: this.people, used: [...this.used] };
   }
 
-  /** Loads saved state into a fresh runtime; throws a readable problem when the data does not fit. */
+  /** Loads saved state into a fresh runtime; throws a readable problem naming the part that does not fit. */
   static restore(saved: SavedWorkbooks, options: WorkbooksOptions): Workbooks {
     const workbooks = new Workbooks(options);
-    const { runtime } = workbooks;
     if (!Array.isArray(saved.people) || saved.people.some((p) => typeof p?.email !== 'string')) throw new Error('"people" must be a list of {email, name}');
     if (!Array.isArray(saved.used)) throw new Error('"used" must be a list');
-    // The runtime builds its store in the constructor; a saved one replaces it,
-    // keeping the options that connect it to the bundle's custom formulas.
-    (runtime as unknown as { store: SpreadsheetStore }).store = SpreadsheetStore.fromJSON(saved.store, runtime.store.options);
-    restoreWorld(runtime.world, saved.world);
-    for (const id of runtime.store.ids()) runtime.world.owners.set(id, runtime.store.doc(id).owner);
+    if (saved.runtime === null || typeof saved.runtime !== 'object') throw new Error('"runtime" must be an object');
+    try {
+      workbooks.runtime.restore(saved.runtime);
+    } catch (error) {
+      throw new Error(`runtime.${message(error)}`);
+    }
     workbooks.people = saved.people;
     workbooks.used = new Set(saved.used.map(String));
     return workbooks;
@@ -178,9 +182,19 @@ export class Workbooks {
     return this.observe(trigger.spreadsheetId, () => this.runtime.fireTrigger(uniqueId));
   }
 
-  /** A person types into a cell: Sheets' parsing, validation and protection apply, then onEdit runs. */
-  edit(id: string, sheet: string, a1: string, input: string, user: string): { ok: true; warning?: string } | { ok: false; message: string } {
-    return this.runtime.edit(id, sheet, a1, input, user);
+  /**
+   * A person types into a cell: Sheets' parsing, validation and protection
+   * apply, then onEdit runs. On a warning-only protection Sheets asks "Edit
+   * anyway?" before applying: unless `confirmed`, the edit comes back unapplied
+   * with the question (`confirm`), for the page to ask.
+   */
+  edit(id: string, sheet: string, a1: string, input: string, user: string, confirmed = false): EditOutcome {
+    if (!confirmed) {
+      const check = this.runtime.store.checkEdit(id, sheet, a1, user);
+      if (!check.ok) return check;
+      if (check.confirm !== undefined) return { ok: false, message: check.confirm, confirm: true };
+    }
+    return this.runtime.edit(id, sheet, a1, input, user, { confirmed });
   }
 
   /**

@@ -22,10 +22,13 @@ import {
 import { customResult } from './services/custom-result';
 import { clockFields, stringValue } from './services/events';
 import { intoRealm, realmObject } from './services/realm';
-import { SpreadsheetStore, createSpreadsheetApp } from './spreadsheet/index';
+import { SpreadsheetStore, createSpreadsheetApp, type UserEditResult } from './spreadsheet/index';
+import { STATE_FORMAT, applyWorld, readWorld, record, snapshotWorld, type RuntimeState } from './state';
 
 export type { RunMode } from './execution';
 export { customResult } from './services/custom-result';
+export type { EditCheck, UserEditResult } from './spreadsheet/index';
+export { STATE_FORMAT, type RuntimeState, type SavedMail, type SavedTrigger } from './state';
 export type { AskedDialog, DialogRecord, MenuEntry, RecordedMenu, ScriptedAnswer, SentMail, TriggerRecord, LockKind, UiRecorder } from './services/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,7 +84,8 @@ export interface EventTools {
  * built bundle run in a fresh context per execution.
  */
 export class Runtime {
-  readonly store: SpreadsheetStore;
+  /** Replaced as a whole by restore(). */
+  private spreadsheets: SpreadsheetStore;
   /** Service calls of all executions. */
   readonly calls = new CallCounter();
   /** The counts of the last execution alone. */
@@ -107,11 +111,45 @@ export class Runtime {
     );
     if (now instanceof Date) this.world.clock.set(now);
     this.executor = new Executor(path.join(dist, 'Code.js'));
-    this.store = new SpreadsheetStore({
+    this.spreadsheets = new SpreadsheetStore({
       customFunctions: (id, name, args) => this.runCustomFunction(id, name, args),
       now: () => new Date(this.world.clock.now()),
       isCustomFunction: (name) => this.isCustomFunction(name),
     });
+  }
+
+  /** The spreadsheets. */
+  get store(): SpreadsheetStore {
+    return this.spreadsheets;
+  }
+
+  /**
+   * Everything that outlives the runtime, as plain JSON: the spreadsheets,
+   * properties, triggers, outbox, mail quota used and what it keeps about users
+   * (see state.ts for what is left out and why).
+   */
+  snapshot(): RuntimeState {
+    return { format: STATE_FORMAT, store: this.spreadsheets.toJSON(), ...snapshotWorld(this.world) };
+  }
+
+  /**
+   * Puts a snapshot's state in place of this runtime's. The whole state is
+   * checked first: on an Error (which names the part at fault) nothing changed.
+   */
+  restore(state: RuntimeState): void {
+    const root = record(state, 'The runtime state');
+    if (root.format !== STATE_FORMAT) throw new Error(`format must be "${STATE_FORMAT}"`);
+    const parts = readWorld(root);
+    let store: SpreadsheetStore;
+    try {
+      store = SpreadsheetStore.fromJSON(root.store, this.spreadsheets.options);
+    } catch (error) {
+      throw new Error(`store: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.spreadsheets = store;
+    applyWorld(this.world, parts);
+    this.world.owners.clear();
+    for (const id of store.ids()) this.world.owners.set(id, store.doc(id).owner);
   }
 
   get outbox(): SentMail[] {
@@ -181,10 +219,12 @@ export class Runtime {
   /**
    * A user types into a cell. When Sheets accepts the edit, the simple onEdit(e)
    * runs (LIMITED), then the installable edit triggers run as their owners.
+   * `confirmed`: the user already answered the "Edit anyway?" that
+   * store.checkEdit asks for a warning-only protection, so it is not repeated.
    */
-  edit(spreadsheetId: string, sheet: string, a1: string, input: string, user = DEFAULT_USER): ReturnType<SpreadsheetStore['userEdit']> {
+  edit(spreadsheetId: string, sheet: string, a1: string, input: string, user = DEFAULT_USER, options: { confirmed?: boolean } = {}): UserEditResult {
     const before = this.store.cell(spreadsheetId, sheet, a1);
-    const result = this.store.userEdit(spreadsheetId, sheet, a1, input, user);
+    const result = this.store.userEdit(spreadsheetId, sheet, a1, input, user, options);
     if (!result.ok) return result;
     const after = this.store.cell(spreadsheetId, sheet, a1);
     const editFields = (tools: EventTools): Record<string, unknown> => ({

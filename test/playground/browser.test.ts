@@ -1,6 +1,7 @@
 // The playground in headless Chromium (Debian's chromium package, driven by
 // playwright-core): the menu runs the real add-on, its dialogs are answered on
-// the page, an edit recomputes the formulas, and a restart loses nothing.
+// the page, an edit recomputes the formulas, a warning-protected cell asks
+// before an edit, and a restart loses nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,7 +9,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
 import { freePort, launch, poll, runMenuItem } from './browser';
-import { start, tempStateDir } from './helpers';
+import { get, start, tempStateDir } from './helpers';
 
 let browser: Awaited<ReturnType<typeof launch>>;
 let stateDir: string;
@@ -103,4 +104,45 @@ test('an edit recomputes the formulas, and a restart loses nothing', async () =>
   await poll(() => page.locator('.grid').getAttribute('aria-label'), { timeout: 15_000 }).toBe('Key Results');
   expect(await cell(`${current}2`).textContent()).toBe('45');
   expect(await cell(`${progress}2`).textContent()).toBe('100%');
+});
+
+test('an edit of a warning-protected cell asks "Edit anyway?": Cancel drops it, OK applies it', async () => {
+  await tab('Key Results');
+  const target = `${await columnOf('Progress')}30`;
+  const dialog = page.getByRole('alertdialog');
+  /** What the server holds in the cell, whatever the page shows. */
+  const held = async (): Promise<string> => {
+    const company = (await get(playground, '/api/state')).workbooks.find((w: { name: string }) => w.name === 'Acme — Company OKRs');
+    const view = await get(playground, `/api/sheet?workbook=${company.id}&sheet=${encodeURIComponent('Key Results')}`);
+    return view.cells[29][target.charCodeAt(0) - 65].t;
+  };
+  const typeInto = async (text: string): Promise<void> => {
+    await page.locator(`td[data-a1="${target}"]`).click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+
+  await typeInto('x');
+  await poll(() => dialog.locator('h2').textContent()).toBe('Edit anyway?');
+  expect(await dialog.locator('.dialog-message').textContent()).toMatch(/shouldn't be changed accidentally/);
+  // Nothing is applied while the question is open.
+  expect(await held()).toBe('');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await poll(() => dialog.count()).toBe(0);
+  expect(await held()).toBe('');
+  expect(await cell(target).textContent()).toBe('');
+
+  await typeInto('x');
+  await poll(() => dialog.locator('h2').textContent()).toBe('Edit anyway?');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await poll(() => cell(target).textContent()).toBe('x');
+  expect(await held()).toBe('x');
+
+  // Deleting is an edit too: it asks again.
+  await page.locator(`td[data-a1="${target}"]`).click();
+  await page.keyboard.press('Delete');
+  await poll(() => dialog.locator('h2').textContent()).toBe('Edit anyway?');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await poll(() => cell(target).textContent()).toBe('');
+  expect(await held()).toBe('');
 });

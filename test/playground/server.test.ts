@@ -53,6 +53,12 @@ describe('the seeded demo', () => {
     expect(fs.existsSync(playground.stateFile)).toBe(true);
   });
 
+  test('is saved compactly: under 250 KB (it was 6.4 MB when every cell kept its own formats)', async () => {
+    const size = fs.statSync(playground.stateFile).size;
+    expect(size).toBeGreaterThan(20_000);
+    expect(size).toBeLessThan(250_000);
+  });
+
   test('has one quarter of OKRs, team objectives aligned to the company ones', async () => {
     expect(await column(playground, product(), 'Objectives', 'Cycle')).toEqual(['2026-Q4', '2026-Q4', '2026-Q4']);
     expect(await column(playground, product(), 'Objectives', 'Aligned to')).toEqual(['Company/C1', 'Company/C3', 'Company/C1']);
@@ -125,14 +131,24 @@ describe('the API', () => {
     expect(body).toEqual({ ok: false, message: 'Confidence from 0 (no chance) to 10 (certain).' });
   });
 
-  test('an edit of a protected formula cell goes through with the warning Sheets shows', async () => {
-    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'A30', input: 'x', user: MAYA });
-    expect(body).toEqual({ ok: true });
-    const warned = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'L30', input: 'x', user: MAYA });
-    expect(warned.body.ok).toBe(true);
-    expect(warned.body.warning).toMatch(/shouldn't be changed accidentally/);
-    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'L30', input: '', user: MAYA });
-    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'A30', input: '', user: MAYA });
+  test('an edit of a protected formula cell waits for "Edit anyway?" and applies only once confirmed', async () => {
+    const edit = (a1: string, input: string, confirmed?: boolean) =>
+      post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1, input, user: MAYA, ...(confirmed === undefined ? {} : { confirmed }) });
+    const cellText = async (a1: string): Promise<string> => {
+      const view = await get(playground, `/api/sheet?workbook=${product().id}&sheet=${encodeURIComponent('Key Results')}`);
+      const row = Number(a1.slice(1));
+      return view.cells[row - 1][a1.charCodeAt(0) - 65].t;
+    };
+    expect((await edit('A30', 'x')).body).toEqual({ ok: true });
+    expect(await cellText('A30')).toBe('x');
+    const asked = await edit('L30', 'x');
+    expect(asked.body).toEqual({ ok: false, confirm: true, message: expect.stringMatching(/shouldn't be changed accidentally/) });
+    expect(await cellText('L30')).toBe('');
+    expect((await edit('L30', 'x', true)).body).toEqual({ ok: true });
+    expect(await cellText('L30')).toBe('x');
+    expect((await edit('L30', '', true)).body).toEqual({ ok: true });
+    await edit('A30', '');
+    expect(await cellText('L30')).toBe('');
   });
 
   test('google.script.run: a global runs and its value comes back as JSON; private ones are not found', async () => {
@@ -177,7 +193,7 @@ describe('persistence', () => {
     const aside = fs.readdirSync(stateDir).filter((f) => f.startsWith('state.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(stateDir, aside[0]!), 'utf8')).toBe('{"version": 1, "workbooks": ');
-    expect(JSON.parse(fs.readFileSync(playground.stateFile, 'utf8')).version).toBe(1);
+    expect(JSON.parse(fs.readFileSync(playground.stateFile, 'utf8')).version).toBe(2);
     books = (await get(playground, '/api/state')).workbooks;
     expect(books).toHaveLength(4);
   });
@@ -185,10 +201,10 @@ describe('persistence', () => {
   test('a hand-edited state file that does not fit is reported with the part at fault', async () => {
     await playground.close();
     const state = JSON.parse(fs.readFileSync(playground.stateFile, 'utf8'));
-    state.workbooks.world.properties = { script: { key: 42 } };
+    state.workbooks.runtime.properties = { script: { key: 42 } };
     fs.writeFileSync(playground.stateFile, JSON.stringify(state));
     playground = await start(stateDir);
-    expect(playground.notice).toMatch(/world\.properties\.script\.key must be text/);
+    expect(playground.notice).toMatch(/runtime\.properties\.script\.key must be text/);
     expect(fs.readdirSync(stateDir).filter((f) => f.startsWith('state.json.corrupt-'))).toHaveLength(2);
   });
 
@@ -200,6 +216,43 @@ describe('persistence', () => {
     expect(state.workbooks.map((w: Book) => w.id)).not.toContain(books[0]!.id);
     books = state.workbooks;
     expect((await column(playground, books[0]!, 'Objectives', 'Objective'))[0]).not.toBe('Changed');
+  });
+});
+
+describe('a state file saved before version 2', () => {
+  test('loads whole: workbooks, people, properties, triggers and outbox; the next save writes version 2', async () => {
+    const dir = tempStateDir();
+    const file = path.join(dir, 'state.json');
+    fs.copyFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'playground-state-v1.json'), file);
+    let old = await start(dir);
+    try {
+      expect(old.notice).toBeUndefined();
+      const state = await get(old, '/api/state');
+      expect(state.workbooks.map((w: Book) => [w.name, w.sheets])).toEqual([['Old OKRs', ['Objectives']]]);
+      expect(state.people.map((p: { email: string }) => p.email)).toEqual(['maya@acme.example', 'sam@acme.example']);
+      expect(state.triggers).toMatchObject([{ uniqueId: '4000000000000007', handlerFunction: 'sendDigest', schedule: { everyWeeks: 1, atHour: 9 } }]);
+      expect(state.outbox).toMatchObject([{ to: ['sam@acme.example'], subject: 'Weekly OKRs', time: '2026-11-23T08:00:00.000Z' }]);
+      expect(state.logs).toContain('an old log line');
+      const id = state.workbooks[0].id;
+      const view = await get(old, `/api/sheet?workbook=${id}&sheet=Objectives`);
+      expect(view.cells[1].slice(0, 3).map((c: { t: string }) => c.t)).toEqual(['O1', 'Ship the old format', '7']);
+      // The old file's validation still holds.
+      expect((await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '11', user: 'maya@acme.example' })).body).toEqual({ ok: false, message: '0 to 10' });
+      expect((await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '8', user: 'maya@acme.example' })).body).toEqual({ ok: true });
+      await old.close();
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+      expect(saved.version).toBe(2);
+      expect(saved.workbooks.runtime.properties).toEqual(expect.objectContaining({ [`document:${id}`]: { cadence: 'weekly' } }));
+      old = await start(dir);
+      expect(old.notice).toBeUndefined();
+      const again = await get(old, `/api/sheet?workbook=${id}&sheet=Objectives`);
+      expect(again.cells[2][2].t).toBe('8');
+      expect((await get(old, '/api/state')).triggers).toHaveLength(1);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('corrupt'))).toEqual([]);
+    } finally {
+      await old.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -94,7 +94,19 @@ describe('Ui dialogs', () => {
     world.ui.answer({ button: 'OK', text: 'queued' });
     expect(ui.prompt('Cycle', 'Which?', ui.ButtonSet.OK_CANCEL).getResponseText()).toBe('queued');
     expect(ui.prompt('Cycle', 'Which?', ui.ButtonSet.OK_CANCEL).getSelectedButton()).toBe(ui.Button.CANCEL);
-    expect(asked).toEqual([{ kind: 'prompt', title: 'Cycle', message: 'Which?', buttons: 'OK_CANCEL' }]);
+    expect(asked).toEqual([{ kind: 'prompt', title: 'Cycle', message: 'Which?', buttons: 'OK_CANCEL', spreadsheetId: 'sheet-1', user: 'ana@example.com' }]);
+  });
+
+  it('tells the onDialog handler which user sees the dialog, over which document; undefined presses the default button', () => {
+    const world = makeWorld();
+    const asked: { user: string; spreadsheetId: string | undefined }[] = [];
+    world.ui.onDialog = (dialog) => {
+      asked.push({ user: dialog.user, spreadsheetId: dialog.spreadsheetId });
+      return undefined;
+    };
+    const ui = servicesFor(makeScope(world, { user: 'bo@example.com', activeSpreadsheetId: 'sheet-2' })).ui();
+    expect(ui.alert('Go?', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    expect(asked).toEqual([{ user: 'bo@example.com', spreadsheetId: 'sheet-2' }]);
   });
 
   it('shows no dialog under AuthMode.NONE', () => {

@@ -146,6 +146,27 @@ describe('protections', () => {
     expect(store.cell(id, 'Objectives', 'G3').protection).toEqual({ description: '', warningOnly: false, type: 'RANGE' });
   });
 
+  it('checks an edit before applying it: asks first on a warning-only range, refuses where Sheets refuses, changes nothing', () => {
+    const { ss, store, id } = setup();
+    const sheet = ss.getSheets()[0]!;
+    sheet.getRange('F2:F').protect().setWarningOnly(true);
+    sheet.getRange('G2:G').protect().removeEditors(['ann@example.com']);
+    sheet.getRange('H1:I1').merge();
+    sheet.getRange('F3').setValue('before');
+    const version = store.doc(id).version;
+    expect(store.checkEdit(id, 'Objectives', 'F3', 'ann@example.com')).toEqual({ ok: true, confirm: expect.stringMatching(/shouldn't be changed accidentally/) });
+    expect(store.checkEdit(id, 'Objectives', 'G3', 'ann@example.com')).toEqual({ ok: false, message: expect.stringMatching(/protected cell/) });
+    expect(store.checkEdit(id, 'Objectives', 'I1', 'ann@example.com')).toEqual({ ok: false, message: expect.stringMatching(/merged range/) });
+    expect(store.checkEdit(id, 'Objectives', 'E3', 'ann@example.com')).toEqual({ ok: true });
+    expect(store.values(id, 'Objectives', 'F3')).toEqual([['before']]);
+    expect(store.doc(id).version).toBe(version);
+    // Once the person said OK, the edit applies and the question is not repeated.
+    expect(store.userEdit(id, 'Objectives', 'F3', 'after', 'ann@example.com', { confirmed: true })).toEqual({ ok: true });
+    expect(store.values(id, 'Objectives', 'F3')).toEqual([['after']]);
+    // Confirming a warning does not get past a full protection.
+    expect(store.userEdit(id, 'Objectives', 'G3', 'x', 'ann@example.com', { confirmed: true })).toEqual({ ok: false, message: expect.stringMatching(/protected cell/) });
+  });
+
   it('does not block the script’s own writes', () => {
     const { ss } = setup();
     const sheet = ss.getSheets()[0]!;

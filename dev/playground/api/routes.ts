@@ -4,7 +4,9 @@
 //   GET  /api/state                 people, workbooks, triggers, outbox, logs, the open dialog
 //   GET  /api/sheet?workbook&sheet  the cells of a tab as displayed
 //   POST /api/open     {workbook, user}              runs onOpen; the menus it built
-//   POST /api/edit     {workbook, sheet, a1, input, user}
+//   POST /api/edit     {workbook, sheet, a1, input, user, confirmed?}
+//                      {ok} applied; {ok: false, message, confirm: true} asks first:
+//                      send again with confirmed: true to apply it
 //   POST /api/menu     {workbook, user, functionName} a menu item
 //   POST /api/run      {workbook, user, functionName, args} google.script.run
 //   POST /api/trigger  {uniqueId}                    "run now"
@@ -39,6 +41,7 @@ const POST: Record<string, Handler> = {
       a1: text(body, 'a1'),
       input: typeof body.input === 'string' ? body.input : '',
       user: text(body, 'user'),
+      confirmed: body.confirmed === true,
     }),
   '/api/menu': (engine, body) => engine.call({ op: 'menu', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName') }),
   '/api/run': (engine, body) => {

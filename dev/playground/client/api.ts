@@ -18,8 +18,8 @@ export const api = {
   sheet: (workbook: string, sheet: string) =>
     request<SheetView>('GET', `/api/sheet?workbook=${encodeURIComponent(workbook)}&sheet=${encodeURIComponent(sheet)}`),
   open: (workbook: string, user: string) => request<{ menus: RecordedMenu[]; sheets: string[] }>('POST', '/api/open', { workbook, user }),
-  edit: (workbook: string, sheet: string, a1: string, input: string, user: string) =>
-    request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user }),
+  edit: (workbook: string, sheet: string, a1: string, input: string, user: string, confirmed = false) =>
+    request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user, confirmed }),
   menu: (workbook: string, user: string, functionName: string) => request<Step>('POST', '/api/menu', { workbook, user, functionName }),
   run: (workbook: string, user: string, functionName: string, args: unknown[]) => request<Step>('POST', '/api/run', { workbook, user, functionName, args }),
   trigger: (uniqueId: string) => request<Step>('POST', '/api/trigger', { uniqueId }),

@@ -155,7 +155,13 @@ function renderTabs(sheets: string[]): void {
 }
 
 async function edit(a1: string, input: string): Promise<void> {
-  const result = await api.edit(app.workbook, app.sheet, a1, input, app.user);
+  let result = await api.edit(app.workbook, app.sheet, a1, input, app.user);
+  if (!result.ok && result.confirm) {
+    // A warning-only protection: as in Sheets, the edit waits for "OK" and Cancel drops it.
+    const answer = await showDialog({ kind: 'alert', title: 'Edit anyway?', message: result.message, buttons: 'OK_CANCEL' });
+    if (answer.button !== 'OK') return refresh();
+    result = await api.edit(app.workbook, app.sheet, a1, input, app.user, true);
+  }
   if (!result.ok) await showMessage('There was a problem', result.message);
   else if (result.warning) toast(result.warning, 'Warning');
   await refresh();

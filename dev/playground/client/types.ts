@@ -104,4 +104,5 @@ export interface SheetView {
   cells: CellView[][];
 }
 
-export type EditResult = { ok: true; warning?: string } | { ok: false; message: string };
+/** `confirm`: not applied yet; Sheets asks the person `message` first, then the edit is sent again, confirmed. */
+export type EditResult = { ok: true; warning?: string } | { ok: false; message: string; confirm?: true };

@@ -45,6 +45,10 @@ export interface AskedDialog {
   message: string;
   /** The ButtonSet's name: OK, OK_CANCEL, YES_NO or YES_NO_CANCEL. */
   buttons: string;
+  /** The document it shows over, so a handler serving several can tell them apart. */
+  spreadsheetId: string | undefined;
+  /** The user the script runs as: the one who sees the dialog. */
+  user: string;
 }
 
 /** What the user sees: menus per spreadsheet and user, and every dialog shown. */

@@ -93,7 +93,7 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
   alert(first: string, second?: string | GoogleAppsScript.Base.ButtonSet, third?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button {
     enter(this.scope, 'Ui.alert', 'dialog', 'script.container.ui');
     const { title, message, set } = dialogArgs(first, second, third);
-    const answer = this.answerFor({ kind: 'alert', title, message, buttons: set });
+    const answer = this.answerFor({ kind: 'alert', title, message, buttons: set, ...this.viewer() });
     this.record({ kind: 'alert', title, message, buttons: set, answer: { button: answer.button } });
     return Button[answer.button];
   }
@@ -101,7 +101,7 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
   prompt(first: string, second?: string | GoogleAppsScript.Base.ButtonSet, third?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse {
     enter(this.scope, 'Ui.prompt', 'dialog', 'script.container.ui');
     const { title, message, set } = dialogArgs(first, second, third);
-    const answer = this.answerFor({ kind: 'prompt', title, message, buttons: set });
+    const answer = this.answerFor({ kind: 'prompt', title, message, buttons: set, ...this.viewer() });
     this.record({ kind: 'prompt', title, message, buttons: set, answer });
     return new PromptResponseImpl(answer.button, answer.text ?? '');
   }
@@ -143,6 +143,12 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
       throw new Error(`The scripted answer ${button} is not a button of this ${kind} (${offered.join(', ')})`);
     }
     return scripted?.text === undefined ? { button } : { button, text: scripted.text };
+  }
+
+  /** Who sees a dialog, and over which document. */
+  private viewer(): Pick<AskedDialog, 'spreadsheetId' | 'user'> {
+    const { execution } = this.scope;
+    return { spreadsheetId: execution.activeSpreadsheetId, user: execution.user };
   }
 
   private record(dialog: Omit<DialogRecord, 'spreadsheetId' | 'user' | 'time'>): void {

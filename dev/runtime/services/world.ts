@@ -43,7 +43,11 @@ export class World {
   readonly owners = new Map<string, string>();
   /** When each running execution must end (virtual ms): Apps Script stops it there. */
   readonly deadlines = new WeakMap<Execution, number>();
-  private nextTrigger = 1;
+  /**
+   * The number the next trigger id is made from. It is part of the saved state
+   * (Runtime.snapshot): ids of deleted triggers must not come back either.
+   */
+  nextTriggerNumber = 1;
 
   constructor(
     readonly settings: WorldSettings,
@@ -68,8 +72,8 @@ export class World {
     // Apps Script trigger ids are long decimal strings.
     const base = 4_000_000_000_000_000;
     const used = this.triggers.reduce((max, t) => Math.max(max, Number(t.uniqueId) - base), 0);
-    this.nextTrigger = Math.max(this.nextTrigger, used + 1);
-    return String(base + this.nextTrigger++);
+    this.nextTriggerNumber = Math.max(this.nextTriggerNumber, used + 1);
+    return String(base + this.nextTriggerNumber++);
   }
 }
 

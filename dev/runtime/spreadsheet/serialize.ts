@@ -1,33 +1,25 @@
-// A lossless JSON form of every spreadsheet (the playground saves and reloads it).
-// Dates (only in validation and rule arguments: cells keep serial numbers) are
-// written as {"$date": milliseconds}.
+// A lossless JSON form of every spreadsheet (the playground saves and reloads
+// it). Dates (only in validation and rule arguments: cells keep serial numbers)
+// are written as {"$date": milliseconds}. Format 2 writes cells compactly
+// (serialize-cells.ts); format 1, which wrote every cell out in full, is still
+// read, so a state saved before keeps loading.
 
-import type { DocData } from './model';
-import { isDate } from './values';
+import type { DocData, SheetData } from './model';
+import { decode, encode } from './json-values';
+import { Interner, loadCells, saveCells, type Tables } from './serialize-cells';
 
-export const FORMAT = 'okr-sheets-runtime/spreadsheets@1';
-
-function encode(value: unknown): unknown {
-  if (isDate(value)) return { $date: value.getTime() };
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : encode(v)));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encode(v)]));
-  }
-  return value;
-}
-
-function decode(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (v === null ? undefined : decode(v)));
-  if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === '$date') return new Date((value as { $date: number }).$date);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
-  }
-  return value;
-}
+export const FORMAT = 'okr-sheets-runtime/spreadsheets@2';
+export const FORMAT_1 = 'okr-sheets-runtime/spreadsheets@1';
 
 export function toJSON(docs: DocData[]): unknown {
-  return { format: FORMAT, spreadsheets: docs.map(encode) };
+  return { format: FORMAT, spreadsheets: docs.map(saveDoc) };
+}
+
+function saveDoc(doc: DocData): unknown {
+  const styles = new Interner();
+  const validations = new Interner();
+  const sheets = doc.sheets.map(({ rows, ...sheet }) => ({ ...(encode(sheet) as object), cells: saveCells(rows, styles, validations) }));
+  return { ...(encode({ ...doc, sheets: undefined }) as object), sheets, styles: styles.table, validations: validations.table };
 }
 
 type Check = [string, (v: unknown) => boolean, string];
@@ -35,6 +27,8 @@ type Check = [string, (v: unknown) => boolean, string];
 const isString = (v: unknown) => typeof v === 'string';
 const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 const isArray = (v: unknown) => Array.isArray(v);
+const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObjectList = (v: unknown) => Array.isArray(v) && v.every(isObject);
 
 const DOC_FIELDS: Check[] = [
   ['id', isString, 'a string'],
@@ -52,16 +46,20 @@ const DOC_FIELDS: Check[] = [
   ['version', isNumber, 'a number'],
 ];
 
+const TABLE_FIELDS: Check[] = [
+  ['styles', isObjectList, 'an array of objects'],
+  ['validations', isObjectList, 'an array of objects'],
+];
+
 const SHEET_FIELDS: Check[] = [
   ['id', isNumber, 'a number'],
   ['name', isString, 'a string'],
   ['maxRows', (v) => isNumber(v) && (v as number) >= 1, 'a number of at least 1'],
   ['maxColumns', (v) => isNumber(v) && (v as number) >= 1, 'a number of at least 1'],
-  ['rows', isArray, 'an array'],
   ['frozenRows', isNumber, 'a number'],
   ['frozenColumns', isNumber, 'a number'],
-  ['columnWidths', (v) => typeof v === 'object' && v !== null, 'an object'],
-  ['rowHeights', (v) => typeof v === 'object' && v !== null, 'an object'],
+  ['columnWidths', isObject, 'an object'],
+  ['rowHeights', isObject, 'an object'],
   ['hidden', (v) => typeof v === 'boolean', 'a boolean'],
   ['merges', isArray, 'an array'],
   ['rules', isArray, 'an array'],
@@ -79,29 +77,52 @@ function check(value: unknown, fields: Check[], where: string): void {
 export function fromJSON(json: unknown): DocData[] {
   if (typeof json !== 'object' || json === null) throw new Error('The saved spreadsheets must be an object');
   const root = json as { format?: unknown; spreadsheets?: unknown };
-  if (root.format !== FORMAT) throw new Error(`format must be "${FORMAT}"`);
+  if (root.format !== FORMAT && root.format !== FORMAT_1) throw new Error(`format must be "${FORMAT}" (or the older "${FORMAT_1}")`);
   if (!Array.isArray(root.spreadsheets)) throw new Error('spreadsheets must be an array');
+  const load = root.format === FORMAT ? loadDoc : loadDocFormat1;
   const seen = new Set<string>();
   return root.spreadsheets.map((raw, i) => {
     const where = `spreadsheets[${i}]`;
     check(raw, DOC_FIELDS, where);
-    const doc = decode(raw) as DocData;
+    const doc = load(raw as Record<string, unknown>, where);
     if (seen.has(doc.id)) throw new Error(`${where}.id "${doc.id}" is used twice`);
     seen.add(doc.id);
-    doc.sheets.forEach((sheet, j) => {
-      check(sheet, SHEET_FIELDS, `${where}.sheets[${j}]`);
-      sheet.rows.forEach((line, r) => {
-        if (line !== undefined && !Array.isArray(line)) throw new Error(`${where}.sheets[${j}].rows[${r}] must be an array`);
-        line?.forEach((cell, c) => {
-          if (cell === undefined) return;
-          const at = `${where}.sheets[${j}].rows[${r}][${c}]`;
-          if (typeof cell !== 'object' || cell === null) throw new Error(`${at} must be an object`);
-          if (cell.formula !== undefined && typeof cell.formula !== 'string') throw new Error(`${at}.formula must be a string`);
-          if (cell.value !== undefined && !['string', 'number', 'boolean'].includes(typeof cell.value)) throw new Error(`${at}.value must be a string, number or boolean`);
-        });
-      });
-    });
-    doc.sheets.forEach((sheet) => (sheet.rows = Array.from(sheet.rows, (line) => line ?? [])));
     return doc;
   });
+}
+
+function loadDoc(raw: Record<string, unknown>, where: string): DocData {
+  check(raw, TABLE_FIELDS, where);
+  const { sheets, styles, validations, ...fields } = raw;
+  const tables: Tables = { styles: styles as unknown[], validations: validations as unknown[] };
+  const loaded = (sheets as unknown[]).map((sheet, j): SheetData => {
+    const at = `${where}.sheets[${j}]`;
+    check(sheet, SHEET_FIELDS, at);
+    const { cells, ...rest } = sheet as Record<string, unknown>;
+    const data = decode(rest) as Omit<SheetData, 'rows'>;
+    return { ...data, rows: loadCells(cells, tables, data, at) };
+  });
+  return { ...(decode(fields) as Omit<DocData, 'sheets'>), sheets: loaded };
+}
+
+/** Format 1: each sheet's `rows` held every cell in full. */
+function loadDocFormat1(raw: Record<string, unknown>, where: string): DocData {
+  (raw.sheets as unknown[]).forEach((sheet, j) => {
+    check(sheet, [...SHEET_FIELDS, ['rows', isArray, 'an array']], `${where}.sheets[${j}]`);
+  });
+  const doc = decode(raw) as DocData;
+  doc.sheets.forEach((sheet, j) => {
+    sheet.rows.forEach((line, r) => {
+      if (line !== undefined && !Array.isArray(line)) throw new Error(`${where}.sheets[${j}].rows[${r}] must be an array`);
+      line?.forEach((cell, c) => {
+        if (cell === undefined) return;
+        const at = `${where}.sheets[${j}].rows[${r}][${c}]`;
+        if (typeof cell !== 'object' || cell === null) throw new Error(`${at} must be an object`);
+        if (cell.formula !== undefined && typeof cell.formula !== 'string') throw new Error(`${at}.formula must be a string`);
+        if (cell.value !== undefined && !['string', 'number', 'boolean'].includes(typeof cell.value)) throw new Error(`${at}.value must be a string, number or boolean`);
+      });
+    });
+    sheet.rows = Array.from(sheet.rows, (line) => line ?? []);
+  });
+  return doc;
 }

@@ -10,8 +10,8 @@ import { inspectCell } from './inspect';
 import { hasContent, newSheet, type Box, type Cell, type DocData, type SheetData, type Toast } from './model';
 import { Recalculator } from './recalc';
 import { fromJSON, toJSON } from './serialize';
-import type { CellInfo, Evaluate, StoreOptions, UserEditResult } from './types';
-import { userEdit } from './user-edit';
+import type { CellInfo, EditCheck, Evaluate, StoreOptions, UserEditResult } from './types';
+import { checkEdit, userEdit } from './user-edit';
 import { isDate } from './values';
 import { defaultEvaluate } from './default-evaluate';
 
@@ -160,13 +160,25 @@ export class SpreadsheetStore {
     return inspectCell(doc, this.recalc(id), s, box.r1, box.c1);
   }
 
-  userEdit(id: string, sheet: string, a1: string, input: string, user: string): UserEditResult {
+  /**
+   * A person types into a cell. `confirmed`: they already answered the "Edit
+   * anyway?" of a warning-only protection (see checkEdit), so it is not repeated.
+   */
+  userEdit(id: string, sheet: string, a1: string, input: string, user: string, options: { confirmed?: boolean } = {}): UserEditResult {
     const doc = this.doc(id);
     const s = this.sheet(doc, sheet);
     const box = this.box(doc, s, a1);
-    const result = userEdit(doc, this.recalc(id), s, box.r1, box.c1, input, user);
+    const result = userEdit(doc, this.recalc(id), s, box.r1, box.c1, input, user, options.confirmed ?? false);
     if (result.ok) this.touch(doc);
     return result;
+  }
+
+  /** What Sheets decides before applying a person's edit of the cell, changing nothing. */
+  checkEdit(id: string, sheet: string, a1: string, user: string): EditCheck {
+    const doc = this.doc(id);
+    const s = this.sheet(doc, sheet);
+    const box = this.box(doc, s, a1);
+    return checkEdit(doc, s, box.r1, box.c1, user);
   }
 
   /** Clears a cell's content as a person pressing Delete would (for the playground). */

@@ -45,3 +45,6 @@ export interface CellInfo {
 }
 
 export type UserEditResult = { ok: true; warning?: string } | { ok: false; message: string };
+
+/** Whether Sheets would take a person's edit of a cell, checked before it is applied; `confirm` is what it asks first. */
+export type EditCheck = { ok: true; confirm?: string } | { ok: false; message: string };

@@ -7,23 +7,47 @@ import { formulaHoldsAt, protectionAt } from './inspect';
 import { cellFor, getCell, tidyCell, type DocData, type SheetData } from './model';
 import { protectionEditors } from './protection';
 import type { Recalculator } from './recalc';
-import type { UserEditResult } from './types';
+import type { EditCheck, UserEditResult } from './types';
 import { defaultHelp, passes } from './validation';
 
 export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 export const WARNING_MESSAGE = "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally.";
 
-export function userEdit(doc: DocData, recalc: Recalculator, sheet: SheetData, row: number, column: number, input: string, user: string): UserEditResult {
+/**
+ * What Sheets decides before it applies a person's edit: a protection they may
+ * not edit and the hidden part of a merge refuse it; a warning-only protection
+ * asks "Edit anyway?" first (`confirm` is the question's text).
+ */
+export function checkEdit(doc: DocData, sheet: SheetData, row: number, column: number, user: string): EditCheck {
   const protection = protectionAt(sheet, row, column);
-  let warning: string | undefined;
-  if (protection) {
-    if (protection.warningOnly) warning = WARNING_MESSAGE;
-    // Editors still mirroring the spreadsheet's: whoever may edit the document may edit here.
-    else if (protection.editors !== null && !protectionEditors(doc, protection).includes(user)) return { ok: false, message: PROTECTED_MESSAGE };
+  // Editors still mirroring the spreadsheet's: whoever may edit the document may edit here.
+  if (protection && !protection.warningOnly && protection.editors !== null && !protectionEditors(doc, protection).includes(user)) {
+    return { ok: false, message: PROTECTED_MESSAGE };
   }
   if (sheet.merges.some((m) => row >= m.r1 && row <= m.r2 && column >= m.c1 && column <= m.c2 && (row !== m.r1 || column !== m.c1))) {
     return { ok: false, message: 'This cell is part of a merged range; edit its top-left cell.' };
   }
+  return protection?.warningOnly ? { ok: true, confirm: WARNING_MESSAGE } : { ok: true };
+}
+
+/**
+ * Applies a person's edit. Unless `confirmed` (they already answered the
+ * check's "Edit anyway?"), a warning-only protection's message comes back as a
+ * warning, as an edit made without asking first would need to show it.
+ */
+export function userEdit(
+  doc: DocData,
+  recalc: Recalculator,
+  sheet: SheetData,
+  row: number,
+  column: number,
+  input: string,
+  user: string,
+  confirmed = false,
+): UserEditResult {
+  const check = checkEdit(doc, sheet, row, column, user);
+  if (!check.ok) return check;
+  let warning = confirmed ? undefined : check.confirm;
   const before = structuredClone(getCell(sheet, row, column));
   writeValue(doc, sheet, row, column, input);
   doc.version++;
