@@ -1,49 +1,25 @@
 // The shapes the server sends (see dev/playground/workbooks.ts and api/routes.ts).
+// Types the server already declares are imported from it (type-only, so no
+// server code reaches the page); the rest are the JSON forms of server objects.
+import type { CellView, EditOutcome, HtmlPanel, Person, RunOutcome as ServerRunOutcome, SheetView } from '../workbooks';
+import type { AskedDialog as RuntimeDialog, MenuEntry, RecordedMenu } from '../../runtime/index';
 
-export interface Person {
-  email: string;
-  name: string;
-}
+export type { CellView, HtmlPanel, MenuEntry, Person, RecordedMenu, SheetView };
+
+/** What the page needs of a dialog: the script's alerts and prompts, and the page's own confirms. */
+export type AskedDialog = Pick<RuntimeDialog, 'kind' | 'title' | 'message' | 'buttons'>;
+
+/** A run's outcome as the page gets it: with the value a google.script.run call returned. */
+export type RunOutcome = ServerRunOutcome & { value?: unknown };
+
+/** `confirm`: not applied yet; Sheets asks the person `message` first, then the edit is sent again, confirmed. */
+export type EditResult = EditOutcome;
 
 export interface WorkbookInfo {
   id: string;
   name: string;
   owner: string;
   sheets: string[];
-}
-
-export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; caption: string; items: MenuEntry[] };
-
-export interface RecordedMenu {
-  caption: string;
-  addon: boolean;
-  items: MenuEntry[];
-}
-
-export interface AskedDialog {
-  kind: 'alert' | 'prompt';
-  title: string;
-  message: string;
-  buttons: string;
-}
-
-export interface HtmlPanel {
-  kind: 'sidebar' | 'modal' | 'modeless';
-  title: string;
-  html: string;
-  width?: number;
-  height?: number;
-}
-
-export interface RunOutcome {
-  ok: boolean;
-  error?: string;
-  panels: HtmlPanel[];
-  toasts: { title: string; message: string }[];
-  value?: unknown;
 }
 
 export type Step = { status: 'dialog'; dialog: AskedDialog } | { status: 'done'; result: RunOutcome };
@@ -82,27 +58,3 @@ export interface State {
   dialog?: AskedDialog;
 }
 
-export interface CellView {
-  t: string;
-  f?: string;
-  bg?: string;
-  fc?: string;
-  b?: true;
-  al?: 'right' | 'center';
-  list?: string[];
-  note?: string;
-  err?: string;
-}
-
-export interface SheetView {
-  name: string;
-  rows: number;
-  columns: number;
-  frozenRows: number;
-  frozenColumns: number;
-  widths: number[];
-  cells: CellView[][];
-}
-
-/** `confirm`: not applied yet; Sheets asks the person `message` first, then the edit is sent again, confirmed. */
-export type EditResult = { ok: true; warning?: string } | { ok: false; message: string; confirm?: true };
