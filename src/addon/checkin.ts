@@ -146,23 +146,31 @@ function appendCheckin(sheet: Sheet, columns: Map<string, number>, record: Recor
 }
 
 /**
- * One setValues over the key result's row from the first to the last column
- * it changes. Columns in between keep the values just read (under the lock);
- * the computed columns get "", which leaves their header formula's results.
+ * Writes the key result's changed cells. Usually one setValues over its row
+ * from the first to the last changed column: the typed cells in between get
+ * back the values just read (under the lock), and the cells our header
+ * formulas fill get "", which leaves the formula's results in place. When a
+ * formula of the person's own sits in between (its results must not be
+ * overwritten), each changed cell is written on its own instead.
  */
 function updateKeyResult(sheet: Sheet, values: Cell[][], columns: Map<string, number>, rowNumber: number, changes: Record<string, Cell>): void {
-  const indexes = Object.keys(changes).map((header) => columns.get(header as never)!);
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
-  const computed = new Set(['Progress', 'Status'].map((h) => columns.get(h as never)).filter((i) => i !== undefined));
+  const at = (header: string) => columns.get(header as never)!;
+  const targets = new Set(Object.keys(changes).map(at));
+  const first = Math.min(...targets);
+  const last = Math.max(...targets);
+  const formulas = sheet.getRange(1, first + 1, rowNumber, last - first + 1).getFormulas();
+  const ours = (c: number) => /\bOKR_[A-Z]+\(/i.test(formulas[0]![c - first] ?? '') && !/^#/.test(String(values[0]![c]));
+  const theirs = (c: number) => !targets.has(c) && !ours(c) && formulas.some((row) => (row[c - first] ?? '') !== '');
   const current = values[rowNumber - 1]!;
-  const row = current.slice(first, last + 1).map((value, i) => {
-    if (computed.has(first + i)) return '';
-    return typeof value === 'string' ? asText(value) : value;
-  });
-  for (const [header, value] of Object.entries(changes)) row[columns.get(header as never)! - first] = value;
-  sheet.getRange(rowNumber, first + 1, 1, row.length).setValues([row]);
-  for (const [header, value] of Object.entries(changes)) current[columns.get(header as never)!] = value;
+  const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  if (span.some(theirs)) {
+    for (const [header, value] of Object.entries(changes)) sheet.getRange(rowNumber, at(header) + 1).setValue(value as string | number | Date);
+  } else {
+    const row: Cell[] = span.map((c) => (ours(c) ? '' : typeof current[c] === 'string' ? asText(current[c] as string) : (current[c] ?? '')));
+    for (const [header, value] of Object.entries(changes)) row[at(header) - first] = value;
+    sheet.getRange(rowNumber, first + 1, 1, row.length).setValues([row]);
+  }
+  for (const [header, value] of Object.entries(changes)) current[at(header)] = value;
 }
 
 /** The key result as the panel shows it once the check-in is in, from what was read and written. */

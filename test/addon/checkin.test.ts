@@ -110,6 +110,30 @@ describe('submitCheckin', () => {
     expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0) / 3, 12);
   });
 
+  it('keeps a person\'s own formulas and typed values in the key result\'s row', () => {
+    const { rt, id } = examples();
+    const sheet = byHand(rt, id).getSheetByName('Key Results')!;
+    // Their own array formula in Weight, anchored in row 2 and spilling below.
+    sheet.getRange('J2').setFormula('=ARRAYFORMULA(IF(A2:A4="", "", 2))');
+    submit(rt, id, { keyResultId: 'EX-KR2', value: 7 });
+    expect(rt.store.formulas(id, 'Key Results', 'J2')).toEqual([['=ARRAYFORMULA(IF(A2:A4="", "", 2))']]);
+    expect(rt.store.values(id, 'Key Results', 'H3:K3')).toEqual([[7, 'days', 2, 7]]);
+    // The changed cells were written one by one, so nothing of theirs was overwritten.
+    expect(rt.lastCalls['Range.setValue']).toBe(3);
+    expect(rt.lastCalls['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  it('keeps progress a person typed by hand where set-up left their column alone', () => {
+    const { rt, id } = examples();
+    const sheet = byHand(rt, id).getSheetByName('Key Results')!;
+    sheet.getRange('L1').setValue('Progress');
+    sheet.getRange('L2:L3').setValues([[0.9], [0.1]]);
+    submit(rt, id, {});
+    expect(rt.store.values(id, 'Key Results', 'L2:L3')).toEqual([[0.9], [0.1]]);
+    expect(rt.store.values(id, 'Key Results', 'H2')).toEqual([[0.5]]);
+    expect(rt.lastCalls['Range.setValues']).toBe(1);
+  });
+
   it('records a milestone as done or not done', () => {
     const { rt, id } = examples();
     const view = submit(rt, id, { keyResultId: 'EX-KR3', value: true });
