@@ -2,7 +2,7 @@
 // and (when selected) its recent check-ins and the form.
 import type { CheckinView, KeyResultView } from '../src/shared/checkin-api';
 import { el, uid } from './dom';
-import { formatAgo, formatDate, formatProgress, formatTarget, formatValue } from './format';
+import { formatAgo, formatDate, formatProgress, formatTarget, formatValue, type Scale } from './format';
 
 export interface Card {
   item: HTMLLIElement;
@@ -24,7 +24,7 @@ export function renderCard(kr: KeyResultView, today: string): Card {
     el(
       'dl',
       { class: 'kr-facts' },
-      ...fact('Now', formatValue(kr.current, kr.unit)),
+      ...fact('Now', formatValue(kr.current, kr)),
       ...fact('Target', formatTarget(kr)),
       ...fact('Confidence', kr.confidence === null ? '—' : `${kr.confidence}/10`),
       ...fact('Checked in', formatAgo(kr.lastCheckin, today)),
@@ -70,15 +70,15 @@ export function renderRecent(kr: KeyResultView): HTMLElement {
     'section',
     { class: 'recent', 'aria-label': 'Recent check-ins' },
     el('h4', {}, 'Recent check-ins'),
-    el('ol', {}, ...kr.recent.map((c) => recentItem(c, kr.unit))),
+    el('ol', {}, ...kr.recent.map((c) => recentItem(c, kr))),
   );
 }
 
-function recentItem(c: CheckinView, unit: string): HTMLElement {
+function recentItem(c: CheckinView, scale: Scale): HTMLElement {
   return el(
     'li',
     {},
-    el('span', { class: 'recent-head' }, el('time', { datetime: c.timestamp }, formatDate(c.timestamp)), ` · ${formatValue(c.value, unit)}`, c.confidence === null ? '' : ` · confidence ${c.confidence}/10`),
+    el('span', { class: 'recent-head' }, el('time', { datetime: c.timestamp }, formatDate(c.timestamp)), ` · ${formatValue(c.value, scale)}`, c.confidence === null ? '' : ` · confidence ${c.confidence}/10`),
     c.by && el('span', { class: 'recent-by' }, c.by),
     c.note && el('span', { class: 'recent-note' }, c.note),
   );

@@ -84,8 +84,8 @@ function errorNode(): HTMLElement {
 function numberField(kr: KeyResultView) {
   const id = uid('value');
   const hintId = uid('hint');
-  const percent = isPercent(kr.unit);
-  const now = kr.current === null ? 'No value yet' : `Now ${formatValue(kr.current, kr.unit)}`;
+  const percent = isPercent(kr);
+  const now = kr.current === null ? 'No value yet' : `Now ${formatValue(kr.current, kr)}`;
   const example = percent ? 'a percentage, such as 48 or 48%' : `a number${kr.unit ? ` in ${kr.unit}` : ''}, such as 1,234 or 4.5`;
   const input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': hintId });
   const error = errorNode();
@@ -93,7 +93,7 @@ function numberField(kr: KeyResultView) {
   return {
     node,
     field: { focus: input, controls: [input], described: input, hintId, error },
-    read: (): number | undefined => parseValue(input.value, kr.unit),
+    read: (): number | undefined => parseValue(input.value, kr),
   };
 }
 

@@ -5,8 +5,16 @@ import { parseTypedNumber } from '../src/okr/checkin';
 
 const DAY = 86_400_000;
 
-export function isPercent(unit: string): boolean {
-  return unit.trim() === '%';
+/** What decides how a key result's numbers read: its unit, and the scale of its start and target. */
+export type Scale = Pick<KeyResultView, 'unit' | 'start' | 'target'>;
+
+/**
+ * A % key result whose numbers are fractions (0.4 to 0.6), as Sheets stores
+ * percentages. One written in whole numbers (40 to 60, unit %) is read as it
+ * is written.
+ */
+export function isPercent(kr: Scale): boolean {
+  return kr.unit.trim() === '%' && [kr.start, kr.target].every((n) => n === null || Math.abs(n) <= 1);
 }
 
 function number(n: number, maxDigits = 2): string {
@@ -14,17 +22,18 @@ function number(n: number, maxDigits = 2): string {
 }
 
 /** A value with its unit: "46%", "26,000 USD", "done". */
-export function formatValue(value: number | string | null, unit: string): string {
+export function formatValue(value: number | string | null, kr: Scale): string {
   if (value === null || value === '') return '—';
   if (typeof value === 'string') return value;
-  if (isPercent(unit)) return `${number(value * 100, 1)}%`;
-  return unit ? `${number(value)} ${unit}` : number(value);
+  if (isPercent(kr)) return `${number(value * 100, 1)}%`;
+  if (kr.unit.trim() === '%') return `${number(value)}%`;
+  return kr.unit ? `${number(value)} ${kr.unit}` : number(value);
 }
 
-export function formatTarget(kr: Pick<KeyResultView, 'metric' | 'target' | 'unit'>): string {
+export function formatTarget(kr: Scale & Pick<KeyResultView, 'metric'>): string {
   if (kr.metric === 'milestone') return 'done';
   const prefix = kr.metric === 'at least' ? 'at least ' : kr.metric === 'at most' ? 'at most ' : '';
-  return prefix + formatValue(kr.target, kr.unit);
+  return prefix + formatValue(kr.target, kr);
 }
 
 /** "46%" for 0.46; "no data yet" while there is none. */
@@ -62,8 +71,8 @@ export function formatDate(iso: string): string {
  * number means percent ("48" is 48%), as Sheets reads typing into a percent
  * cell. Undefined when it is not a number.
  */
-export function parseValue(typed: string, unit: string): number | undefined {
+export function parseValue(typed: string, kr: Scale): number | undefined {
   const n = parseTypedNumber(typed);
-  if (n === undefined || !isPercent(unit) || typed.trim().endsWith('%')) return n;
+  if (n === undefined || !isPercent(kr) || typed.trim().endsWith('%')) return n;
   return n / 100;
 }

@@ -13,24 +13,33 @@ afterEach(() => {
 });
 
 test('values read with their unit; percent key results hold fractions', () => {
-  expect(formatValue(0.46, '%')).toBe('46%');
-  expect(formatValue(0.0125, '%')).toBe('1.3%');
-  expect(formatValue(26000, 'USD')).toBe('26,000 USD');
-  expect(formatValue(4.5, '')).toBe('4.5');
-  expect(formatValue('not done', '')).toBe('not done');
-  expect(formatValue(null, 'days')).toBe('—');
-  expect(formatTarget({ metric: 'at most', target: 0.02, unit: '%' })).toBe('at most 2%');
-  expect(formatTarget({ metric: 'milestone', target: null, unit: '' })).toBe('done');
+  const fractions = { unit: '%', start: 0.4, target: 0.6 };
+  const wholePercents = { unit: '%', start: 40, target: 60 };
+  const unit = (u: string) => ({ unit: u, start: 0, target: 100 });
+  expect(formatValue(0.46, fractions)).toBe('46%');
+  expect(formatValue(0.0125, fractions)).toBe('1.3%');
+  expect(formatValue(46, wholePercents)).toBe('46%');
+  expect(formatValue(26000, unit('USD'))).toBe('26,000 USD');
+  expect(formatValue(4.5, unit(''))).toBe('4.5');
+  expect(formatValue('not done', unit(''))).toBe('not done');
+  expect(formatValue(null, unit('days'))).toBe('—');
+  expect(formatTarget({ metric: 'at most', start: null, target: 0.02, unit: '%' })).toBe('at most 2%');
+  expect(formatTarget({ metric: 'at least', start: null, target: 95, unit: '%' })).toBe('at least 95%');
+  expect(formatTarget({ metric: 'milestone', start: null, target: null, unit: '' })).toBe('done');
 });
 
 test('typed values: thousands separators, percent signs, and a bare number in a percent key result', () => {
-  expect(parseValue('1,234', 'USD')).toBe(1234);
-  expect(parseValue(' 4.5 ', 'days')).toBe(4.5);
-  expect(parseValue('48%', '%')).toBe(0.48);
-  expect(parseValue('48', '%')).toBe(0.48);
-  expect(parseValue('48%', 'points')).toBe(0.48);
-  expect(parseValue('lots', 'USD')).toBeUndefined();
-  expect(parseValue('', '%')).toBeUndefined();
+  const fractions = { unit: '%', start: 0.4, target: 0.6 };
+  const unit = (u: string) => ({ unit: u, start: 0, target: 100 });
+  expect(parseValue('1,234', unit('USD'))).toBe(1234);
+  expect(parseValue(' 4.5 ', unit('days'))).toBe(4.5);
+  expect(parseValue('48%', fractions)).toBe(0.48);
+  expect(parseValue('48', fractions)).toBe(0.48);
+  // A % key result written in whole numbers (40 to 60) takes 48 as 48.
+  expect(parseValue('48', { unit: '%', start: 40, target: 60 })).toBe(48);
+  expect(parseValue('48%', unit('points'))).toBe(0.48);
+  expect(parseValue('lots', unit('USD'))).toBeUndefined();
+  expect(parseValue('', fractions)).toBeUndefined();
 });
 
 test('"last check-in" counts days against the spreadsheet\'s today', () => {
