@@ -1,12 +1,12 @@
 import type { CheckinContext, CheckinInput, CheckinView, KeyResultView } from '../shared/checkin-api';
-import { Cell, isBlank, normalise, text } from '../okr/cells';
+import { Cell, normalise, text } from '../okr/cells';
 import { checkCheckin } from '../okr/checkin';
 import { Metric, parseMetric } from '../okr/metric';
 import { CHECKIN_ID, CHECKINS, KEY_RESULTS, OBJECTIVES } from '../okr/schema';
 import { Settings, readSettings } from '../okr/settings';
 import { checkinsByKeyResult, expectedOrUndefined, keyResultView, keyResultViews } from '../okr/views';
 import { readTable } from '../okr/table';
-import { asText, headerColumns, sheetsByName } from './tabs';
+import { appendHeaders, asText, sheetsByName, usedWidth } from './tabs';
 import { CHECKINS_TAB, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB } from './layout';
 import { UserError, withDocumentLock } from './errors';
 import { spreadsheetWallClock } from './timezone';
@@ -121,16 +121,9 @@ function metricOf(metric: Cell): Metric {
 
 /** The Check-ins tab read by header; headers it lacks are added after the last column. */
 function checkinTable(sheet: Sheet): { values: Cell[][]; columns: Map<string, number> } {
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const empty = values.length === 1 && values[0]!.every(isBlank);
-  const columns = headerColumns(empty ? [] : values[0]!, CHECKINS.columns);
-  const missing = CHECKINS.columns.filter((c) => !columns.has(c));
-  if (missing.length) {
-    const start = empty ? 0 : values[0]!.length;
-    sheet.getRange(1, start + 1, 1, missing.length).setValues([missing]);
-    missing.forEach((header, i) => columns.set(header, start + i));
-  }
-  return { values: empty ? [] : values, columns };
+  const read = sheet.getDataRange().getValues() as Cell[][];
+  const values = usedWidth(read) === 0 ? [] : read;
+  return { values, columns: appendHeaders(sheet, values, CHECKINS.columns).columns };
 }
 
 function recreateCheckins(spreadsheet: Spreadsheet): Sheet {

@@ -51,7 +51,7 @@ export const SETTINGS_TAB: TabLayout = { name: 'Settings', headers: SETTING_COLU
 
 export const GUIDE_TAB_NAME = 'Guide';
 export const VALIDATION_TAB_NAME = 'Validation';
-export const VALIDATION_HEADERS = ['Severity', 'Rule', 'Where', 'Message'] as const;
+export { FINDING_HEADERS as VALIDATION_HEADERS } from '../okr/validate';
 
 /**
  * The formula a computed column's header cell holds: the header text, then the

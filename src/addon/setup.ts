@@ -4,7 +4,7 @@ import { cellRef, columnLetter } from './a1';
 import { FORMULA_PROTECTION, dataColumn, progressRules, sameRule, statusRules, validationFor } from './formats';
 import { GUIDE_ROWS } from './guide';
 import { CHECKINS_TAB, GUIDE_TAB_NAME, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB, TabLayout, headerFormula, letters, objectiveFormulas } from './layout';
-import { findRenamed, headerColumns, sheetsByName } from './tabs';
+import { appendHeaders, findRenamed, headerColumns, sheetsByName, usedWidth } from './tabs';
 import { todayIn } from './today';
 import { UserError } from './errors';
 import { exampleKeyResults, exampleObjectives } from './examples';
@@ -93,21 +93,13 @@ function ensureHeaders(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, lay
     report.added.push(`the ${layout.name} tab`);
   }
   const values = existing ?? [];
-  const columns = headerColumns(values[0] ?? [], layout.headers);
-  const missing = layout.headers.filter((header) => !columns.has(header));
+  const { columns, missing, range } = appendHeaders(sheet, values, layout.headers);
   const newHeaders = new Set(missing);
-  if (missing.length > 0) {
-    // After everything already used, so no value or user column moves or is overwritten.
-    const start = usedWidth(values) + 1;
-    const end = start + missing.length - 1;
-    if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
-    const range = sheet.getRange(1, start, 1, missing.length);
-    range.setValues([missing]);
+  if (range) {
     range.setFontWeight('bold');
-    missing.forEach((header, i) => columns.set(header, start - 1 + i));
     if (existing) {
       report.added.push(`${missing.length === 1 ? 'the column' : 'the columns'} ${missing.join(', ')} on ${layout.name}`);
-      for (const column of unnamedColumns(values, start - 1)) {
+      for (const column of unnamedColumns(values, usedWidth(values))) {
         report.leftAlone.push(
           `${cellRef(layout.name, 1, column + 1)} has no header but holds values: if it is the ${missing.join(' or ')} column, type ${missing.length === 1 ? missing[0] : 'its name'} there and delete the new one`,
         );
@@ -240,12 +232,6 @@ function unnamedColumns(values: Cell[][], width: number): number[] {
     if (isBlank(header[c]) && values.slice(1).some((row) => !isBlank(row[c]))) columns.push(c);
   }
   return columns;
-}
-
-/** Width of the used part of a data range: 0 for an empty sheet (whose data range is A1 holding ""). */
-function usedWidth(values: Cell[][]): number {
-  if (values.length === 1 && values[0]!.every(isBlank)) return 0;
-  return values[0]?.length ?? 0;
 }
 
 function dataRows(tab: Tab): number {

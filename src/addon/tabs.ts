@@ -1,21 +1,8 @@
-import { Cell, normalise } from '../okr/cells';
+import { Cell, isBlank, normalise } from '../okr/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A tab read once: every value of its data range, and where each known header is. */
-export interface TabData {
-  sheet: Sheet;
-  values: Cell[][];
-  /** 0-based column of each header of `headers` found in row 1. */
-  columns: Map<string, number>;
-}
-
-/** Reads the whole tab with one getValues; headers match trimmed and case-insensitively. */
-export function readTab(sheet: Sheet, headers: readonly string[]): TabData {
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  return { sheet, values, columns: headerColumns(values[0] ?? [], headers) };
-}
-
+/** 0-based column of each of `headers` found in a header row, matched trimmed and case-insensitively. */
 export function headerColumns(headerRow: readonly Cell[], headers: readonly string[]): Map<string, number> {
   const columns = new Map<string, number>();
   for (const header of headers) {
@@ -23,6 +10,30 @@ export function headerColumns(headerRow: readonly Cell[], headers: readonly stri
     if (index >= 0) columns.set(header, index);
   }
   return columns;
+}
+
+/** Width of the used part of a data range: 0 for an empty sheet (whose data range is A1 holding ""). */
+export function usedWidth(values: readonly (readonly Cell[])[]): number {
+  if (values.length === 1 && values[0]!.every(isBlank)) return 0;
+  return values[0]?.length ?? 0;
+}
+
+/**
+ * Writes the headers a tab lacks, in one setValues after everything already
+ * used, so no value or column of the person's moves or is overwritten; the
+ * grid grows when it is too narrow. `values` is the tab as read before.
+ */
+export function appendHeaders(sheet: Sheet, values: readonly (readonly Cell[])[], headers: readonly string[]): { columns: Map<string, number>; missing: string[]; range?: GoogleAppsScript.Spreadsheet.Range } {
+  const columns = headerColumns(values[0] ?? [], headers);
+  const missing = headers.filter((header) => !columns.has(header));
+  if (missing.length === 0) return { columns, missing };
+  const start = usedWidth(values) + 1;
+  const end = start + missing.length - 1;
+  if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
+  const range = sheet.getRange(1, start, 1, missing.length);
+  range.setValues([missing]);
+  missing.forEach((header, i) => columns.set(header, start - 1 + i));
+  return { columns, missing, range };
 }
 
 /** The sheets of a spreadsheet by exact name, read with one getSheets. */

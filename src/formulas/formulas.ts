@@ -4,7 +4,7 @@ import { keyResultProgress } from '../okr/progress';
 import { rollup } from '../okr/rollup';
 import { score, status } from '../okr/status';
 import { describeWhere } from '../okr/table';
-import { validateOkrs } from '../okr/validate';
+import { FINDING_HEADERS, validateOkrs } from '../okr/validate';
 import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, single, userError } from './columns';
 
 // The custom cell formulas, as pure functions of what Sheets passes them.
@@ -63,8 +63,6 @@ export function okrScore(progress: Arg): Output {
   return byRow({ progress }, ([p]) => score(p));
 }
 
-export const VALIDATE_HEADER = ['Severity', 'Rule', 'Where', 'Message'];
-
 export function okrValidate(objectives: Arg, keyResults: Arg): Output {
   if (!isRange(objectives) || !isRange(keyResults)) {
     throw userError(
@@ -75,6 +73,6 @@ export function okrValidate(objectives: Arg, keyResults: Arg): Output {
   }
   const findings = single(() => validateOkrs(objectives, keyResults));
   if (findings.length === 0) return 'OK';
-  return [VALIDATE_HEADER, ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
+  return [[...FINDING_HEADERS], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
 }
 

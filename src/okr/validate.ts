@@ -7,6 +7,9 @@ import { Table, TableRow, Where, readTable } from './table';
 
 export type Severity = 'error' | 'warning';
 
+/** The header row of a table of findings: OKR_VALIDATE's result and the Validation tab. */
+export const FINDING_HEADERS = ['Severity', 'Rule', 'Where', 'Message'] as const;
+
 export interface Finding {
   severity: Severity;
   rule: string;
