@@ -1,0 +1,28 @@
+// ESLint for the whole tree: typescript-eslint's recommended rules, with
+// Prettier owning layout (eslint-config-prettier turns off the rules that
+// would argue with it). One config; `npm run lint` runs ESLint, Prettier's
+// check and the import-cycle check.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'test-results/', '.playground/', 'node_modules/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', 'dev/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.ts', '*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['sidebar/**/*.ts', 'dev/playground/client/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);
