@@ -8,9 +8,34 @@ const OBJECTIVES = 1_000;
 const objectives: Cell[][] = [[...OBJECTIVE_COLUMNS]];
 const keyResults: Cell[][] = [[...KEY_RESULT_COLUMNS]];
 for (let o = 1; o <= OBJECTIVES; o++) {
-  objectives.push([`O${o}`, `Objective ${o}`, `owner${o % 50}@example.com`, `Team ${o % 200}`, '2026-Q4', o > 1 ? `O${Math.ceil(o / 4)}` : '', '', '', '']);
+  objectives.push([
+    `O${o}`,
+    `Objective ${o}`,
+    `owner${o % 50}@example.com`,
+    `Team ${o % 200}`,
+    '2026-Q4',
+    o > 1 ? `O${Math.ceil(o / 4)}` : '',
+    '',
+    '',
+    '',
+  ]);
   for (let k = 1; k <= 3; k++) {
-    keyResults.push([`O${o}-KR${k}`, `O${o}`, `Key result ${k}`, `owner${o % 50}@example.com`, k === 3 ? 'decrease' : 'increase', k === 3 ? 100 : 0, k === 3 ? 20 : 100, (o * k) % 100, '', '', 7, '', '', '']);
+    keyResults.push([
+      `O${o}-KR${k}`,
+      `O${o}`,
+      `Key result ${k}`,
+      `owner${o % 50}@example.com`,
+      k === 3 ? 'decrease' : 'increase',
+      k === 3 ? 100 : 0,
+      k === 3 ? 20 : 100,
+      (o * k) % 100,
+      '',
+      '',
+      7,
+      '',
+      '',
+      '',
+    ]);
   }
 }
 const column = (table: Cell[][], header: string) => table.slice(1).map((row) => [row[table[0]!.indexOf(header)]!]);

@@ -13,12 +13,26 @@ function workbook(): { rt: Runtime; id: string } {
   const id = rt.createSpreadsheet({ name: 'Bench', timeZone: 'Etc/UTC', owner: USER });
   rt.answer({ button: 'OK' });
   rt.run('setUpWorkbook', { spreadsheetId: id, user: USER });
-  const app = createSpreadsheetApp(rt.store, { mode: 'FULL', user: USER, activeSpreadsheetId: id, calls: new CallCounter(), realm: undefined }, () => {
-    throw new Error('no ui');
-  });
+  const app = createSpreadsheetApp(
+    rt.store,
+    { mode: 'FULL', user: USER, activeSpreadsheetId: id, calls: new CallCounter(), realm: undefined },
+    () => {
+      throw new Error('no ui');
+    },
+  );
   const spreadsheet = app.getActiveSpreadsheet();
-  const objectives = Array.from({ length: 100 }, (_, o) => [`O${o}`, `Objective ${o}`, `owner${o % 10}@example.com`, `Team ${o % 20}`, '2026-Q4', '', '']);
-  const keyResults = objectives.flatMap(([id]) => [1, 2, 3].map((k) => [`${id}-KR${k}`, id, `Key result ${k}`, `owner${k}@example.com`, 'increase', 0, 100, k * 20, '', '', 6]));
+  const objectives = Array.from({ length: 100 }, (_, o) => [
+    `O${o}`,
+    `Objective ${o}`,
+    `owner${o % 10}@example.com`,
+    `Team ${o % 20}`,
+    '2026-Q4',
+    '',
+    '',
+  ]);
+  const keyResults = objectives.flatMap(([id]) =>
+    [1, 2, 3].map((k) => [`${id}-KR${k}`, id, `Key result ${k}`, `owner${k}@example.com`, 'increase', 0, 100, k * 20, '', '', 6]),
+  );
   spreadsheet.getSheetByName('Objectives')!.getRange(2, 1, objectives.length, 7).setValues(objectives);
   spreadsheet.getSheetByName('Key Results')!.getRange(2, 1, keyResults.length, 11).setValues(keyResults);
   void OBJECTIVE_COLUMNS;
@@ -38,7 +52,11 @@ describe('menu actions and the check-in panel, 100 objectives and 300 key result
   });
   bench('submitCheckin', () => {
     n++;
-    rt.run('submitCheckin', { spreadsheetId: id, user: USER, args: [{ id: `bench-checkin-${n}`, keyResultId: `O${n % 100}-KR1`, value: n % 100, confidence: 5, note: 'bench' }] });
+    rt.run('submitCheckin', {
+      spreadsheetId: id,
+      user: USER,
+      args: [{ id: `bench-checkin-${n}`, keyResultId: `O${n % 100}-KR1`, value: n % 100, confidence: 5, note: 'bench' }],
+    });
   });
   bench('Set up the OKR workbook, again (nothing to add)', () => {
     rt.answer({ button: 'OK' });

@@ -12,14 +12,23 @@ export interface Card {
 
 export function renderCard(kr: KeyResultView, today: string): Card {
   const detailsId = uid('details');
-  const toggle = el('button', { type: 'button', class: 'kr-toggle', 'aria-expanded': 'false', 'aria-controls': detailsId }, kr.title || kr.id);
+  const toggle = el(
+    'button',
+    { type: 'button', class: 'kr-toggle', 'aria-expanded': 'false', 'aria-controls': detailsId },
+    kr.title || kr.id,
+  );
   const details = el('div', { id: detailsId, class: 'kr-details', hidden: true });
   const item = el(
     'li',
     { class: `kr${kr.due ? ' is-due' : ''}`, 'data-id': kr.id },
     kr.objective && el('p', { class: 'kr-objective' }, kr.objective),
     el('h3', { class: 'kr-title' }, toggle),
-    el('p', { class: 'kr-badges' }, kr.due && el('span', { class: 'badge badge-due' }, 'Due'), kr.status && el('span', { class: `badge status-${kr.status.replace(/\s+/g, '-')}` }, kr.status)),
+    el(
+      'p',
+      { class: 'kr-badges' },
+      kr.due && el('span', { class: 'badge badge-due' }, 'Due'),
+      kr.status && el('span', { class: `badge status-${kr.status.replace(/\s+/g, '-')}` }, kr.status),
+    ),
     progressBar(kr),
     el(
       'dl',
@@ -78,7 +87,13 @@ function recentItem(c: CheckinView, scale: Scale): HTMLElement {
   return el(
     'li',
     {},
-    el('span', { class: 'recent-head' }, el('time', { datetime: c.timestamp }, formatDate(c.timestamp)), ` · ${formatValue(c.value, scale)}`, c.confidence === null ? '' : ` · confidence ${c.confidence}/10`),
+    el(
+      'span',
+      { class: 'recent-head' },
+      el('time', { datetime: c.timestamp }, formatDate(c.timestamp)),
+      ` · ${formatValue(c.value, scale)}`,
+      c.confidence === null ? '' : ` · confidence ${c.confidence}/10`,
+    ),
     c.by && el('span', { class: 'recent-by' }, c.by),
     c.note && el('span', { class: 'recent-note' }, c.note),
   );

@@ -33,7 +33,15 @@ export function checkinForm({ kr, send }: FormOptions): HTMLFormElement {
   const fields: Record<CheckinField, Field> = { value: value.field, confidence: confidence.field, note: note.field };
   const problem = el('p', { class: 'form-problem', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'primary' }, 'Check in');
-  const form = el('form', { class: 'checkin', novalidate: true, 'aria-label': `Check in on ${kr.title || kr.id}` }, value.node, confidence.node, note.node, problem, submit);
+  const form = el(
+    'form',
+    { class: 'checkin', novalidate: true, 'aria-label': `Check in on ${kr.title || kr.id}` },
+    value.node,
+    confidence.node,
+    note.node,
+    problem,
+    submit,
+  );
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -89,7 +97,14 @@ function numberField(kr: KeyResultView) {
   const example = percent ? 'a percentage, such as 48 or 48%' : `a number${kr.unit ? ` in ${kr.unit}` : ''}, such as 1,234 or 4.5`;
   const input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': hintId });
   const error = errorNode();
-  const node = el('div', { class: 'field' }, el('label', { for: id }, 'New value'), el('p', { class: 'hint', id: hintId }, `${now}. Type ${example}.`), input, error);
+  const node = el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, 'New value'),
+    el('p', { class: 'hint', id: hintId }, `${now}. Type ${example}.`),
+    input,
+    error,
+  );
   return {
     node,
     field: { focus: input, controls: [input], described: input, hintId, error },
@@ -121,9 +136,25 @@ function milestoneField() {
 function confidenceField(kr: KeyResultView) {
   const id = uid('confidence');
   const hintId = uid('hint');
-  const input = el('input', { id, type: 'number', min: 0, max: 10, step: 1, inputmode: 'numeric', 'aria-describedby': hintId, value: kr.confidence ?? '' });
+  const input = el('input', {
+    id,
+    type: 'number',
+    min: 0,
+    max: 10,
+    step: 1,
+    inputmode: 'numeric',
+    'aria-describedby': hintId,
+    value: kr.confidence ?? '',
+  });
   const error = errorNode();
-  const node = el('div', { class: 'field' }, el('label', { for: id }, 'Confidence'), el('p', { class: 'hint', id: hintId }, 'From 0 (no chance) to 10 (certain) that the target is reached.'), input, error);
+  const node = el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, 'Confidence'),
+    el('p', { class: 'hint', id: hintId }, 'From 0 (no chance) to 10 (certain) that the target is reached.'),
+    input,
+    error,
+  );
   return {
     node,
     field: { focus: input, controls: [input], described: input, hintId, error },
@@ -142,7 +173,15 @@ function noteField() {
     count.classList.toggle('over', textarea.value.length > NOTE_MAX);
   });
   const error = errorNode();
-  const node = el('div', { class: 'field' }, el('label', { for: id }, 'Note'), el('p', { class: 'hint', id: hintId }, 'What changed, or what is in the way.'), textarea, count, error);
+  const node = el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, 'Note'),
+    el('p', { class: 'hint', id: hintId }, 'What changed, or what is in the way.'),
+    textarea,
+    count,
+    error,
+  );
   return {
     node,
     // The count stays in the description, so it is read with the error.

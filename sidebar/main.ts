@@ -33,7 +33,11 @@ async function load(message = ''): Promise<void> {
     render();
     say(message);
   } catch (error) {
-    fill(app, el('p', { class: 'form-problem', role: 'alert' }, `The key results could not be loaded: ${(error as Error).message}`), el('button', { type: 'button', class: 'secondary' }, 'Try again'));
+    fill(
+      app,
+      el('p', { class: 'form-problem', role: 'alert' }, `The key results could not be loaded: ${(error as Error).message}`),
+      el('button', { type: 'button', class: 'secondary' }, 'Try again'),
+    );
     app.querySelector('button')!.addEventListener('click', () => void load());
   } finally {
     app.removeAttribute('aria-busy');
@@ -51,7 +55,12 @@ function render(): void {
   lists = { own, others, count };
   fill(
     app,
-    el('header', { class: 'top' }, el('h1', {}, `Cycle ${ctx.cycle || 'not set'}`), el('p', { class: 'sub' }, `Check-ins ${ctx.cadence || 'weekly'} · `, refresh)),
+    el(
+      'header',
+      { class: 'top' },
+      el('h1', {}, `Cycle ${ctx.cycle || 'not set'}`),
+      el('p', { class: 'sub' }, `Check-ins ${ctx.cadence || 'weekly'} · `, refresh),
+    ),
     announcer,
     ctx.notices.length > 0 && el('ul', { class: 'notices', 'aria-label': 'Notices' }, ...ctx.notices.map((n) => el('li', {}, n))),
     ctx.user === '' && identityPicker(ctx),
@@ -68,7 +77,12 @@ function render(): void {
 function identityPicker(ctx: CheckinContext): HTMLElement {
   const id = uid('as');
   const noteId = uid('hint');
-  const select = el('select', { id, 'aria-describedby': noteId }, el('option', { value: '' }, 'Choose your name…'), ...ctx.owners.map((o) => el('option', { value: o, selected: o.toLowerCase() === picked.toLowerCase() }, o)));
+  const select = el(
+    'select',
+    { id, 'aria-describedby': noteId },
+    el('option', { value: '' }, 'Choose your name…'),
+    ...ctx.owners.map((o) => el('option', { value: o, selected: o.toLowerCase() === picked.toLowerCase() }, o)),
+  );
   select.addEventListener('change', () => {
     picked = select.value;
     rememberName(picked);
@@ -77,7 +91,11 @@ function identityPicker(ctx: CheckinContext): HTMLElement {
   return el(
     'div',
     { class: 'identity' },
-    el('p', { id: noteId }, 'Google did not share your email address with this panel. Pick your name, so your key results come first and your check-ins are recorded as yours.'),
+    el(
+      'p',
+      { id: noteId },
+      'Google did not share your email address with this panel. Pick your name, so your key results come first and your check-ins are recorded as yours.',
+    ),
     el('label', { for: id }, 'I am'),
     select,
   );
@@ -86,7 +104,12 @@ function identityPicker(ctx: CheckinContext): HTMLElement {
 function filters(ctx: CheckinContext): HTMLElement {
   const teamId = uid('team');
   const searchId = uid('search');
-  const team = el('select', { id: teamId }, el('option', { value: '' }, 'All teams'), ...ctx.teams.map((t) => el('option', { value: t, selected: t === filter.team }, t)));
+  const team = el(
+    'select',
+    { id: teamId },
+    el('option', { value: '' }, 'All teams'),
+    ...ctx.teams.map((t) => el('option', { value: t, selected: t === filter.team }, t)),
+  );
   const search = el('input', { id: searchId, type: 'search', autocomplete: 'off', value: filter.search, placeholder: 'Title or owner' });
   team.addEventListener('change', () => {
     filter.team = team.value;
@@ -96,7 +119,12 @@ function filters(ctx: CheckinContext): HTMLElement {
     filter.search = search.value;
     renderList();
   });
-  return el('div', { class: 'filters' }, el('div', { class: 'filter' }, el('label', { for: teamId }, 'Team'), team), el('div', { class: 'filter' }, el('label', { for: searchId }, 'Search'), search));
+  return el(
+    'div',
+    { class: 'filters' },
+    el('div', { class: 'filter' }, el('label', { for: teamId }, 'Team'), team),
+    el('div', { class: 'filter' }, el('label', { for: searchId }, 'Search'), search),
+  );
 }
 
 /** Puts the existing card elements in their lists, so an open form keeps what was typed. */

@@ -39,6 +39,7 @@ function send(name: string, args: unknown[]): Promise<unknown> {
 /** google.script.run hands the failure handler an Error, but a string is possible from older hosts. */
 function asError(error: unknown): Error {
   if (error instanceof Error) return error;
-  const message = typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  const message =
+    typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
   return new Error(message);
 }

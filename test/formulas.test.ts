@@ -64,7 +64,12 @@ describe('formulas on columns', () => {
 
 describe('OKR_ROLLUP', () => {
   it('matches the contract example', () => {
-    const result = okrRollup([['O1'], ['O2'], ['O3']], [['O1'], ['O1'], ['O2'], ['o1']], [[0.5], [1], [0.2], [0]], [[1], [3], [''], ['']]) as number[][];
+    const result = okrRollup(
+      [['O1'], ['O2'], ['O3']],
+      [['O1'], ['O1'], ['O2'], ['o1']],
+      [[0.5], [1], [0.2], [0]],
+      [[1], [3], [''], ['']],
+    ) as number[][];
     expect(result[0]![0]).toBeCloseTo(0.7, 12);
     expect(result.slice(1)).toEqual([[0.2], ['']]);
   });
@@ -82,7 +87,9 @@ describe('OKR_ROLLUP', () => {
   });
 
   it('refuses children ranges of different sizes', () => {
-    expect(() => okrRollup([['O1']], [['O1'], ['O1']], [[0.5]], [[1], [1], [1]])).toThrow(/child_parent_ids has 2 cells but child_weights has 3: give ranges of the same size/);
+    expect(() => okrRollup([['O1']], [['O1'], ['O1']], [[0.5]], [[1], [1], [1]])).toThrow(
+      /child_parent_ids has 2 cells but child_weights has 3: give ranges of the same size/,
+    );
   });
 });
 

@@ -52,7 +52,16 @@ interface WorkbookSpec {
   objectives: ObjectiveSpec[];
 }
 
-const kr = (title: string, owner: string, metric: KrSpec['metric'], start: KrSpec['start'], target: KrSpec['target'], unit: string, pace: Pace, extra: Partial<KrSpec> = {}): KrSpec => ({
+const kr = (
+  title: string,
+  owner: string,
+  metric: KrSpec['metric'],
+  start: KrSpec['start'],
+  target: KrSpec['target'],
+  unit: string,
+  pace: Pace,
+  extra: Partial<KrSpec> = {},
+): KrSpec => ({
   title,
   owner,
   metric,
@@ -72,18 +81,36 @@ export const WORKBOOKS: WorkbookSpec[] = [
     owner: 'maya@acme.example',
     editors: everyone,
     objectives: [
-      { id: 'C1', title: 'Become the tool product teams recommend to each other', owner: 'maya@acme.example', alignedTo: '', keyResults: [
-        kr('Raise net promoter score from 32 to 45', 'maya@acme.example', 'increase', 32, 45, 'points', 'on track', { decimals: 1 }),
-        kr('Grow weekly active teams from 1,200 to 2,000', 'priya@acme.example', 'increase', 1200, 2000, 'teams', 'at risk'),
-      ] },
-      { id: 'C2', title: 'Grow revenue without growing costs', owner: 'maya@acme.example', alignedTo: '', keyResults: [
-        kr('Grow annual recurring revenue from 4.0M to 5.0M', 'tom@acme.example', 'increase', 4000000, 5000000, 'EUR', 'at risk'),
-        kr('Keep monthly churn at most 2%', 'tom@acme.example', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
-      ] },
-      { id: 'C3', title: 'Run a calm, reliable operation', owner: 'maya@acme.example', alignedTo: '', keyResults: [
-        kr('Hold uptime at least 99.9%', 'lena@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
-        kr('Cut support first response from 8 hours to 2', 'lena@acme.example', 'decrease', 8, 2, 'hours', 'off track', { decimals: 1 }),
-      ] },
+      {
+        id: 'C1',
+        title: 'Become the tool product teams recommend to each other',
+        owner: 'maya@acme.example',
+        alignedTo: '',
+        keyResults: [
+          kr('Raise net promoter score from 32 to 45', 'maya@acme.example', 'increase', 32, 45, 'points', 'on track', { decimals: 1 }),
+          kr('Grow weekly active teams from 1,200 to 2,000', 'priya@acme.example', 'increase', 1200, 2000, 'teams', 'at risk'),
+        ],
+      },
+      {
+        id: 'C2',
+        title: 'Grow revenue without growing costs',
+        owner: 'maya@acme.example',
+        alignedTo: '',
+        keyResults: [
+          kr('Grow annual recurring revenue from 4.0M to 5.0M', 'tom@acme.example', 'increase', 4000000, 5000000, 'EUR', 'at risk'),
+          kr('Keep monthly churn at most 2%', 'tom@acme.example', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
+        ],
+      },
+      {
+        id: 'C3',
+        title: 'Run a calm, reliable operation',
+        owner: 'maya@acme.example',
+        alignedTo: '',
+        keyResults: [
+          kr('Hold uptime at least 99.9%', 'lena@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
+          kr('Cut support first response from 8 hours to 2', 'lena@acme.example', 'decrease', 8, 2, 'hours', 'off track', { decimals: 1 }),
+        ],
+      },
     ],
   },
   {
@@ -92,19 +119,40 @@ export const WORKBOOKS: WorkbookSpec[] = [
     owner: 'priya@acme.example',
     editors: ['priya@acme.example', 'sam@acme.example', 'maya@acme.example'],
     objectives: [
-      { id: 'P1', title: 'Make the first week with Acme effortless', owner: 'priya@acme.example', alignedTo: 'Company/C1', keyResults: [
-        kr('Raise week-one activation from 40% to 60%', 'priya@acme.example', 'increase', 0.4, 0.6, '%', 'on track', { percent: true }),
-        kr('Cut time to first report from 10 days to 3', 'sam@acme.example', 'decrease', 10, 3, 'days', 'at risk', { lateWeeks: 3, decimals: 1 }),
-        kr('Launch the guided setup tour', 'sam@acme.example', 'milestone', '', '', '', 'done'),
-      ] },
-      { id: 'P2', title: 'Ship improvements every week without drama', owner: 'sam@acme.example', alignedTo: 'Company/C3', keyResults: [
-        kr('Deploy to production from 2 to 10 times a week', 'sam@acme.example', 'increase', 2, 10, 'deploys', 'ahead'),
-        kr('Cut failed deploys from 20% to 5%', 'sam@acme.example', 'decrease', 0.2, 0.05, '%', 'on track', { percent: true }),
-      ] },
-      { id: 'P3', title: 'Let teams share dashboards with their customers', owner: 'priya@acme.example', alignedTo: 'Company/C1', keyResults: [
-        kr('Grow shared dashboards from 0 to 500', 'priya@acme.example', 'increase', 0, 500, 'dashboards', 'off track'),
-        kr('Reach 30 paying customers using sharing', 'priya@acme.example', 'increase', 0, 30, 'customers', 'at risk', { lateWeeks: 2 }),
-      ] },
+      {
+        id: 'P1',
+        title: 'Make the first week with Acme effortless',
+        owner: 'priya@acme.example',
+        alignedTo: 'Company/C1',
+        keyResults: [
+          kr('Raise week-one activation from 40% to 60%', 'priya@acme.example', 'increase', 0.4, 0.6, '%', 'on track', { percent: true }),
+          kr('Cut time to first report from 10 days to 3', 'sam@acme.example', 'decrease', 10, 3, 'days', 'at risk', {
+            lateWeeks: 3,
+            decimals: 1,
+          }),
+          kr('Launch the guided setup tour', 'sam@acme.example', 'milestone', '', '', '', 'done'),
+        ],
+      },
+      {
+        id: 'P2',
+        title: 'Ship improvements every week without drama',
+        owner: 'sam@acme.example',
+        alignedTo: 'Company/C3',
+        keyResults: [
+          kr('Deploy to production from 2 to 10 times a week', 'sam@acme.example', 'increase', 2, 10, 'deploys', 'ahead'),
+          kr('Cut failed deploys from 20% to 5%', 'sam@acme.example', 'decrease', 0.2, 0.05, '%', 'on track', { percent: true }),
+        ],
+      },
+      {
+        id: 'P3',
+        title: 'Let teams share dashboards with their customers',
+        owner: 'priya@acme.example',
+        alignedTo: 'Company/C1',
+        keyResults: [
+          kr('Grow shared dashboards from 0 to 500', 'priya@acme.example', 'increase', 0, 500, 'dashboards', 'off track'),
+          kr('Reach 30 paying customers using sharing', 'priya@acme.example', 'increase', 0, 30, 'customers', 'at risk', { lateWeeks: 2 }),
+        ],
+      },
     ],
   },
   {
@@ -113,18 +161,36 @@ export const WORKBOOKS: WorkbookSpec[] = [
     owner: 'tom@acme.example',
     editors: ['tom@acme.example', 'jo@acme.example', 'maya@acme.example'],
     objectives: [
-      { id: 'S1', title: 'Win the mid-market', owner: 'tom@acme.example', alignedTo: 'Company/C2', keyResults: [
-        kr('Close 40 new mid-market accounts', 'tom@acme.example', 'increase', 0, 40, 'accounts', 'on track'),
-        kr('Grow average deal size from 18k to 24k', 'jo@acme.example', 'increase', 18000, 24000, 'EUR', 'at risk'),
-      ] },
-      { id: 'S2', title: 'Grow revenue from the customers we have', owner: 'jo@acme.example', alignedTo: 'Company/C2', keyResults: [
-        kr('Grow expansion revenue from 20k to 50k a month', 'jo@acme.example', 'increase', 20000, 50000, 'EUR', 'on track'),
-        kr('Keep logo churn at most 1.5%', 'jo@acme.example', 'at most', '', 0.015, '%', 'off track', { percent: true, lateWeeks: 4 }),
-      ] },
-      { id: 'S3', title: 'Turn customers into references', owner: 'tom@acme.example', alignedTo: 'Company/C1', keyResults: [
-        kr('Publish 6 customer case studies', 'tom@acme.example', 'increase', 0, 6, 'case studies', 'ahead'),
-        kr('Launch the referral programme', 'jo@acme.example', 'milestone', '', '', '', 'at risk'),
-      ] },
+      {
+        id: 'S1',
+        title: 'Win the mid-market',
+        owner: 'tom@acme.example',
+        alignedTo: 'Company/C2',
+        keyResults: [
+          kr('Close 40 new mid-market accounts', 'tom@acme.example', 'increase', 0, 40, 'accounts', 'on track'),
+          kr('Grow average deal size from 18k to 24k', 'jo@acme.example', 'increase', 18000, 24000, 'EUR', 'at risk'),
+        ],
+      },
+      {
+        id: 'S2',
+        title: 'Grow revenue from the customers we have',
+        owner: 'jo@acme.example',
+        alignedTo: 'Company/C2',
+        keyResults: [
+          kr('Grow expansion revenue from 20k to 50k a month', 'jo@acme.example', 'increase', 20000, 50000, 'EUR', 'on track'),
+          kr('Keep logo churn at most 1.5%', 'jo@acme.example', 'at most', '', 0.015, '%', 'off track', { percent: true, lateWeeks: 4 }),
+        ],
+      },
+      {
+        id: 'S3',
+        title: 'Turn customers into references',
+        owner: 'tom@acme.example',
+        alignedTo: 'Company/C1',
+        keyResults: [
+          kr('Publish 6 customer case studies', 'tom@acme.example', 'increase', 0, 6, 'case studies', 'ahead'),
+          kr('Launch the referral programme', 'jo@acme.example', 'milestone', '', '', '', 'at risk'),
+        ],
+      },
     ],
   },
   {
@@ -133,18 +199,39 @@ export const WORKBOOKS: WorkbookSpec[] = [
     owner: 'lena@acme.example',
     editors: ['lena@acme.example', 'raj@acme.example', 'maya@acme.example'],
     objectives: [
-      { id: 'O1', title: 'Answer every customer fast and well', owner: 'lena@acme.example', alignedTo: 'Company/C3', keyResults: [
-        kr('Cut first response time from 8 hours to 2', 'raj@acme.example', 'decrease', 8, 2, 'hours', 'off track', { lateWeeks: 3, decimals: 1 }),
-        kr('Hold customer satisfaction at least 90%', 'lena@acme.example', 'at least', '', 0.9, '%', 'on track', { percent: true }),
-      ] },
-      { id: 'O2', title: 'Make outages rare and short', owner: 'raj@acme.example', alignedTo: 'Company/C3', keyResults: [
-        kr('Hold uptime at least 99.9%', 'raj@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
-        kr('Cut mean time to recovery from 90 minutes to 30', 'raj@acme.example', 'decrease', 90, 30, 'minutes', 'at risk'),
-      ] },
-      { id: 'O3', title: 'Spend less to serve each customer', owner: 'lena@acme.example', alignedTo: 'Company/C2', keyResults: [
-        kr('Cut cloud cost per customer from 42 to 30 EUR', 'lena@acme.example', 'decrease', 42, 30, 'EUR', 'done'),
-        kr('Automate the 10 most common support requests', 'raj@acme.example', 'increase', 0, 10, 'requests', 'on track'),
-      ] },
+      {
+        id: 'O1',
+        title: 'Answer every customer fast and well',
+        owner: 'lena@acme.example',
+        alignedTo: 'Company/C3',
+        keyResults: [
+          kr('Cut first response time from 8 hours to 2', 'raj@acme.example', 'decrease', 8, 2, 'hours', 'off track', {
+            lateWeeks: 3,
+            decimals: 1,
+          }),
+          kr('Hold customer satisfaction at least 90%', 'lena@acme.example', 'at least', '', 0.9, '%', 'on track', { percent: true }),
+        ],
+      },
+      {
+        id: 'O2',
+        title: 'Make outages rare and short',
+        owner: 'raj@acme.example',
+        alignedTo: 'Company/C3',
+        keyResults: [
+          kr('Hold uptime at least 99.9%', 'raj@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
+          kr('Cut mean time to recovery from 90 minutes to 30', 'raj@acme.example', 'decrease', 90, 30, 'minutes', 'at risk'),
+        ],
+      },
+      {
+        id: 'O3',
+        title: 'Spend less to serve each customer',
+        owner: 'lena@acme.example',
+        alignedTo: 'Company/C2',
+        keyResults: [
+          kr('Cut cloud cost per customer from 42 to 30 EUR', 'lena@acme.example', 'decrease', 42, 30, 'EUR', 'done'),
+          kr('Automate the 10 most common support requests', 'raj@acme.example', 'increase', 0, 10, 'requests', 'on track'),
+        ],
+      },
     ],
   },
 ];
@@ -223,7 +310,8 @@ function setUp(workbooks: Workbooks, id: string, owner: string): void {
   try {
     const outcome = workbooks.runMenuItem(id, owner, 'setUpWorkbook');
     if (!outcome.ok) throw new Error(`The add-on's set-up failed on the demo workbook: ${outcome.error}`);
-    if (!workbooks.sheetNames(id).includes('Key Results')) throw new Error(`The add-on's set-up did not lay out the demo workbook: ${shown.join(' / ')}`);
+    if (!workbooks.sheetNames(id).includes('Key Results'))
+      throw new Error(`The add-on's set-up did not lay out the demo workbook: ${shown.join(' / ')}`);
   } finally {
     workbooks.dialogHandler = handler;
   }
@@ -279,11 +367,19 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
   checkins.sort((a, b) => a.time.getTime() - b.time.getTime());
   workbooks.typeRecords(id, 'Objectives', objectives);
   workbooks.typeRecords(id, 'Key Results', keyResults);
-  workbooks.typeRecords(id, 'Check-ins', checkins.map((entry) => entry.values));
+  workbooks.typeRecords(
+    id,
+    'Check-ins',
+    checkins.map((entry) => entry.values),
+  );
 }
 
 /** Weekly check-ins from the quarter's first Monday, stopping early for a late owner. */
-function checkInHistory(spec: KrSpec, quarter: ReturnType<typeof quarterOf>, now: Date): { time: Date; value: number | string; confidence: number; note: string }[] {
+function checkInHistory(
+  spec: KrSpec,
+  quarter: ReturnType<typeof quarterOf>,
+  now: Date,
+): { time: Date; value: number | string; confidence: number; note: string }[] {
   const stop = now.getTime() - (spec.lateWeeks ?? 0) * WEEK;
   const first = quarter.first;
   const firstMonday = new Date(first.getTime() + ((8 - first.getUTCDay()) % 7) * DAY + 9.5 * 60 * 60 * 1000);

@@ -6,7 +6,15 @@ import path from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { AskedDialog } from '../runtime/index';
 import { seedDemo } from './demo';
-import { EXECUTION_LIMIT_MS, TIMEOUT_MESSAGE, type Answer, type EngineData, type FromWorker, type Operation, type ToWorker } from './protocol';
+import {
+  EXECUTION_LIMIT_MS,
+  TIMEOUT_MESSAGE,
+  type Answer,
+  type EngineData,
+  type FromWorker,
+  type Operation,
+  type ToWorker,
+} from './protocol';
 import { readState, writeState } from './state-file';
 import { Workbooks, type SavedWorkbooks } from './workbooks';
 import { upgradeVersion1 } from './world-state';

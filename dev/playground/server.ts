@@ -33,7 +33,9 @@ export interface Playground {
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
-    super(`Port ${port} is already in use. Stop the program using it, or choose another port: npm start -- --port 8081 (or PORT=8081 npm start).`);
+    super(
+      `Port ${port} is already in use. Stop the program using it, or choose another port: npm start -- --port 8081 (or PORT=8081 npm start).`,
+    );
   }
 }
 

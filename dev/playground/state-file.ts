@@ -56,7 +56,8 @@ export function readState(file: string, check: (state: SavedState) => void): Loa
     check(state as SavedState);
     return { kind: 'loaded', state: state as SavedState };
   } catch (error) {
-    const problem = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : error instanceof Error ? error.message : String(error);
+    const problem =
+      error instanceof SyntaxError ? `not valid JSON: ${error.message}` : error instanceof Error ? error.message : String(error);
     const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     fs.renameSync(file, movedTo);
     return { kind: 'corrupt', problem, movedTo };

@@ -2,7 +2,16 @@
 // server shows or does goes through here, so a change of the runtime's API
 // touches this file only.
 
-import { Runtime, type AskedDialog, type DialogRecord, type RecordedMenu, type RuntimeState, type ScriptedAnswer, type SentMail, type TriggerRecord } from '../runtime/index';
+import {
+  Runtime,
+  type AskedDialog,
+  type DialogRecord,
+  type RecordedMenu,
+  type RuntimeState,
+  type ScriptedAnswer,
+  type SentMail,
+  type TriggerRecord,
+} from '../runtime/index';
 import { columnLetter } from '../runtime/a1';
 import type { SpreadsheetStore } from '../runtime/spreadsheet/store';
 import { saveRuntime } from './world-state';
@@ -103,7 +112,8 @@ export class Workbooks {
   /** Loads saved state into a fresh runtime; throws a readable problem naming the part that does not fit. */
   static restore(saved: SavedWorkbooks, options: WorkbooksOptions): Workbooks {
     const workbooks = new Workbooks(options);
-    if (!Array.isArray(saved.people) || saved.people.some((p) => typeof p?.email !== 'string')) throw new Error('"people" must be a list of {email, name}');
+    if (!Array.isArray(saved.people) || saved.people.some((p) => typeof p?.email !== 'string'))
+      throw new Error('"people" must be a list of {email, name}');
     if (!Array.isArray(saved.used)) throw new Error('"used" must be a list');
     if (saved.runtime === null || typeof saved.runtime !== 'object') throw new Error('"runtime" must be an object');
     try {
@@ -172,7 +182,8 @@ export class Workbooks {
     });
     if (!outcome.ok) return outcome;
     const problem = unsendable(value);
-    if (problem) return { ...outcome, ok: false, error: `${functionName} returned ${problem}, which google.script.run cannot send to the page.` };
+    if (problem)
+      return { ...outcome, ok: false, error: `${functionName} returned ${problem}, which google.script.run cannot send to the page.` };
     return { ...outcome, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
   }
 

@@ -29,7 +29,17 @@ export type { RunMode } from './execution';
 export { customResult } from './services/custom-result';
 export type { EditCheck, UserEditResult } from './spreadsheet/index';
 export { STATE_FORMAT, type RuntimeState, type SavedMail, type SavedTrigger } from './state';
-export type { AskedDialog, DialogRecord, MenuEntry, RecordedMenu, ScriptedAnswer, SentMail, TriggerRecord, LockKind, UiRecorder } from './services/index';
+export type {
+  AskedDialog,
+  DialogRecord,
+  MenuEntry,
+  RecordedMenu,
+  ScriptedAnswer,
+  SentMail,
+  TriggerRecord,
+  LockKind,
+  UiRecorder,
+} from './services/index';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -199,8 +209,17 @@ export class Runtime {
     const user = options.user ?? DEFAULT_USER;
     const mode = options.mode ?? 'LIMITED';
     this.world.ui.clearMenus(spreadsheetId, user);
-    this.execute({ functionName: 'onOpen', spreadsheetId, user, mode, optional: true, simpleTrigger: true, event: (tools) => this.simpleEvent(tools, mode, user) });
-    for (const trigger of this.triggersFor(spreadsheetId, 'ON_OPEN')) this.fireTrigger(trigger.uniqueId, { user: this.activeUser(user, trigger.user) });
+    this.execute({
+      functionName: 'onOpen',
+      spreadsheetId,
+      user,
+      mode,
+      optional: true,
+      simpleTrigger: true,
+      event: (tools) => this.simpleEvent(tools, mode, user),
+    });
+    for (const trigger of this.triggersFor(spreadsheetId, 'ON_OPEN'))
+      this.fireTrigger(trigger.uniqueId, { user: this.activeUser(user, trigger.user) });
   }
 
   /** The add-on is installed from the store: onInstall(e) runs in FULL mode; its menu shows for this user. */
@@ -222,7 +241,14 @@ export class Runtime {
    * `confirmed`: the user already answered the "Edit anyway?" that
    * store.checkEdit asks for a warning-only protection, so it is not repeated.
    */
-  edit(spreadsheetId: string, sheet: string, a1: string, input: string, user = DEFAULT_USER, options: { confirmed?: boolean } = {}): UserEditResult {
+  edit(
+    spreadsheetId: string,
+    sheet: string,
+    a1: string,
+    input: string,
+    user = DEFAULT_USER,
+    options: { confirmed?: boolean } = {},
+  ): UserEditResult {
     const before = this.store.cell(spreadsheetId, sheet, a1);
     const result = this.store.userEdit(spreadsheetId, sheet, a1, input, user, options);
     if (!result.ok) return result;

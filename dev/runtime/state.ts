@@ -138,7 +138,9 @@ export function readWorld(state: Record<string, unknown>): WorldParts {
     mailUsage,
     authorization,
     hiddenEmails: new Set(texts(users.hiddenEmails, 'users.hiddenEmails')),
-    locales: new Map(Object.entries(record(users.locales, 'users.locales')).map(([user, locale]) => [user, text(locale, `users.locales.${user}`)])),
+    locales: new Map(
+      Object.entries(record(users.locales, 'users.locales')).map(([user, locale]) => [user, text(locale, `users.locales.${user}`)]),
+    ),
     logs: texts(state.logs, 'logs'),
   };
 }
@@ -163,8 +165,10 @@ function reviveTrigger(value: unknown, index: number): TriggerRecord {
   const where = `triggers[${index}]`;
   const t = record(value, where);
   for (const key of ['uniqueId', 'handlerFunction', 'user', 'timeZone'] as const) text(t[key], `${where}.${key}`);
-  if (!EVENT_TYPES.has(t.eventType as TriggerEventType)) throw new Error(`${where}.eventType must be one of ${[...EVENT_TYPES].join(', ')}`);
-  if (t.triggerSource !== 'CLOCK' && t.triggerSource !== 'SPREADSHEETS') throw new Error(`${where}.triggerSource must be CLOCK or SPREADSHEETS`);
+  if (!EVENT_TYPES.has(t.eventType as TriggerEventType))
+    throw new Error(`${where}.eventType must be one of ${[...EVENT_TYPES].join(', ')}`);
+  if (t.triggerSource !== 'CLOCK' && t.triggerSource !== 'SPREADSHEETS')
+    throw new Error(`${where}.triggerSource must be CLOCK or SPREADSHEETS`);
   if (t.triggerSourceId !== null && typeof t.triggerSourceId !== 'string') throw new Error(`${where}.triggerSourceId must be text or null`);
   let schedule: ClockSchedule | undefined;
   if (t.schedule !== null && t.schedule !== undefined) {

@@ -34,7 +34,8 @@ export function checkinContext(): CheckinContext {
   const tables = { objectives: read(OBJECTIVES_TAB.name), keyResults: read(KEY_RESULTS_TAB.name), checkins: read(CHECKINS_TAB.name) };
   const settings = readSettings(read(SETTINGS_TAB.name), todayIn(spreadsheet));
   const missing = readTable(tables.keyResults, KEY_RESULTS).missing;
-  if (tables.keyResults.length > 0 && missing.length > 0) notices.push(`The Key Results tab has no ${missing.join(', ')} column: run Validate the OKRs to see what to fix.`);
+  if (tables.keyResults.length > 0 && missing.length > 0)
+    notices.push(`The Key Results tab has no ${missing.join(', ')} column: run Validate the OKRs to see what to fix.`);
   const now = new Date();
   const wallClock = spreadsheetWallClock();
   const keyResults = keyResultViews(tables, settings, now, wallClock);
@@ -64,7 +65,11 @@ export function recordCheckin(input: CheckinInput): KeyResultView {
   const by = user || (checkin.as ? `${checkin.as} (chosen in the panel; Google did not share the address)` : '');
   if (!by) throw new UserError('Google did not share your address: pick your name at the top of the panel, then check in.');
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(() => record(spreadsheet, checkin, by), 10_000, 'Someone else is saving a check-in right now. Nothing was recorded: please try again.');
+  return withDocumentLock(
+    () => record(spreadsheet, checkin, by),
+    10_000,
+    'Someone else is saving a check-in right now. Nothing was recorded: please try again.',
+  );
 }
 
 function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): KeyResultView {
@@ -74,14 +79,21 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
   const krValues = keyResultSheet.getDataRange().getValues() as Cell[][];
   const table = readTable(krValues, KEY_RESULTS);
   const needed = (['ID', 'Current', 'Confidence', 'Last check-in'] as const).filter((c) => !table.has(c));
-  if (needed.length) throw new UserError(`The Key Results tab has no ${needed.join(', ')} column: run OKR Sheets > Set up the OKR workbook.`);
+  if (needed.length)
+    throw new UserError(`The Key Results tab has no ${needed.join(', ')} column: run OKR Sheets > Set up the OKR workbook.`);
   const row = table.rows.find((r) => normalise(r.get('ID')) === normalise(checkin.keyResultId));
-  if (!row) throw new UserError(`Key result ${checkin.keyResultId} no longer exists: it may have been renamed or deleted. The list has been refreshed.`);
+  if (!row)
+    throw new UserError(
+      `Key result ${checkin.keyResultId} no longer exists: it may have been renamed or deleted. The list has been refreshed.`,
+    );
 
   const checkinSheet = sheets.get(CHECKINS_TAB.name) ?? recreateCheckins(spreadsheet);
   const { values: checkinValues, columns } = checkinTable(checkinSheet);
   const now = new Date();
-  const settings = readSettings(sheets.has(SETTINGS_TAB.name) ? (sheets.get(SETTINGS_TAB.name)!.getDataRange().getValues() as Cell[][]) : [], todayIn(spreadsheet));
+  const settings = readSettings(
+    sheets.has(SETTINGS_TAB.name) ? (sheets.get(SETTINGS_TAB.name)!.getDataRange().getValues() as Cell[][]) : [],
+    todayIn(spreadsheet),
+  );
   const idColumn = columns.get(CHECKIN_ID)!;
   const recorded = checkinValues.slice(1).some((r) => text(r[idColumn]) === checkin.id);
   let added: CheckinView | undefined;
@@ -89,8 +101,20 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
     const errors = checkCheckin(checkin, metricOf(row.get('Metric')));
     if (errors.length) throw new UserError(errors.map((e) => e.message).join(' '));
     const value: Cell = typeof checkin.value === 'boolean' ? (checkin.value ? 'done' : 'not done') : checkin.value;
-    appendCheckin(checkinSheet, columns, { Timestamp: now, 'Key result ID': row.get('ID'), Value: value, Confidence: checkin.confidence, Note: checkin.note, By: by, [CHECKIN_ID]: checkin.id });
-    updateKeyResult(keyResultSheet, krValues, table.columns, row.row, { Current: value, Confidence: checkin.confidence, 'Last check-in': now });
+    appendCheckin(checkinSheet, columns, {
+      Timestamp: now,
+      'Key result ID': row.get('ID'),
+      Value: value,
+      Confidence: checkin.confidence,
+      Note: checkin.note,
+      By: by,
+      [CHECKIN_ID]: checkin.id,
+    });
+    updateKeyResult(keyResultSheet, krValues, table.columns, row.row, {
+      Current: value,
+      Confidence: checkin.confidence,
+      'Last check-in': now,
+    });
     added = { timestamp: now.toISOString(), value, confidence: checkin.confidence, note: checkin.note, by };
   }
   return viewAfter(sheets, krValues, checkinValues, added, row.row, settings, now);
@@ -99,7 +123,8 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
 /** The check-in as sent, or a UserError: the bridge passes whatever the page sends. */
 function parseInput(input: unknown): CheckinInput {
   const given = (input ?? {}) as Record<string, unknown>;
-  if (typeof given.id !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(given.id)) throw new UserError('The check-in has no valid id: reload the panel and try again.');
+  if (typeof given.id !== 'string' || !/^[A-Za-z0-9_-]{8,100}$/.test(given.id))
+    throw new UserError('The check-in has no valid id: reload the panel and try again.');
   if (typeof given.keyResultId !== 'string' || given.keyResultId.trim() === '') throw new UserError('Choose a key result to check in on.');
   return {
     id: given.id,
@@ -115,7 +140,9 @@ function metricOf(metric: Cell): Metric {
   try {
     return parseMetric(metric);
   } catch {
-    throw new UserError(`This key result's metric is "${text(metric)}", which OKR Sheets does not know: fix it in the Key Results tab first.`);
+    throw new UserError(
+      `This key result's metric is "${text(metric)}", which OKR Sheets does not know: fix it in the Key Results tab first.`,
+    );
   }
 }
 
@@ -146,7 +173,13 @@ function appendCheckin(sheet: Sheet, columns: Map<string, number>, record: Recor
  * formula of the person's own sits in between (its results must not be
  * overwritten), each changed cell is written on its own instead.
  */
-function updateKeyResult(sheet: Sheet, values: Cell[][], columns: Map<string, number>, rowNumber: number, changes: Record<string, Cell>): void {
+function updateKeyResult(
+  sheet: Sheet,
+  values: Cell[][],
+  columns: Map<string, number>,
+  rowNumber: number,
+  changes: Record<string, Cell>,
+): void {
   const at = (header: string) => columns.get(header as never)!;
   const targets = new Set(Object.keys(changes).map(at));
   const first = Math.min(...targets);
@@ -157,9 +190,12 @@ function updateKeyResult(sheet: Sheet, values: Cell[][], columns: Map<string, nu
   const current = values[rowNumber - 1]!;
   const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   if (span.some(theirs)) {
-    for (const [header, value] of Object.entries(changes)) sheet.getRange(rowNumber, at(header) + 1).setValue(value as string | number | Date);
+    for (const [header, value] of Object.entries(changes))
+      sheet.getRange(rowNumber, at(header) + 1).setValue(value as string | number | Date);
   } else {
-    const row: Cell[] = span.map((c) => (ours(c) ? '' : typeof current[c] === 'string' ? asText(current[c] as string) : (current[c] ?? '')));
+    const row: Cell[] = span.map((c) =>
+      ours(c) ? '' : typeof current[c] === 'string' ? asText(current[c] as string) : (current[c] ?? ''),
+    );
     for (const [header, value] of Object.entries(changes)) row[at(header) - first] = value;
     sheet.getRange(rowNumber, first + 1, 1, row.length).setValues([row]);
   }

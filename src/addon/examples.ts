@@ -22,7 +22,17 @@ export function exampleObjectives(cycle: string): Record<string, Cell>[] {
 }
 
 export function exampleKeyResults(): Record<string, Cell>[] {
-  const kr = (ID: string, objective: string, title: string, metric: string, start: Cell, target: Cell, current: Cell, unit: string, owner: string) => ({
+  const kr = (
+    ID: string,
+    objective: string,
+    title: string,
+    metric: string,
+    start: Cell,
+    target: Cell,
+    current: Cell,
+    unit: string,
+    owner: string,
+  ) => ({
     ID,
     'Objective ID': objective,
     'Key result': title,
@@ -39,7 +49,17 @@ export function exampleKeyResults(): Record<string, Cell>[] {
     kr('EX-KR1', 'EX-O1', 'Raise activation in the first week from 40% to 60%', 'increase', 0.4, 0.6, 0.46, '%', 'owner.one@example.com'),
     kr('EX-KR2', 'EX-O1', 'Cut time to first value from 10 days to 3', 'decrease', 10, 3, 8, 'days', 'owner.one@example.com'),
     kr('EX-KR3', 'EX-O1', 'Launch the guided setup tour', 'milestone', '', '', 'not done', '', 'owner.three@example.com'),
-    kr('EX-KR4', 'EX-O2', 'Grow expansion revenue from 20k to 50k a month', 'increase', 20000, 50000, 26000, 'USD', 'owner.two@example.com'),
+    kr(
+      'EX-KR4',
+      'EX-O2',
+      'Grow expansion revenue from 20k to 50k a month',
+      'increase',
+      20000,
+      50000,
+      26000,
+      'USD',
+      'owner.two@example.com',
+    ),
     kr('EX-KR5', 'EX-O2', 'Keep monthly churn at most 2%', 'at most', '', 0.02, 0.018, '%', 'owner.two@example.com'),
     kr('EX-KR6', 'EX-O2', 'Hold net promoter score at least 40', 'at least', '', 40, '', 'points', 'owner.two@example.com'),
     kr('EX-KR7', 'EX-O3', 'Deploy to production from 2 to 10 times a week', 'increase', 2, 10, 4, 'deploys', 'owner.three@example.com'),

@@ -28,13 +28,25 @@ export function validationFor(header: string, year: number): GoogleAppsScript.Sp
         .build();
     case 'Cycle':
       // Other cycles stay allowed (marked), so a 2030 plan is never blocked; Validate explains bad ones.
-      return rule.requireValueInList(cycleChoices(year), true).setAllowInvalid(true).setHelpText('Write a cycle as 2026-Q4, 2026-H1 or 2026.').build();
+      return rule
+        .requireValueInList(cycleChoices(year), true)
+        .setAllowInvalid(true)
+        .setHelpText('Write a cycle as 2026-Q4, 2026-H1 or 2026.')
+        .build();
     case 'Confidence':
       return rule.requireNumberBetween(0, 10).setAllowInvalid(false).setHelpText('Confidence from 0 (no chance) to 10 (certain).').build();
     case 'Weight':
-      return rule.requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(false).setHelpText('A weight of 0 or more; blank counts as 1.').build();
+      return rule
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(false)
+        .setHelpText('A weight of 0 or more; blank counts as 1.')
+        .build();
     case 'Check-in cadence':
-      return rule.requireValueInList([...CADENCES], true).setAllowInvalid(false).setHelpText(`Choose ${CADENCES.join(', ')}.`).build();
+      return rule
+        .requireValueInList([...CADENCES], true)
+        .setAllowInvalid(false)
+        .setHelpText(`Choose ${CADENCES.join(', ')}.`)
+        .build();
     default:
       return undefined;
   }
@@ -66,7 +78,10 @@ export function statusRules(range: Range): GoogleAppsScript.Spreadsheet.Conditio
 }
 
 /** Two rules are the same when they colour the same ranges under the same condition. */
-export function sameRule(a: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, b: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+export function sameRule(
+  a: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+  b: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
+): boolean {
   const key = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
     const condition = rule.getBooleanCondition();
     return JSON.stringify([

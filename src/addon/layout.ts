@@ -11,7 +11,8 @@ export interface TabLayout {
   formats?: Record<string, string>;
 }
 
-const EXPECTED = (col: (h: string) => string) => `ARRAYFORMULA(IF(${col('ID')}2:${col('ID')}="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY())))`;
+const EXPECTED = (col: (h: string) => string) =>
+  `ARRAYFORMULA(IF(${col('ID')}2:${col('ID')}="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY())))`;
 const STATUS = (progress: string, col: (h: string) => string) =>
   `OKR_STATUS(${progress}2:${progress}, ${EXPECTED(col)}, OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)`;
 const KR = (header: string, letter: (h: string) => string) => `'Key Results'!${letter(header)}2:${letter(header)}`;
@@ -26,7 +27,8 @@ export const KEY_RESULTS_TAB: TabLayout = {
   name: 'Key Results',
   headers: KEY_RESULT_COLUMNS,
   formulas: {
-    Progress: (col) => `OKR_PROGRESS(${col('Start')}2:${col('Start')}, ${col('Target')}2:${col('Target')}, ${col('Current')}2:${col('Current')}, ${col('Metric')}2:${col('Metric')})`,
+    Progress: (col) =>
+      `OKR_PROGRESS(${col('Start')}2:${col('Start')}, ${col('Target')}2:${col('Target')}, ${col('Current')}2:${col('Current')}, ${col('Metric')}2:${col('Metric')})`,
     Status: (col) => STATUS(col('Progress'), col),
   },
   formats: { Progress: '0%', 'Last check-in': 'yyyy-mm-dd' },

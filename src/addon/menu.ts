@@ -26,14 +26,20 @@ export function setUpWorkbookAction(): void {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const report = withDocumentLock(() => setUp(spreadsheet));
     const ui = SpreadsheetApp.getUi();
-    const done = report.added.length ? `Your OKR workbook is ready. Added ${report.added.join('; ')}.` : 'Your OKR workbook was already set up: nothing needed to change.';
+    const done = report.added.length
+      ? `Your OKR workbook is ready. Added ${report.added.join('; ')}.`
+      : 'Your OKR workbook was already set up: nothing needed to change.';
     const kept = report.leftAlone.length ? `\n\nLeft as they are: ${report.leftAlone.join('; ')}.` : '';
     if (!report.empty) {
       ui.alert('Set up the OKR workbook', done + kept, ui.ButtonSet.OK);
       return;
     }
     // Asked outside the lock: nobody else waits while a person reads a dialog.
-    const answer = ui.alert('Set up the OKR workbook', `${done}${kept}\n\nAdd example OKRs, so your team can learn by editing a good example?`, ui.ButtonSet.YES_NO);
+    const answer = ui.alert(
+      'Set up the OKR workbook',
+      `${done}${kept}\n\nAdd example OKRs, so your team can learn by editing a good example?`,
+      ui.ButtonSet.YES_NO,
+    );
     if (answer !== ui.Button.YES) return;
     const { year, month } = todayIn(spreadsheet);
     const added = withDocumentLock(() => addExamples(spreadsheet, cycleOf(year, month)));

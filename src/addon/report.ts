@@ -32,9 +32,22 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const read = (layout: { name: string; headers: readonly string[] }): Cell[][] | undefined => {
     const sheet = sheets.get(layout.name);
     if (!sheet) {
-      const renamed = findRenamed(sheets, layout.headers.slice(0, 3), new Set([OBJECTIVES_TAB.name, KEY_RESULTS_TAB.name, SETTINGS_TAB.name]));
-      const hint = renamed ? `The tab "${renamed.getName()}" looks like it, renamed: rename it back to "${layout.name}".` : 'Run OKR Sheets > Set up the OKR workbook to add it.';
-      rows.push({ severity: 'error', rule: 'missing-tab', sheet: renamed, row: 1, column: 1, message: `There is no ${layout.name} tab. ${hint}` });
+      const renamed = findRenamed(
+        sheets,
+        layout.headers.slice(0, 3),
+        new Set([OBJECTIVES_TAB.name, KEY_RESULTS_TAB.name, SETTINGS_TAB.name]),
+      );
+      const hint = renamed
+        ? `The tab "${renamed.getName()}" looks like it, renamed: rename it back to "${layout.name}".`
+        : 'Run OKR Sheets > Set up the OKR workbook to add it.';
+      rows.push({
+        severity: 'error',
+        rule: 'missing-tab',
+        sheet: renamed,
+        row: 1,
+        column: 1,
+        message: `There is no ${layout.name} tab. ${hint}`,
+      });
       return undefined;
     }
     const values = sheet.getDataRange().getValues() as Cell[][];
@@ -62,7 +75,14 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   }
   const settings = read(SETTINGS_TAB);
   for (const problem of checkSettings(settings ?? [])) {
-    rows.push({ severity: 'error', rule: problem.rule, sheet: sheets.get(SETTINGS_TAB.name), row: problem.where.row, column: (problem.where.column ?? 0) + 1, message: problem.message });
+    rows.push({
+      severity: 'error',
+      rule: problem.rule,
+      sheet: sheets.get(SETTINGS_TAB.name),
+      row: problem.where.row,
+      column: (problem.where.column ?? 0) + 1,
+      message: problem.message,
+    });
   }
   rows.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   writeReport(spreadsheet, sheets.get(VALIDATION_TAB_NAME), rows);
@@ -76,7 +96,9 @@ function writeReport(spreadsheet: Spreadsheet, existing: Sheet | undefined, rows
     const header = sheet.getRange(1, 1, 1, VALIDATION_HEADERS.length).getValues()[0] ?? [];
     const ours = VALIDATION_HEADERS.every((h, i) => header[i] === h);
     if (!ours && sheet.getLastRow() > 0) {
-      throw new UserError(`There is already a tab named ${VALIDATION_TAB_NAME} that OKR Sheets did not write. Rename it, and the report will go to a new ${VALIDATION_TAB_NAME} tab. Nothing was changed.`);
+      throw new UserError(
+        `There is already a tab named ${VALIDATION_TAB_NAME} that OKR Sheets did not write. Rename it, and the report will go to a new ${VALIDATION_TAB_NAME} tab. Nothing was changed.`,
+      );
     }
     sheet.clearContents();
   } else {

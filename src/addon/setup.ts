@@ -3,7 +3,17 @@ import { SETTING_ROWS } from '../okr/settings';
 import { cellRef, columnLetter } from './a1';
 import { FORMULA_PROTECTION, dataColumn, progressRules, sameRule, statusRules, validationFor } from './formats';
 import { GUIDE_ROWS } from './guide';
-import { CHECKINS_TAB, GUIDE_TAB_NAME, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB, TabLayout, headerFormula, letters, objectiveFormulas } from './layout';
+import {
+  CHECKINS_TAB,
+  GUIDE_TAB_NAME,
+  KEY_RESULTS_TAB,
+  OBJECTIVES_TAB,
+  SETTINGS_TAB,
+  TabLayout,
+  headerFormula,
+  letters,
+  objectiveFormulas,
+} from './layout';
 import { appendHeaders, findRenamed, headerColumns, sheetsByName, usedWidth } from './tabs';
 import { todayIn } from './today';
 import { UserError } from './errors';
@@ -85,7 +95,13 @@ function readExisting(sheets: Map<string, Sheet>, layout: TabLayout): Cell[][] |
   return values;
 }
 
-function ensureHeaders(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, layout: TabLayout, existing: Cell[][] | undefined, report: SetupReport): Tab {
+function ensureHeaders(
+  spreadsheet: Spreadsheet,
+  sheets: Map<string, Sheet>,
+  layout: TabLayout,
+  existing: Cell[][] | undefined,
+  report: SetupReport,
+): Tab {
   let sheet = sheets.get(layout.name);
   if (!sheet) {
     sheet = spreadsheet.insertSheet(layout.name, spreadsheet.getSheets().length);
@@ -164,7 +180,9 @@ function ensureFormulas(tab: Tab, formulas: NonNullable<TabLayout['formulas']>, 
     }
     if (current === '' && tab.values.slice(1).some((row) => !isBlank(row[column]))) {
       const letter = columnLetter(column + 1);
-      report.leftAlone.push(`the ${name} column of ${tab.layout.name} holds values, so its formula was not added (clear ${letter}2:${letter} to let OKR Sheets fill it)`);
+      report.leftAlone.push(
+        `the ${name} column of ${tab.layout.name} holds values, so its formula was not added (clear ${letter}2:${letter} to let OKR Sheets fill it)`,
+      );
       continue;
     }
     tab.sheet.getRange(1, column + 1).setFormula(wanted);

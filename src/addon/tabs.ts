@@ -23,7 +23,11 @@ export function usedWidth(values: readonly (readonly Cell[])[]): number {
  * used, so no value or column of the person's moves or is overwritten; the
  * grid grows when it is too narrow. `values` is the tab as read before.
  */
-export function appendHeaders(sheet: Sheet, values: readonly (readonly Cell[])[], headers: readonly string[]): { columns: Map<string, number>; missing: string[]; range?: GoogleAppsScript.Spreadsheet.Range } {
+export function appendHeaders(
+  sheet: Sheet,
+  values: readonly (readonly Cell[])[],
+  headers: readonly string[],
+): { columns: Map<string, number>; missing: string[]; range?: GoogleAppsScript.Spreadsheet.Range } {
   const columns = headerColumns(values[0] ?? [], headers);
   const missing = headers.filter((header) => !columns.has(header));
   if (missing.length === 0) return { columns, missing };

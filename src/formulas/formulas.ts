@@ -67,7 +67,7 @@ export function okrValidate(objectives: Arg, keyResults: Arg): Output {
   if (!isRange(objectives) || !isRange(keyResults)) {
     throw userError(
       new InputError(
-        `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? "Objectives!A1:I" : "'Key Results'!A1:N"}`,
+        `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? 'Objectives!A1:I' : "'Key Results'!A1:N"}`,
       ),
     );
   }
@@ -75,4 +75,3 @@ export function okrValidate(objectives: Arg, keyResults: Arg): Output {
   if (findings.length === 0) return 'OK';
   return [[...FINDING_HEADERS], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
 }
-

@@ -71,7 +71,11 @@ export function checkSettings(values: readonly (readonly Cell[])[]): SettingsPro
       problems.push({ where, rule: 'bad-setting', message: `The check-in cadence is "${text(value)}": use ${CADENCES.join(', ')}.` });
     }
     if ((spec.key === 'atRiskGap' || spec.key === 'offTrackGap') && (isBlank(value) || (asNumber(value) ?? -1) < 0)) {
-      problems.push({ where, rule: 'bad-setting', message: `The ${spec.name.toLowerCase()} is "${text(value)}": use a number of 0 or more, such as 0.15.` });
+      problems.push({
+        where,
+        rule: 'bad-setting',
+        message: `The ${spec.name.toLowerCase()} is "${text(value)}": use a number of 0 or more, such as 0.15.`,
+      });
     }
   }
   return problems;

@@ -62,7 +62,7 @@ export function readTable<Column extends string>(values: readonly (readonly Cell
       row,
       get: (column) => {
         const index = columns.get(column);
-        return index === undefined ? '' : cells[index] ?? '';
+        return index === undefined ? '' : (cells[index] ?? '');
       },
       where: (column) => where(row, column),
     });

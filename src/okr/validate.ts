@@ -29,7 +29,12 @@ export function validateOkrs(objectiveValues: readonly (readonly Cell[])[], keyR
 
   for (const table of [objectives, keyResults] as const) {
     for (const column of table.missing) {
-      add('error', 'missing-column', table.where(1), `The ${table.spec.name} table has no "${column}" column: add a header named ${column}.`);
+      add(
+        'error',
+        'missing-column',
+        table.where(1),
+        `The ${table.spec.name} table has no "${column}" column: add a header named ${column}.`,
+      );
     }
   }
   checkIds(objectives, keyResults, add);
@@ -68,13 +73,23 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
     for (const row of table.rows) {
       const id = row.get('ID');
       if (isBlank(id)) {
-        add('error', 'missing-id', row.where('ID'), `${kind} in ${table.spec.name} row ${row.row} has no ID: give every row a unique ID such as O1 or KR1.`);
+        add(
+          'error',
+          'missing-id',
+          row.where('ID'),
+          `${kind} in ${table.spec.name} row ${row.row} has no ID: give every row a unique ID such as O1 or KR1.`,
+        );
         continue;
       }
       const key = normalise(id);
       const first = seen.get(key);
       if (first) {
-        add('error', 'duplicate-id', row.where('ID'), `ID ${text(id).trim()} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`);
+        add(
+          'error',
+          'duplicate-id',
+          row.where('ID'),
+          `ID ${text(id).trim()} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`,
+        );
       } else {
         seen.set(key, `${table.spec.name} row ${row.row}`);
       }
@@ -97,13 +112,23 @@ function checkObjectives(objectives: Objectives, add: Add): void {
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
     if (!isBlank(parent) && !isLinked(parent) && !byId.has(normalise(parent))) {
-      add('error', 'unknown-parent', row.where('Aligned to'), `${name} is aligned to ${text(parent).trim()}, which is no objective in this workbook.`);
+      add(
+        'error',
+        'unknown-parent',
+        row.where('Aligned to'),
+        `${name} is aligned to ${text(parent).trim()}, which is no objective in this workbook.`,
+      );
     }
   }
   for (const loop of alignmentLoops(objectives, byId)) {
     const first = loop[0]!;
     const path = [...loop, first].map((row) => text(row.get('ID')).trim()).join(' → ');
-    add('error', 'alignment-cycle', first.where('Aligned to'), `Objectives are aligned in a loop (${path}): an objective cannot sit above itself.`);
+    add(
+      'error',
+      'alignment-cycle',
+      first.where('Aligned to'),
+      `Objectives are aligned in a loop (${path}): an objective cannot sit above itself.`,
+    );
   }
 }
 
@@ -132,7 +157,12 @@ function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Ad
     const level = asNumber(confidence);
     const { min, max } = RECOMMENDED.confidence;
     if (!isBlank(confidence) && (level === undefined || level < min || level > max)) {
-      add('error', 'bad-confidence', row.where('Confidence'), `${name} has confidence ${describe(confidence)}: use a number from ${min} to ${max}.`);
+      add(
+        'error',
+        'bad-confidence',
+        row.where('Confidence'),
+        `${name} has confidence ${describe(confidence)}: use a number from ${min} to ${max}.`,
+      );
     }
   }
 }
@@ -152,7 +182,12 @@ function checkMeasure(row: TableRow<KeyResultColumn>, name: string, add: Add, ke
   if (needsTarget(metric) && target === undefined && keyResults.has('Target')) needed.push('Target');
   for (const column of needed) {
     const value = row.get(column);
-    add('error', 'not-measurable', row.where(column), `${name} has ${column.toLowerCase()} ${describe(value)}: a ${metric === 'auto' ? 'key result' : metric + ' key result'} needs a number there.`);
+    add(
+      'error',
+      'not-measurable',
+      row.where(column),
+      `${name} has ${column.toLowerCase()} ${describe(value)}: a ${metric === 'auto' ? 'key result' : metric + ' key result'} needs a number there.`,
+    );
   }
   if (needed.length || start === undefined || target === undefined) return;
   if (metric !== 'increase' && metric !== 'decrease' && metric !== 'auto') return;
@@ -168,13 +203,24 @@ function checkWeight(row: TableRow<'Weight' | 'ID'>, name: string, add: Add): vo
   const weight = row.get('Weight');
   const n = asNumber(weight);
   if (!isBlank(weight) && (n === undefined || n < 0)) {
-    add('error', 'bad-weight', row.where('Weight'), `${name} has weight ${describe(weight)}: a weight is a number, 0 or more (blank counts as 1).`);
+    add(
+      'error',
+      'bad-weight',
+      row.where('Weight'),
+      `${name} has weight ${describe(weight)}: a weight is a number, 0 or more (blank counts as 1).`,
+    );
   }
 }
 
 function checkOwners(table: Table<'ID' | 'Owner'>, kind: string, add: Add): void {
   if (!table.has('Owner')) {
-    if (table.rows.length) add('warning', 'missing-owner', table.where(1), `The ${table.spec.name} table has no Owner column: every OKR needs someone accountable.`);
+    if (table.rows.length)
+      add(
+        'warning',
+        'missing-owner',
+        table.where(1),
+        `The ${table.spec.name} table has no Owner column: every OKR needs someone accountable.`,
+      );
     return;
   }
   for (const row of table.rows) {
@@ -198,11 +244,21 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, add: Add): v
     const count = keyResultCount.get(key) ?? 0;
     const { max } = RECOMMENDED.keyResults;
     if (count === 0 && !hasChildren.has(key)) {
-      add('error', 'no-key-results', row.where('ID'), `${name} has no key results and no objective aligned to it: add the key results that show it is met.`);
+      add(
+        'error',
+        'no-key-results',
+        row.where('ID'),
+        `${name} has no key results and no objective aligned to it: add the key results that show it is met.`,
+      );
     } else if (count === 1) {
       add('warning', 'few-key-results', row.where('ID'), `${name} has only 1 key result: about 3 measure an objective well.`);
     } else if (count > max) {
-      add('warning', 'many-key-results', row.where('ID'), `${name} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`);
+      add(
+        'warning',
+        'many-key-results',
+        row.where('ID'),
+        `${name} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`,
+      );
     }
   }
   const groups = new Map<string, TableRow<ObjectiveColumn>[]>();
@@ -214,14 +270,28 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, add: Add): v
   for (const rows of groups.values()) {
     const first = rows[0]!;
     const team = text(first.get('Team')).trim();
-    const who = team ? `Team ${team}` : isBlank(first.get('Owner')) ? 'Objectives with no team or owner' : `${text(first.get('Owner')).trim()}`;
+    const who = team
+      ? `Team ${team}`
+      : isBlank(first.get('Owner'))
+        ? 'Objectives with no team or owner'
+        : `${text(first.get('Owner')).trim()}`;
     const cycle = isBlank(first.get('Cycle')) ? 'with no cycle' : `in ${text(first.get('Cycle')).trim()}`;
     const { min, max } = RECOMMENDED.objectives;
     const column = team ? 'Team' : 'Owner';
     if (rows.length < min) {
-      add('warning', 'few-objectives', first.where(column), `${who} has ${rows.length} objective${rows.length === 1 ? '' : 's'} ${cycle}: ${min} to ${max} is the recommended number.`);
+      add(
+        'warning',
+        'few-objectives',
+        first.where(column),
+        `${who} has ${rows.length} objective${rows.length === 1 ? '' : 's'} ${cycle}: ${min} to ${max} is the recommended number.`,
+      );
     } else if (rows.length > max) {
-      add('warning', 'many-objectives', first.where(column), `${who} has ${rows.length} objectives ${cycle}: more than ${max} spreads the focus; ${min} to ${max} is the recommended number.`);
+      add(
+        'warning',
+        'many-objectives',
+        first.where(column),
+        `${who} has ${rows.length} objectives ${cycle}: more than ${max} spreads the focus; ${min} to ${max} is the recommended number.`,
+      );
     }
   }
 }

@@ -28,7 +28,17 @@ export function keyResultViews(tables: Tables, settings: Settings, now: Date, wa
   const expected = expectedOrUndefined(settings, now, wallClock);
   return readTable(tables.keyResults, KEY_RESULTS)
     .rows.filter((row) => !isBlank(row.get('ID')))
-    .map((row) => keyResultView(row, objectives.get(normalise(row.get('Objective ID'))), history.get(normalise(row.get('ID'))) ?? [], settings, expected, now, wallClock));
+    .map((row) =>
+      keyResultView(
+        row,
+        objectives.get(normalise(row.get('Objective ID'))),
+        history.get(normalise(row.get('ID'))) ?? [],
+        settings,
+        expected,
+        now,
+        wallClock,
+      ),
+    );
 }
 
 export function keyResultView(
@@ -57,7 +67,14 @@ export function keyResultView(
     target: asNumber(row.get('Target')) ?? null,
     current: currentValue(row.get('Current')),
     progress: numeric,
-    status: numeric === null ? (isBlank(row.get('Current')) ? 'no data' : '') : expected === undefined ? '' : (safe(() => status(numeric, expected, settings.atRiskGap, settings.offTrackGap)) ?? ''),
+    status:
+      numeric === null
+        ? isBlank(row.get('Current'))
+          ? 'no data'
+          : ''
+        : expected === undefined
+          ? ''
+          : (safe(() => status(numeric, expected, settings.atRiskGap, settings.offTrackGap)) ?? ''),
     confidence: asNumber(row.get('Confidence')) ?? null,
     lastCheckin: last,
     due: isDue(last === null ? undefined : wallClock(new Date(last)), wallClock(now), settings.cadence),
@@ -101,7 +118,10 @@ function currentValue(value: Cell): number | string | null {
 
 function latest(cell: Cell, fromCheckins: string | undefined): string | null {
   const inSheet = isDate(cell) ? cell.toISOString() : undefined;
-  const newest = [inSheet, fromCheckins].filter((t): t is string => t !== undefined).sort().pop();
+  const newest = [inSheet, fromCheckins]
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .pop();
   return newest ?? null;
 }
 

@@ -46,7 +46,14 @@ describe('getCheckinContext', () => {
     const ctx = context(rt, id);
     expect(rt.lastCalls['Range.getValues']).toBe(4);
     expect(Object.keys(rt.lastCalls).filter((name) => /\.set|appendRow|insert/.test(name))).toEqual([]);
-    expect(ctx).toMatchObject({ cycle: '2026-Q4', cadence: 'weekly', today: '2026-11-15', user: OWNER, teams: ['Example team'], notices: [] });
+    expect(ctx).toMatchObject({
+      cycle: '2026-Q4',
+      cadence: 'weekly',
+      today: '2026-11-15',
+      user: OWNER,
+      teams: ['Example team'],
+      notices: [],
+    });
     expect(ctx.owners).toEqual(['owner.one@example.com', 'owner.three@example.com', 'owner.two@example.com']);
     expect(ctx.keyResults).toHaveLength(9);
     const kr1 = ctx.keyResults[0]!;
@@ -68,7 +75,12 @@ describe('getCheckinContext', () => {
       recent: [],
     });
     expect(kr1.progress).toBeCloseTo(0.3, 12);
-    expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR3')).toMatchObject({ metric: 'milestone', current: 'not done', progress: 0, status: 'off track' });
+    expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR3')).toMatchObject({
+      metric: 'milestone',
+      current: 'not done',
+      progress: 0,
+      status: 'off track',
+    });
     expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR6')).toMatchObject({ current: null, progress: null, status: 'no data' });
     // Only JSON crosses google.script.run: no Date, no undefined.
     expect(JSON.parse(JSON.stringify(ctx))).toEqual(ctx);
@@ -103,14 +115,21 @@ describe('submitCheckin', () => {
     expect(kr).toMatchObject({ ID: 'EX-KR1', Current: 0.5, Unit: '%', Confidence: 7, 'Last check-in': new Date('2026-11-15T15:00:00Z') });
     expect(kr.Progress).toBeCloseTo(0.5, 12);
     expect(kr.Status).toBe('on track');
-    expect(view).toMatchObject({ id: 'EX-KR1', current: 0.5, confidence: 7, status: 'on track', due: false, lastCheckin: '2026-11-15T15:00:00.000Z' });
+    expect(view).toMatchObject({
+      id: 'EX-KR1',
+      current: 0.5,
+      confidence: 7,
+      status: 'on track',
+      due: false,
+      lastCheckin: '2026-11-15T15:00:00.000Z',
+    });
     expect(view.progress).toBeCloseTo(0.5, 12);
     expect(view.recent).toEqual([{ timestamp: '2026-11-15T15:00:00.000Z', value: 0.5, confidence: 7, note: 'Tour shipped', by: OWNER }]);
     // The objective rolls the new progress up.
     expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0) / 3, 12);
   });
 
-  it('keeps a person\'s own formulas and typed values in the key result\'s row', () => {
+  it("keeps a person's own formulas and typed values in the key result's row", () => {
     const { rt, id } = examples();
     const sheet = byHand(rt, id).getSheetByName('Key Results')!;
     // Their own array formula in Weight, anchored in row 2 and spilling below.
@@ -156,7 +175,12 @@ describe('submitCheckin', () => {
     const hostile = ['=IMPORTRANGE("https://evil","A1")', '+HYPERLINK("https://evil")', '-1+2', '@SUM(1)', '<img src=x onerror=alert(1)>'];
     hostile.forEach((note, i) => submit(rt, id, { id: `checkin-000${i + 2}`, note }));
     expect(checkins(rt, id).map((r) => r.Note)).toEqual(hostile);
-    expect(rt.store.formulas(id, 'Check-ins', 'A1:G10').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      rt.store
+        .formulas(id, 'Check-ins', 'A1:G10')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     // A title typed as text that looks like a formula survives the row write too.
     byHand(rt, id).getSheetByName('Key Results')!.getRange('I2').setValue("'=1+1");
     submit(rt, id, { id: 'checkin-0100' });
@@ -177,7 +201,9 @@ describe('submitCheckin', () => {
   it('explains a key result deleted or renamed while the panel was open', () => {
     const { rt, id } = examples();
     byHand(rt, id).getSheetByName('Key Results')!.getRange('A2').setValue('EX-KR1-renamed');
-    expect(errorOf(() => submit(rt, id, {}))).toBe('Key result EX-KR1 no longer exists: it may have been renamed or deleted. The list has been refreshed.');
+    expect(errorOf(() => submit(rt, id, {}))).toBe(
+      'Key result EX-KR1 no longer exists: it may have been renamed or deleted. The list has been refreshed.',
+    );
     expect(checkins(rt, id)).toEqual([]);
   });
 
@@ -196,14 +222,19 @@ describe('submitCheckin', () => {
     const spreadsheet = byHand(rt, id);
     spreadsheet.deleteSheet(spreadsheet.getSheetByName('Check-ins')!);
     submit(rt, id, {});
-    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By', 'Check-in ID']]);
+    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([
+      ['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By', 'Check-in ID'],
+    ]);
     expect(checkins(rt, id)).toHaveLength(1);
     // Someone drags the columns around: the next check-in lands under the right headers.
     const tab = spreadsheet.getSheetByName('Check-ins')!;
-    const moved = [['Note', 'By', 'Check-in ID', 'Timestamp', 'Key result ID', 'Value', 'Confidence'], ...[0].map(() => {
-      const [t, k, v, c, n, b, i] = tab.getRange('A2:G2').getValues()[0]!;
-      return [n, b, i, t, k, v, c];
-    })];
+    const moved = [
+      ['Note', 'By', 'Check-in ID', 'Timestamp', 'Key result ID', 'Value', 'Confidence'],
+      ...[0].map(() => {
+        const [t, k, v, c, n, b, i] = tab.getRange('A2:G2').getValues()[0]!;
+        return [n, b, i, t, k, v, c];
+      }),
+    ];
     tab.getRange('A1:G2').setValues(moved);
     submit(rt, id, { id: 'checkin-0002', note: 'second' });
     expect(checkins(rt, id).map((r) => [r['Key result ID'], r.Note, r['Check-in ID']])).toEqual([
@@ -215,7 +246,9 @@ describe('submitCheckin', () => {
   it('lets a person Google does not name check in under the owner they pick', () => {
     const { rt, id } = examples();
     rt.setUserEmailHidden(OWNER, true);
-    expect(errorOf(() => submit(rt, id, {}))).toBe('Google did not share your address: pick your name at the top of the panel, then check in.');
+    expect(errorOf(() => submit(rt, id, {}))).toBe(
+      'Google did not share your address: pick your name at the top of the panel, then check in.',
+    );
     submit(rt, id, { as: OWNER });
     expect(checkins(rt, id)[0]!.By).toBe(`${OWNER} (chosen in the panel; Google did not share the address)`);
   });
@@ -226,7 +259,13 @@ describe('twenty people checking in at once', () => {
     const { rt, id } = examples();
     const people = Array.from({ length: 20 }, (_, i) => ({
       user: `person${i}@example.com`,
-      input: { id: `checkin-${String(i).padStart(4, '0')}`, keyResultId: i % 2 ? 'EX-KR1' : 'EX-KR2', value: i, confidence: i % 11, note: `note from person ${i}` },
+      input: {
+        id: `checkin-${String(i).padStart(4, '0')}`,
+        keyResultId: i % 2 ? 'EX-KR1' : 'EX-KR2',
+        value: i,
+        confidence: i % 11,
+        note: `note from person ${i}`,
+      },
     }));
     const pending = [...people];
     const busy: string[] = [];
@@ -259,7 +298,13 @@ describe('twenty people checking in at once', () => {
     for (const person of people) {
       const mine = rows.filter((r) => r['Check-in ID'] === person.input.id);
       expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ 'Key result ID': person.input.keyResultId, Value: person.input.value, Confidence: person.input.confidence, Note: person.input.note, By: person.user });
+      expect(mine[0]).toMatchObject({
+        'Key result ID': person.input.keyResultId,
+        Value: person.input.value,
+        Confidence: person.input.confidence,
+        Note: person.input.note,
+        By: person.user,
+      });
     }
     // Each key result shows the value of its last recorded check-in: no update overtook another.
     const keyResults = records(rt, id, 'Key Results');

@@ -13,7 +13,9 @@ describe('the add-on menu', () => {
     const { rt, id } = newWorkbook();
     rt.open(id, { user: CHAMPION, mode });
     expect(rt.ui.menuItems(id, CHAMPION)).toEqual(ITEMS);
-    const touched = Object.keys(rt.lastCalls).filter((name) => !name.startsWith('Ui.') && !name.startsWith('Menu.') && name !== 'SpreadsheetApp.getUi');
+    const touched = Object.keys(rt.lastCalls).filter(
+      (name) => !name.startsWith('Ui.') && !name.startsWith('Menu.') && name !== 'SpreadsheetApp.getUi',
+    );
     expect(touched).toEqual([]);
   });
 

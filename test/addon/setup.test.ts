@@ -14,7 +14,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKIN_COLUMNS, 'Check-in ID']]);
     expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTING_COLUMNS]]);
     const spreadsheet = byHand(rt, id);
-    for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings']) expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);
+    for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings'])
+      expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);
     expect(lastAlert(rt)).toMatch(/^Your OKR workbook is ready\. Added the Objectives tab; the Key Results tab;/);
     expect(lastAlert(rt)).toMatch(/Add example OKRs/);
   });
@@ -28,7 +29,9 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       ['At-risk gap', 0.15],
       ['Off-track gap', 0.3],
     ]);
-    const names = byHand(rt, id).getNamedRanges().map((n) => `${n.getName()}=${n.getRange().getA1Notation()}`);
+    const names = byHand(rt, id)
+      .getNamedRanges()
+      .map((n) => `${n.getName()}=${n.getRange().getA1Notation()}`);
     expect(names.sort()).toEqual(['OKR_AT_RISK_GAP=B4', 'OKR_CHECKIN_CADENCE=B3', 'OKR_CURRENT_CYCLE=B2', 'OKR_OFF_TRACK_GAP=B5']);
   });
 
@@ -55,7 +58,9 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
         '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
       ],
     ]);
-    expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([["={\"Progress\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)}"]]);
+    expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
+      ["={\"Progress\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)}"],
+    ]);
     for (const tab of ['Objectives', 'Key Results']) {
       const sheet = spreadsheet.getSheetByName(tab)!;
       const protections = sheet.getProtections(SpreadsheetApp_ProtectionType_RANGE(spreadsheet));
@@ -118,7 +123,9 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
 });
 
 /** ProtectionType.RANGE as the runtime's SpreadsheetApp exposes it. */
-function SpreadsheetApp_ProtectionType_RANGE(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.ProtectionType {
+function SpreadsheetApp_ProtectionType_RANGE(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.ProtectionType {
   void spreadsheet;
   return 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 }
@@ -155,14 +162,18 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     expect(mine('Key Results', 'K1:O1')).toEqual([['Unit', 'Weight', 'Confidence', 'Status', 'Last check-in']]);
     // Their hand-typed Progress column is theirs: no formula over it, and they are told why.
     expect(rt.store.formulas(id, 'Key Results', 'I1:I2')).toEqual([[''], ['']]);
-    expect(lastAlert(rt)).toMatch(/the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/);
+    expect(lastAlert(rt)).toMatch(
+      /the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/,
+    );
     expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
   });
 
   it('puts formulas where the columns really are, and offers no examples when OKRs exist', () => {
     const { rt, id } = userWorkbook();
     click(rt, id, 'setUpWorkbook');
-    expect(rt.store.formulas(id, 'Objectives', 'I1')).toEqual([["={\"Progress\"; OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)}"]]);
+    expect(rt.store.formulas(id, 'Objectives', 'I1')).toEqual([
+      ["={\"Progress\"; OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)}"],
+    ]);
     // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2.
     expect(records(rt, id, 'Objectives').map((r) => r.Progress)).toEqual([0.9, '']);
     expect(lastAlert(rt)).not.toMatch(/example/);

@@ -11,8 +11,18 @@ function workbook(edit: (objectives: Cell[][], keyResults: Cell[][]) => void = (
   const keyResults = cleanKeyResults();
   edit(objectives, keyResults);
   // Write the input columns only: Progress and Status hold the add-on's formulas.
-  fill(rt, id, 'Objectives', objectives.map((row) => row.slice(0, 7)));
-  fill(rt, id, 'Key Results', keyResults.map((row) => row.slice(0, 11)));
+  fill(
+    rt,
+    id,
+    'Objectives',
+    objectives.map((row) => row.slice(0, 7)),
+  );
+  fill(
+    rt,
+    id,
+    'Key Results',
+    keyResults.map((row) => row.slice(0, 11)),
+  );
   return { rt, id };
 }
 
@@ -83,10 +93,12 @@ describe('Validate the OKRs', () => {
     click(rt, id, 'setUpWorkbook');
     expect(rt.store.values(id, 'Key Results', 'O1')).toEqual([['Target']]);
     expect(rt.store.values(id, 'Key Results', 'G2:G10')).toEqual(targets);
-    expect(lastAlert(rt)).toMatch(/'Key Results'!G1 has no header but holds values: if it is the Target column, type Target there and delete the new one/);
+    expect(lastAlert(rt)).toMatch(
+      /'Key Results'!G1 has no header but holds values: if it is the Target column, type Target there and delete the new one/,
+    );
   });
 
-  it('names a renamed tab, a merged header and a bad setting in the user\'s words', () => {
+  it("names a renamed tab, a merged header and a bad setting in the user's words", () => {
     const { rt, id } = workbook();
     const spreadsheet = byHand(rt, id);
     spreadsheet.getSheetByName('Key Results')!.setName('KRs');
@@ -94,8 +106,18 @@ describe('Validate the OKRs', () => {
     spreadsheet.getRangeByName('OKR_CURRENT_CYCLE')!.setValue('Q4 2026');
     click(rt, id, 'validateOkrs', 'OK');
     expect(report(rt, id).slice(1)).toEqual([
-      ['error', 'merged-header', 'Objectives!C1', 'The header cells C1:D1 of Objectives are merged, which hides a column\'s header: unmerge them.'],
-      ['error', 'missing-tab', 'KRs!A1', 'There is no Key Results tab. The tab "KRs" looks like it, renamed: rename it back to "Key Results".'],
+      [
+        'error',
+        'merged-header',
+        'Objectives!C1',
+        "The header cells C1:D1 of Objectives are merged, which hides a column's header: unmerge them.",
+      ],
+      [
+        'error',
+        'missing-tab',
+        'KRs!A1',
+        'There is no Key Results tab. The tab "KRs" looks like it, renamed: rename it back to "Key Results".',
+      ],
       ['error', 'bad-cycle', 'Settings!B2', 'The current cycle is "Q4 2026": write it as 2026-Q4, 2026-H1 or 2026.'],
     ]);
   });
@@ -115,11 +137,16 @@ describe('Validate the OKRs', () => {
   it('never lets text from a cell become a formula in the report', () => {
     const { rt, id } = workbook((objectives) => setCell(objectives, 2, 'Cycle', '=IMPORTRANGE("x","y")'));
     // A person would have typed it as text ('=...): the fixture writes the same text by hand.
-    byHand(rt, id).getSheetByName('Objectives')!.getRange('E3').setValue("'=IMPORTRANGE(\"x\",\"y\")");
+    byHand(rt, id).getSheetByName('Objectives')!.getRange('E3').setValue('\'=IMPORTRANGE("x","y")');
     click(rt, id, 'validateOkrs', 'OK');
     const row = report(rt, id).find((r) => r[1] === 'bad-cycle')!;
     expect(row[3]).toBe('Objective O2 has cycle "=IMPORTRANGE("x","y")": write a cycle as 2026-Q4, 2026-H1 or 2026.');
-    expect(rt.store.formulas(id, 'Validation', 'D1:D10').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      rt.store
+        .formulas(id, 'Validation', 'D1:D10')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   it('refuses to overwrite a Validation tab it did not write', () => {

@@ -6,7 +6,13 @@ import { FORMULAS, bundleSource } from './bundle';
 function stub(source: string, name: string): { doc: string; params: string[] } | undefined {
   const match = new RegExp(`(/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/)\\n(?:\\s*)function ${name}\\(([^)]*)\\) \\{`).exec(source);
   if (!match) return undefined;
-  return { doc: match[1]!, params: match[2]!.split(',').map((p) => p.trim()).filter(Boolean) };
+  return {
+    doc: match[1]!,
+    params: match[2]!
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
 }
 
 describe('dist/Code.js', () => {
@@ -24,7 +30,9 @@ describe('dist/Code.js', () => {
 
   it('declares every entry point as a top-level function', () => {
     const program = acorn.parse(source, { ecmaVersion: 2020, sourceType: 'script' });
-    const declared = program.body.filter((node) => node.type === 'FunctionDeclaration').map((node) => (node as acorn.FunctionDeclaration).id.name);
+    const declared = program.body
+      .filter((node) => node.type === 'FunctionDeclaration')
+      .map((node) => (node as acorn.FunctionDeclaration).id.name);
     expect(declared).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'showHelp', ...Object.keys(FORMULAS)]));
     expect(declared.filter((name) => name.endsWith('_'))).toEqual([]);
   });
@@ -35,7 +43,22 @@ describe('dist/Code.js', () => {
   });
 
   it('uses nothing Apps Script lacks', () => {
-    const banned = new Set(['require', 'process', 'module', 'exports', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'Buffer', '__dirname', '__filename', 'XMLHttpRequest', 'window', 'document']);
+    const banned = new Set([
+      'require',
+      'process',
+      'module',
+      'exports',
+      'setTimeout',
+      'setInterval',
+      'setImmediate',
+      'fetch',
+      'Buffer',
+      '__dirname',
+      '__filename',
+      'XMLHttpRequest',
+      'window',
+      'document',
+    ]);
     const used: string[] = [];
     let previous: acorn.Token | undefined;
     for (const token of acorn.tokenizer(source, { ecmaVersion: 2020 })) {

@@ -15,7 +15,9 @@ describe('checkCheckin', () => {
     ]);
     expect(checkCheckin({ value: 1, confidence: 2.5, note: '' }, 'at least')[0]!.field).toBe('confidence');
     expect(checkCheckin({ value: NaN, confidence: 5, note: '' }, 'increase')[0]!.field).toBe('value');
-    expect(checkCheckin({ value: 1, confidence: 5, note: '' }, 'milestone')).toEqual([{ field: 'value', message: 'Choose done or not done.' }]);
+    expect(checkCheckin({ value: 1, confidence: 5, note: '' }, 'milestone')).toEqual([
+      { field: 'value', message: 'Choose done or not done.' },
+    ]);
   });
 });
 

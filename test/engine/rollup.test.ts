@@ -22,12 +22,15 @@ describe('rollup', () => {
   });
 
   it('leaves out children with weight 0 or progress that is not a number', () => {
-    const result = rollup(['O1'], [
-      { parentId: 'O1', progress: 0.9, weight: 0 },
-      { parentId: 'O1', progress: '', weight: 2 },
-      { parentId: 'O1', progress: 'invalid: start is blank', weight: 1 },
-      { parentId: 'O1', progress: 0.3, weight: 2 },
-    ]);
+    const result = rollup(
+      ['O1'],
+      [
+        { parentId: 'O1', progress: 0.9, weight: 0 },
+        { parentId: 'O1', progress: '', weight: 2 },
+        { parentId: 'O1', progress: 'invalid: start is blank', weight: 1 },
+        { parentId: 'O1', progress: 0.3, weight: 2 },
+      ],
+    );
     expect(result).toEqual([0.3]);
   });
 
@@ -37,11 +40,14 @@ describe('rollup', () => {
   });
 
   it('makes the parent invalid for a negative or non-numeric weight', () => {
-    const [bad, good] = rollup(['O1', 'O2'], [
-      { parentId: 'O1', progress: 0.5, weight: -1 },
-      { parentId: 'O1', progress: 0.5, weight: 1 },
-      { parentId: 'O2', progress: 0.5, weight: 1 },
-    ]);
+    const [bad, good] = rollup(
+      ['O1', 'O2'],
+      [
+        { parentId: 'O1', progress: 0.5, weight: -1 },
+        { parentId: 'O1', progress: 0.5, weight: 1 },
+        { parentId: 'O2', progress: 0.5, weight: 1 },
+      ],
+    );
     expect(bad).toBeInstanceOf(InputError);
     expect((bad as InputError).message).toMatch(/weight is -1: a weight must be 0 or more/);
     expect(good).toBe(0.5);

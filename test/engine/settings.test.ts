@@ -5,7 +5,14 @@ import { describeWhere } from '../../src/okr/table';
 describe('settings', () => {
   it('names the quarter of a month', () => {
     expect([1, 3, 4, 6, 7, 9, 10, 12].map((month) => cycleOf(2026, month))).toEqual([
-      '2026-Q1', '2026-Q1', '2026-Q2', '2026-Q2', '2026-Q3', '2026-Q3', '2026-Q4', '2026-Q4',
+      '2026-Q1',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q3',
+      '2026-Q4',
+      '2026-Q4',
     ]);
   });
 

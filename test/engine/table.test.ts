@@ -32,7 +32,13 @@ describe('readTable', () => {
   });
 
   it('reports missing required headers and where each cell is', () => {
-    const table = readTable([['ID', 'Key result', 'Start'], ['KR1', 'Ship', 0]], KEY_RESULTS);
+    const table = readTable(
+      [
+        ['ID', 'Key result', 'Start'],
+        ['KR1', 'Ship', 0],
+      ],
+      KEY_RESULTS,
+    );
     expect(table.missing).toEqual(['Objective ID', 'Target', 'Current']);
     expect(describeWhere(table.rows[0]!.where('Start'))).toBe('Key Results row 2, Start');
     expect(table.rows[0]!.where('Start').column).toBe(2);

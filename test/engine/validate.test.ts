@@ -104,7 +104,10 @@ describe('validateOkrs', () => {
       setCell(objectives, 3, 'Aligned to', 'O1');
       setCell(objectives, 2, 'Aligned to', 'O2');
     });
-    expect(found(loop)).toEqual(['error alignment-cycle @ Objectives row 2, Aligned to', 'error alignment-cycle @ Objectives row 3, Aligned to']);
+    expect(found(loop)).toEqual([
+      'error alignment-cycle @ Objectives row 2, Aligned to',
+      'error alignment-cycle @ Objectives row 3, Aligned to',
+    ]);
     expect(loop[0]!.message).toMatch(/O1 → O3 → O1/);
     expect(loop[1]!.message).toMatch(/O2 → O2/);
   });
@@ -130,7 +133,10 @@ describe('validateOkrs', () => {
       setCell(objectives, 2, 'Owner', 'ana@example.com');
       setCell(objectives, 3, 'Owner', 'ana@example.com');
     });
-    expect(found(findings)).toEqual(['warning few-objectives @ Objectives row 2, Owner', 'warning few-objectives @ Objectives row 4, Owner']);
+    expect(found(findings)).toEqual([
+      'warning few-objectives @ Objectives row 2, Owner',
+      'warning few-objectives @ Objectives row 4, Owner',
+    ]);
     expect(findings[0]!.message).toBe('ana@example.com has 2 objectives in 2026-Q4: 3 to 5 is the recommended number.');
 
     const many = validate((objectives, keyResults) => {

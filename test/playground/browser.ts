@@ -7,13 +7,27 @@ import { expect } from 'vitest';
 
 /** Debian's chromium package; `.ci/run` installs it. */
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Chromium with a fresh profile; `close` removes the profile too. */
 export async function launch(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium).`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-playground-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 800 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 800 },
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

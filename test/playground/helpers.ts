@@ -21,6 +21,10 @@ export async function get<T = any>(playground: Playground, url: string): Promise
 }
 
 export async function post<T = any>(playground: Playground, url: string, body: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(playground.url + url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(playground.url + url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as T };
 }

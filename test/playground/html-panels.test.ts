@@ -97,7 +97,7 @@ test('google.script.run: success handler with the value and the user object', as
   await poll(() => sidebar().locator('#out').textContent()).toBe('{"echoed":[1,null,"a"]} u1');
 });
 
-test('google.script.run: the failure handler gets an Error with the script\'s message', async () => {
+test("google.script.run: the failure handler gets an Error with the script's message", async () => {
   await sidebar().locator('#fail').click();
   await poll(() => sidebar().locator('#out').textContent()).toBe('true It broke on purpose u2');
 });
@@ -106,7 +106,9 @@ test('google.script.run: Dates fail both ways', async () => {
   await sidebar().locator('#date').click();
   await poll(() => sidebar().locator('#out').textContent()).toBe('sent: Failed due to illegal value in property: Date');
   await sidebar().locator('#today').click();
-  await poll(() => sidebar().locator('#out').textContent()).toBe('returned: today returned a Date, which google.script.run cannot send to the page.');
+  await poll(() => sidebar().locator('#out').textContent()).toBe(
+    'returned: today returned a Date, which google.script.run cannot send to the page.',
+  );
 });
 
 test('a prompt from a sidebar call waits for the person, then the call returns', async () => {

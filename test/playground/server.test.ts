@@ -25,7 +25,10 @@ async function column(p: Playground, book: Book, sheet: string, header: string):
   const view = await get(p, `/api/sheet?workbook=${book.id}&sheet=${encodeURIComponent(sheet)}`);
   const index = view.cells[0].findIndex((c: { t: string }) => c.t === header);
   expect(index, `${header} on ${sheet}`).toBeGreaterThanOrEqual(0);
-  return view.cells.slice(1).map((line: { t: string }[]) => line[index]!.t).filter((t: string) => t !== '');
+  return view.cells
+    .slice(1)
+    .map((line: { t: string }[]) => line[index]!.t)
+    .filter((t: string) => t !== '');
 }
 
 beforeAll(async () => {
@@ -120,20 +123,39 @@ describe('the API', () => {
   test('an edit recomputes the formulas through the bundle', async () => {
     const before = await column(playground, product(), 'Key Results', 'Progress');
     expect(before[0]).not.toBe('100%');
-    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'H2', input: '60%', user: MAYA });
+    const { body } = await post(playground, '/api/edit', {
+      workbook: product().id,
+      sheet: 'Key Results',
+      a1: 'H2',
+      input: '60%',
+      user: MAYA,
+    });
     expect(body).toEqual({ ok: true });
     expect((await column(playground, product(), 'Key Results', 'Progress'))[0]).toBe('100%');
     expect((await column(playground, product(), 'Key Results', 'Status'))[0]).toBe('done');
   });
 
   test('an edit against a rejecting validation is refused with its help text', async () => {
-    const { body } = await post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1: 'K2', input: '42', user: MAYA });
+    const { body } = await post(playground, '/api/edit', {
+      workbook: product().id,
+      sheet: 'Key Results',
+      a1: 'K2',
+      input: '42',
+      user: MAYA,
+    });
     expect(body).toEqual({ ok: false, message: 'Confidence from 0 (no chance) to 10 (certain).' });
   });
 
   test('an edit of a protected formula cell waits for "Edit anyway?" and applies only once confirmed', async () => {
     const edit = (a1: string, input: string, confirmed?: boolean) =>
-      post(playground, '/api/edit', { workbook: product().id, sheet: 'Key Results', a1, input, user: MAYA, ...(confirmed === undefined ? {} : { confirmed }) });
+      post(playground, '/api/edit', {
+        workbook: product().id,
+        sheet: 'Key Results',
+        a1,
+        input,
+        user: MAYA,
+        ...(confirmed === undefined ? {} : { confirmed }),
+      });
     const cellText = async (a1: string): Promise<string> => {
       const view = await get(playground, `/api/sheet?workbook=${product().id}&sheet=${encodeURIComponent('Key Results')}`);
       const row = Number(a1.slice(1));
@@ -175,7 +197,13 @@ describe('the API', () => {
 
 describe('persistence', () => {
   test('a restart shows the same workbooks and the edits made', async () => {
-    await post(playground, '/api/edit', { workbook: product().id, sheet: 'Objectives', a1: 'B2', input: 'Make the first week delightful', user: MAYA });
+    await post(playground, '/api/edit', {
+      workbook: product().id,
+      sheet: 'Objectives',
+      a1: 'B2',
+      input: 'Make the first week delightful',
+      user: MAYA,
+    });
     await playground.close();
     playground = await start(stateDir);
     expect(playground.notice).toBeUndefined();
@@ -230,15 +258,21 @@ describe('a state file saved before version 2', () => {
       const state = await get(old, '/api/state');
       expect(state.workbooks.map((w: Book) => [w.name, w.sheets])).toEqual([['Old OKRs', ['Objectives']]]);
       expect(state.people.map((p: { email: string }) => p.email)).toEqual(['maya@acme.example', 'sam@acme.example']);
-      expect(state.triggers).toMatchObject([{ uniqueId: '4000000000000007', handlerFunction: 'sendDigest', schedule: { everyWeeks: 1, atHour: 9 } }]);
+      expect(state.triggers).toMatchObject([
+        { uniqueId: '4000000000000007', handlerFunction: 'sendDigest', schedule: { everyWeeks: 1, atHour: 9 } },
+      ]);
       expect(state.outbox).toMatchObject([{ to: ['sam@acme.example'], subject: 'Weekly OKRs', time: '2026-11-23T08:00:00.000Z' }]);
       expect(state.logs).toContain('an old log line');
       const id = state.workbooks[0].id;
       const view = await get(old, `/api/sheet?workbook=${id}&sheet=Objectives`);
       expect(view.cells[1].slice(0, 3).map((c: { t: string }) => c.t)).toEqual(['O1', 'Ship the old format', '7']);
       // The old file's validation still holds.
-      expect((await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '11', user: 'maya@acme.example' })).body).toEqual({ ok: false, message: '0 to 10' });
-      expect((await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '8', user: 'maya@acme.example' })).body).toEqual({ ok: true });
+      expect(
+        (await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '11', user: 'maya@acme.example' })).body,
+      ).toEqual({ ok: false, message: '0 to 10' });
+      expect(
+        (await post(old, '/api/edit', { workbook: id, sheet: 'Objectives', a1: 'C3', input: '8', user: 'maya@acme.example' })).body,
+      ).toEqual({ ok: true });
       await old.close();
       const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
       expect(saved.version).toBe(2);

@@ -53,7 +53,17 @@ function setup(code = BUNDLE) {
 describe('Executor', () => {
   it('runs the bundle with only the Apps Script globals: nothing of Node', () => {
     const { run } = setup();
-    expect(run('probe').result).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'object', 'object']);
+    expect(run('probe').result).toEqual([
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      'object',
+      'object',
+    ]);
   });
 
   it('runs each execution in a fresh context, top level first', () => {
@@ -100,9 +110,12 @@ describe('Executor', () => {
     expect((error as Error).message).toBe('bad cell');
   });
 
-  it("throws service errors the bundle can catch as its own Errors, named Exception", () => {
+  it('throws service errors the bundle can catch as its own Errors, named Exception', () => {
     const { run } = setup();
-    expect(run('caught', { mode: 'NONE' }).result).toEqual([true, 'Exception: You do not have permission to call LockService.getScriptLock.']);
+    expect(run('caught', { mode: 'NONE' }).result).toEqual([
+      true,
+      'Exception: You do not have permission to call LockService.getScriptLock.',
+    ]);
   });
 
   it('fails an execution whose top level touches a service under AuthMode.NONE', () => {

@@ -23,7 +23,10 @@ describe('ARRAYFORMULA', () => {
 
   it('stretches a single value, row or column against a larger array', () => {
     expect(run('=ARRAYFORMULA(B2:B3+1)')).toEqual([[1], [1]]);
-    expect(run('=ARRAYFORMULA({1;2}*{10,20})')).toEqual([[10, 20], [20, 40]]);
+    expect(run('=ARRAYFORMULA({1;2}*{10,20})')).toEqual([
+      [10, 20],
+      [20, 40],
+    ]);
     expect(run('=ARRAYFORMULA(A2:A3&"-"&C2:C3)')).toEqual([['a-10'], ['b-4']]);
   });
 
@@ -64,7 +67,11 @@ describe('ARRAYFORMULA', () => {
 
   it('expands SPLIT over a column into a table', () => {
     const table = { Sheet1: [['a,b,c'], ['d'], ['e,f']] };
-    expect(run('=ARRAYFORMULA(SPLIT(A1:A3, ","))', { sheets: table })).toEqual([['a', 'b', 'c'], ['d', '', ''], ['e', 'f', '']]);
+    expect(run('=ARRAYFORMULA(SPLIT(A1:A3, ","))', { sheets: table })).toEqual([
+      ['a', 'b', 'c'],
+      ['d', '', ''],
+      ['e', 'f', ''],
+    ]);
   });
 });
 
@@ -97,7 +104,11 @@ describe('implicit intersection outside ARRAYFORMULA', () => {
 
   it('lets FILTER, SORT and UNIQUE work on arrays without ARRAYFORMULA', () => {
     expect(run('=FILTER(A2:A, C2:C > 5)')).toEqual([['a'], ['c']]);
-    expect(run('=SORT(FILTER(A2:C, A2:A <> ""), 3, FALSE)')).toEqual([['c', 10, 20], ['a', 0, 10], ['b', 0, 4]]);
+    expect(run('=SORT(FILTER(A2:C, A2:A <> ""), 3, FALSE)')).toEqual([
+      ['c', 10, 20],
+      ['a', 0, 10],
+      ['b', 0, 4],
+    ]);
   });
 
   it('passes an array result of IFERROR through whole', () => {

@@ -65,8 +65,17 @@ describe('custom functions receive what Sheets passes', () => {
 
 describe('custom function results', () => {
   it('come back as arrays to spill, or single values', () => {
-    const { run } = setup({ OKR_TABLE: () => [[1, 'a'], [2, 'b']], OKR_ONE: () => 'done' });
-    expect(run('=OKR_TABLE()')).toEqual([[1, 'a'], [2, 'b']]);
+    const { run } = setup({
+      OKR_TABLE: () => [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+      OKR_ONE: () => 'done',
+    });
+    expect(run('=OKR_TABLE()')).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     expect(run('=OKR_ONE()')).toBe('done');
     expect(run('=OKR_ONE()&"!"')).toBe('done!');
   });
@@ -75,7 +84,11 @@ describe('custom function results', () => {
     const { runInNewContext } = await import('node:vm');
     const foreign = runInNewContext('new Date(Date.UTC(2026, 0, 2))') as Date;
     expect(foreign instanceof Date).toBe(false);
-    const { run } = setup({ OKR_FLAT: () => [1, 2] as unknown as Cell[][], OKR_NULL: () => null as unknown as Cell, OKR_DATE: () => foreign });
+    const { run } = setup({
+      OKR_FLAT: () => [1, 2] as unknown as Cell[][],
+      OKR_NULL: () => null as unknown as Cell,
+      OKR_DATE: () => foreign,
+    });
     expect(run('=OKR_FLAT()')).toEqual([[1], [2]]);
     expect(run('=OKR_NULL()')).toBe('');
     expect(run('=OKR_DATE()')).toEqual(new Date('2026-01-02T00:00:00Z'));
@@ -84,7 +97,10 @@ describe('custom function results', () => {
 
   it('pad a ragged array with blanks', () => {
     const { run } = setup({ OKR_RAGGED: () => [[1, 2], [3]] });
-    expect(run('=OKR_RAGGED()')).toEqual([[1, 2], [3, '']]);
+    expect(run('=OKR_RAGGED()')).toEqual([
+      [1, 2],
+      [3, ''],
+    ]);
   });
 
   it('show a thrown error as #ERROR! with its message', () => {
@@ -137,7 +153,10 @@ describe('custom function results', () => {
         OKR_STATUS: (progress, expected) => (progress as Cell[][]).map(([p], i) => [`${p}/${(expected as Cell[][])[i]![0]}`]),
       },
     });
-    const value = evaluateFormula('=OKR_STATUS(B2:B, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP)', context);
+    const value = evaluateFormula(
+      '=OKR_STATUS(B2:B, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP)',
+      context,
+    );
     expect(value).toEqual([['5/0.5'], ['/0.5'], ['7/0.5']]);
     expect(context.calls.map((call) => call.name)).toEqual(['OKR_EXPECTED', 'OKR_STATUS']);
     expect(context.calls[0]!.args).toEqual(['2026-Q1', new Date('2026-02-15T00:00:00Z')]);

@@ -20,7 +20,9 @@ describe('logical', () => {
     expect(run('=IF(C2>0.6, "good", "low")')).toBe('good');
     expect(run('=IF(0, "yes")')).toBe(false);
     expect(run('=IF("true", 1, 2)')).toBe(1);
-    expect(failure('=IF("maybe", 1, 2)').message).toBe("Function IF parameter 1 expects boolean values. But 'maybe' is a text and cannot be coerced to a boolean.");
+    expect(failure('=IF("maybe", 1, 2)').message).toBe(
+      "Function IF parameter 1 expects boolean values. But 'maybe' is a text and cannot be coerced to a boolean.",
+    );
   });
 
   it('IFS takes the first true condition, #N/A when none', () => {
@@ -133,7 +135,9 @@ describe('math', () => {
     expect(run('=MIN(C2:C6)')).toBe(0.3);
     expect(run('=MAX(C2:C6)')).toBe(0.7);
     expect(run('=MAX(A2:A3)')).toBe(0);
-    expect(failure('=SUM(1, "x")').message).toBe("Function SUM parameter 2 expects number values. But 'x' is a text and cannot be coerced to a number.");
+    expect(failure('=SUM(1, "x")').message).toBe(
+      "Function SUM parameter 2 expects number values. But 'x' is a text and cannot be coerced to a number.",
+    );
   });
 
   it('AVERAGE of nothing is #DIV/0!', () => {
@@ -216,7 +220,13 @@ describe('lookup', () => {
   });
 
   it('VLOOKUP sorted finds the last key not above the value', () => {
-    const bands = { Sheet1: [[0, 'red'], [0.4, 'yellow'], [0.7, 'green']] };
+    const bands = {
+      Sheet1: [
+        [0, 'red'],
+        [0.4, 'yellow'],
+        [0.7, 'green'],
+      ],
+    };
     expect(run('=VLOOKUP(0.55, A1:B3, 2)', { sheets: bands })).toBe('yellow');
     expect(run('=VLOOKUP(0.9, A1:B3, 2, TRUE)', { sheets: bands })).toBe('green');
     expect(() => run('=VLOOKUP(-1, A1:B3, 2)', { sheets: bands })).toThrow("Did not find value '-1' in VLOOKUP evaluation.");
@@ -269,7 +279,9 @@ describe('arrays', () => {
     expect(none.message).toBe('No matches are found in FILTER evaluation.');
     const size = failure('=FILTER(B2:B6, A2:A4="Sales")');
     expect(size.code).toBe('#VALUE!');
-    expect(size.message).toBe('FILTER has mismatched range sizes. Expected row count: 5. column count: 1. Actual row count: 3, column count: 1.');
+    expect(size.message).toBe(
+      'FILTER has mismatched range sizes. Expected row count: 5. column count: 1. Actual row count: 3, column count: 1.',
+    );
   });
 
   it('UNIQUE keeps first occurrences in order', () => {
@@ -279,8 +291,18 @@ describe('arrays', () => {
 
   it('SORT by a column, ascending or not, blanks last', () => {
     expect(run('=SORT(C2:C6)')).toEqual([[0.3], [0.5], [0.7], ['n/a'], ['']]);
-    expect(run('=SORT(B2:C4, 2, FALSE)')).toEqual([['Ann', 0.7], ['Cy', 0.5], ['bob', 0.3]]);
+    expect(run('=SORT(B2:C4, 2, FALSE)')).toEqual([
+      ['Ann', 0.7],
+      ['Cy', 0.5],
+      ['bob', 0.3],
+    ]);
     expect(run('=SORT(B2:B4)')).toEqual([['Ann'], ['bob'], ['Cy']]);
-    expect(run('=SORT(A2:B6, 1, TRUE, 2, FALSE)')).toEqual([['HR', ''], ['Ops', 'Dee'], ['Ops', 'bob'], ['Sales', 'Cy'], ['Sales', 'Ann']]);
+    expect(run('=SORT(A2:B6, 1, TRUE, 2, FALSE)')).toEqual([
+      ['HR', ''],
+      ['Ops', 'Dee'],
+      ['Ops', 'bob'],
+      ['Sales', 'Cy'],
+      ['Sales', 'Ann'],
+    ]);
   });
 });

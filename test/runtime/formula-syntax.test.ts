@@ -40,9 +40,15 @@ describe('literals', () => {
   });
 
   it('builds array literals with , between columns and ; between rows', () => {
-    expect(run('={1,2;3,4}')).toEqual([[1, 2], [3, 4]]);
+    expect(run('={1,2;3,4}')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(run('={"a";"b"}')).toEqual([['a'], ['b']]);
-    expect(run('={A2:A3, B2:B3}')).toEqual([['ann', 3], ['bob', 5]]);
+    expect(run('={A2:A3, B2:B3}')).toEqual([
+      ['ann', 3],
+      ['bob', 5],
+    ]);
   });
 
   it('refuses an array literal with rows of different widths', () => {
@@ -65,7 +71,10 @@ describe('references', () => {
   });
 
   it('returns a range whole, for the spreadsheet to spill', () => {
-    expect(run('=A2:B3')).toEqual([['ann', 3], ['bob', 5]]);
+    expect(run('=A2:B3')).toEqual([
+      ['ann', 3],
+      ['bob', 5],
+    ]);
     expect(run('=B2:B')).toEqual([[3], [5], ['']]);
     expect(run('=A:A')).toEqual([['Name'], ['ann'], ['bob'], ['cy']]);
     expect(run('=2:2')).toEqual([['ann', 3, true]]);
@@ -146,8 +155,12 @@ describe('operators', () => {
   it('gives #VALUE! with Sheets wording for text that is not a number', () => {
     const error = failure('=A2*2');
     expect(error.code).toBe('#VALUE!');
-    expect(error.message).toBe("Function MULTIPLY parameter 1 expects number values. But 'ann' is a text and cannot be coerced to a number.");
-    expect(failure('=1+"x"').message).toBe("Function ADD parameter 2 expects number values. But 'x' is a text and cannot be coerced to a number.");
+    expect(error.message).toBe(
+      "Function MULTIPLY parameter 1 expects number values. But 'ann' is a text and cannot be coerced to a number.",
+    );
+    expect(failure('=1+"x"').message).toBe(
+      "Function ADD parameter 2 expects number values. But 'x' is a text and cannot be coerced to a number.",
+    );
   });
 
   it('gives #DIV/0! for a division by zero or by a blank', () => {

@@ -83,7 +83,7 @@ describe('Runtime triggers', () => {
     expect(runtime.outbox[0]).toMatchObject({ to: ['ana@example.com'], subject: 'Digest', from: 'ana@example.com', body: 'week 49' });
   });
 
-  it("runs installable open triggers as their creator when anyone opens the document", () => {
+  it('runs installable open triggers as their creator when anyone opens the document', () => {
     const { runtime, id } = setup();
     runtime.run('installOpen', { spreadsheetId: id, user: 'ana@example.com' });
     expect(runtime.triggers[0]).toMatchObject({ eventType: 'ON_OPEN', triggerSourceId: id, user: 'ana@example.com' });

@@ -65,7 +65,14 @@ describe('Runtime.snapshot / restore', () => {
     ]);
     expect(copy.triggers[1]!.schedule?.at).toEqual(new Date('2026-12-01T08:00:00Z'));
     expect(copy.triggers[0]!.created).toBeInstanceOf(Date);
-    expect(copy.outbox[0]).toMatchObject({ to: [BO], cc: ['cy@example.com'], subject: 'Weekly OKRs', htmlBody: '<p>Hello</p>', from: ANA, time: NOW });
+    expect(copy.outbox[0]).toMatchObject({
+      to: [BO],
+      cc: ['cy@example.com'],
+      subject: 'Weekly OKRs',
+      htmlBody: '<p>Hello</p>',
+      from: ANA,
+      time: NOW,
+    });
     expect(copy.logs).toContain('digest sent');
     // The mail already sent still counts against today's quota: 2 recipients of 100.
     expect(servicesOf(copy, id).MailApp.getRemainingDailyQuota()).toBe(98);
@@ -111,7 +118,10 @@ describe('Runtime.snapshot / restore', () => {
       ['format must be "okr-sheets-runtime/state@1"', (s) => (s.format = 'something else')],
       ['properties.script.key must be text (properties hold strings only)', (s) => (s.properties.script = { key: 42 })],
       ['triggers[0].created must be a date', (s) => (s.triggers[0].created = 'last Monday')],
-      ['triggers[1].eventType must be one of CLOCK, ON_OPEN, ON_EDIT, ON_CHANGE, ON_FORM_SUBMIT', (s) => (s.triggers[1].eventType = 'HOURLY')],
+      [
+        'triggers[1].eventType must be one of CLOCK, ON_OPEN, ON_EDIT, ON_CHANGE, ON_FORM_SUBMIT',
+        (s) => (s.triggers[1].eventType = 'HOURLY'),
+      ],
       ['triggers[2].uniqueId', (s) => (s.triggers[2].uniqueId = s.triggers[0].uniqueId)],
       ['nextTriggerNumber must be a whole number of at least 1', (s) => (s.nextTriggerNumber = -1)],
       ['outbox[0].to[0] must be text', (s) => (s.outbox[0].to = [7])],

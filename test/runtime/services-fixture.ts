@@ -15,7 +15,14 @@ export function makeWorld(settings: Partial<WorldSettings> = {}): World {
 export function makeScope(world: World, execution: Partial<Execution> = {}): Scope {
   return {
     world,
-    execution: { mode: 'FULL', user: 'ana@example.com', activeSpreadsheetId: 'sheet-1', calls: new CallCounter(), realm: undefined, ...execution },
+    execution: {
+      mode: 'FULL',
+      user: 'ana@example.com',
+      activeSpreadsheetId: 'sheet-1',
+      calls: new CallCounter(),
+      realm: undefined,
+      ...execution,
+    },
   };
 }
 

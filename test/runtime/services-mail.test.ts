@@ -7,13 +7,31 @@ describe('MailApp', () => {
     const world = makeWorld();
     const mail = servicesFor(makeScope(world)).MailApp;
     mail.sendEmail('bo@example.com', 'Weekly OKRs', 'Plain body');
-    mail.sendEmail('cy@example.com', 'With options', 'Body', { htmlBody: '<b>Hi</b>', name: 'OKR Sheets', cc: 'dee@example.com', bcc: 'ed@example.com', noReply: true });
+    mail.sendEmail('cy@example.com', 'With options', 'Body', {
+      htmlBody: '<b>Hi</b>',
+      name: 'OKR Sheets',
+      cc: 'dee@example.com',
+      bcc: 'ed@example.com',
+      noReply: true,
+    });
     mail.sendEmail({ to: 'Fay <fay@example.com>, gus@example.com', subject: 'Object form', body: 'b', replyTo: 'ana@example.com' });
     mail.sendEmail('hal@example.com', 'ana@example.com', 'Reply-to form', 'b');
     expect(world.outbox).toHaveLength(4);
-    expect(world.outbox[0]).toMatchObject({ to: ['bo@example.com'], subject: 'Weekly OKRs', body: 'Plain body', from: 'ana@example.com', spreadsheetId: 'sheet-1' });
+    expect(world.outbox[0]).toMatchObject({
+      to: ['bo@example.com'],
+      subject: 'Weekly OKRs',
+      body: 'Plain body',
+      from: 'ana@example.com',
+      spreadsheetId: 'sheet-1',
+    });
     expect(world.outbox[0]!.time.getTime()).toBe(START);
-    expect(world.outbox[1]).toMatchObject({ cc: ['dee@example.com'], bcc: ['ed@example.com'], htmlBody: '<b>Hi</b>', name: 'OKR Sheets', noReply: true });
+    expect(world.outbox[1]).toMatchObject({
+      cc: ['dee@example.com'],
+      bcc: ['ed@example.com'],
+      htmlBody: '<b>Hi</b>',
+      name: 'OKR Sheets',
+      noReply: true,
+    });
     expect(world.outbox[2]).toMatchObject({ to: ['fay@example.com', 'gus@example.com'], replyTo: 'ana@example.com' });
     expect(world.outbox[3]).toMatchObject({ to: ['hal@example.com'], replyTo: 'ana@example.com', subject: 'Reply-to form' });
   });

@@ -32,8 +32,16 @@ describe('ScriptApp triggers', () => {
       'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
     app.newTrigger('c').forSpreadsheet('sheet-1').onOpen().create();
-    servicesFor(makeScope(world, { user: 'bo@example.com' })).ScriptApp.newTrigger('a').timeBased().everyHours(1).create();
-    servicesFor(makeScope(world, { activeSpreadsheetId: 'sheet-2' })).ScriptApp.newTrigger('a').timeBased().everyHours(1).create();
+    servicesFor(makeScope(world, { user: 'bo@example.com' }))
+      .ScriptApp.newTrigger('a')
+      .timeBased()
+      .everyHours(1)
+      .create();
+    servicesFor(makeScope(world, { activeSpreadsheetId: 'sheet-2' }))
+      .ScriptApp.newTrigger('a')
+      .timeBased()
+      .everyHours(1)
+      .create();
     expect(world.triggers).toHaveLength(4);
   });
 
@@ -70,7 +78,9 @@ describe('ScriptApp triggers', () => {
 
   it('needs full authorization to manage triggers', () => {
     const app = servicesFor(makeScope(makeWorld(), { mode: 'LIMITED' })).ScriptApp;
-    expect(() => app.newTrigger('a')).toThrow('You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
+    expect(() => app.newTrigger('a')).toThrow(
+      'You do not have permission to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+    );
     expect(() => app.getProjectTriggers()).toThrow('You do not have permission to call ScriptApp.getProjectTriggers');
   });
 });

@@ -9,8 +9,16 @@ describe('Session', () => {
     const hidden = servicesFor(makeScope(world)).Session;
     expect(hidden.getActiveUser().getEmail()).toBe('');
     expect(hidden.getEffectiveUser().getEmail()).toBe('ana@example.com');
-    expect(servicesFor(makeScope(world, { user: 'bo@example.com', mode: 'NONE' })).Session.getActiveUser().getEmail()).toBe('');
-    expect(servicesFor(makeScope(world, { user: 'bo@example.com', mode: 'CUSTOM_FUNCTION' })).Session.getActiveUser().getEmail()).toBe('');
+    expect(
+      servicesFor(makeScope(world, { user: 'bo@example.com', mode: 'NONE' }))
+        .Session.getActiveUser()
+        .getEmail(),
+    ).toBe('');
+    expect(
+      servicesFor(makeScope(world, { user: 'bo@example.com', mode: 'CUSTOM_FUNCTION' }))
+        .Session.getActiveUser()
+        .getEmail(),
+    ).toBe('');
     expect(hidden.getScriptTimeZone()).toBe('Europe/Paris');
     expect(hidden.getActiveUserLocale()).toBe('en');
   });

@@ -38,7 +38,9 @@ describe('PropertiesService', () => {
     props.setProperty('fits', 'x'.repeat(9 * 1024));
     const many: Record<string, string> = {};
     for (let i = 0; i < 60; i++) many[`k${i}`] = 'y'.repeat(9000);
-    expect(() => props.setProperties(many)).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(() => props.setProperties(many)).toThrow(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
     expect(props.getKeys()).toEqual(['fits']);
   });
 
@@ -52,7 +54,9 @@ describe('PropertiesService', () => {
   it("lets a custom formula read the owner's user properties but not change them", () => {
     const world = makeWorld();
     world.owners.set('sheet-1', 'owner@example.com');
-    servicesFor(makeScope(world, { user: 'owner@example.com' })).PropertiesService.getUserProperties().setProperty('gap', '0.2');
+    servicesFor(makeScope(world, { user: 'owner@example.com' }))
+      .PropertiesService.getUserProperties()
+      .setProperty('gap', '0.2');
     const formula = servicesFor(makeScope(world, { mode: 'CUSTOM_FUNCTION', user: '' })).PropertiesService.getUserProperties();
     expect(formula.getProperty('gap')).toBe('0.2');
     expect(() => formula.setProperty('gap', '0.5')).toThrow('You do not have permission to call Properties.setProperty');
@@ -64,7 +68,11 @@ describe('PropertiesService', () => {
     props.getProperty('a');
     props.getProperty('b');
     props.setProperty('a', '1');
-    expect(scope.execution.calls.snapshot()).toEqual({ 'Properties.getProperty': 2, 'Properties.setProperty': 1, 'PropertiesService.getDocumentProperties': 1 });
+    expect(scope.execution.calls.snapshot()).toEqual({
+      'Properties.getProperty': 2,
+      'Properties.setProperty': 1,
+      'PropertiesService.getDocumentProperties': 1,
+    });
   });
 });
 
@@ -101,10 +109,22 @@ describe('CacheService', () => {
 
   it('scopes caches like properties: per document, per user', () => {
     const world = makeWorld();
-    servicesFor(makeScope(world, { activeSpreadsheetId: 'a' })).CacheService.getDocumentCache()!.put('x', '1');
-    servicesFor(makeScope(world, { user: 'ana@example.com' })).CacheService.getUserCache().put('x', 'ana');
-    expect(servicesFor(makeScope(world, { activeSpreadsheetId: 'b' })).CacheService.getDocumentCache()!.get('x')).toBeNull();
-    expect(servicesFor(makeScope(world, { user: 'bo@example.com' })).CacheService.getUserCache().get('x')).toBeNull();
+    servicesFor(makeScope(world, { activeSpreadsheetId: 'a' }))
+      .CacheService.getDocumentCache()!
+      .put('x', '1');
+    servicesFor(makeScope(world, { user: 'ana@example.com' }))
+      .CacheService.getUserCache()
+      .put('x', 'ana');
+    expect(
+      servicesFor(makeScope(world, { activeSpreadsheetId: 'b' }))
+        .CacheService.getDocumentCache()!
+        .get('x'),
+    ).toBeNull();
+    expect(
+      servicesFor(makeScope(world, { user: 'bo@example.com' }))
+        .CacheService.getUserCache()
+        .get('x'),
+    ).toBeNull();
     expect(servicesFor(makeScope(world, { activeSpreadsheetId: undefined })).CacheService.getDocumentCache()).toBeNull();
   });
 });
@@ -146,11 +166,27 @@ describe('LockService', () => {
 
   it('keeps document locks per document and user locks per user', () => {
     const world = makeWorld();
-    servicesFor(makeScope(world, { activeSpreadsheetId: 'a' })).LockService.getDocumentLock().waitLock(0);
-    servicesFor(makeScope(world, { user: 'ana@example.com' })).LockService.getUserLock().waitLock(0);
-    expect(servicesFor(makeScope(world, { activeSpreadsheetId: 'b' })).LockService.getDocumentLock().tryLock(0)).toBe(true);
-    expect(servicesFor(makeScope(world, { user: 'bo@example.com' })).LockService.getUserLock().tryLock(0)).toBe(true);
-    expect(servicesFor(makeScope(world, { user: 'ana@example.com' })).LockService.getUserLock().tryLock(0)).toBe(false);
+    servicesFor(makeScope(world, { activeSpreadsheetId: 'a' }))
+      .LockService.getDocumentLock()
+      .waitLock(0);
+    servicesFor(makeScope(world, { user: 'ana@example.com' }))
+      .LockService.getUserLock()
+      .waitLock(0);
+    expect(
+      servicesFor(makeScope(world, { activeSpreadsheetId: 'b' }))
+        .LockService.getDocumentLock()
+        .tryLock(0),
+    ).toBe(true);
+    expect(
+      servicesFor(makeScope(world, { user: 'bo@example.com' }))
+        .LockService.getUserLock()
+        .tryLock(0),
+    ).toBe(true);
+    expect(
+      servicesFor(makeScope(world, { user: 'ana@example.com' }))
+        .LockService.getUserLock()
+        .tryLock(0),
+    ).toBe(false);
   });
 
   it('works in custom formulas, as the custom functions guide lists Cache, Lock and Properties', () => {

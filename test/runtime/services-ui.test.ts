@@ -42,7 +42,12 @@ describe('Ui dialogs', () => {
     const button = ui.alert('Delete?', 'Delete the examples?', ui.ButtonSet.YES_NO);
     expect(button).toBe(ui.Button.NO);
     expect(String(button)).toBe('NO');
-    expect(world.ui.last('alert')).toMatchObject({ title: 'Delete?', message: 'Delete the examples?', buttons: 'YES_NO', answer: { button: 'NO' } });
+    expect(world.ui.last('alert')).toMatchObject({
+      title: 'Delete?',
+      message: 'Delete the examples?',
+      buttons: 'YES_NO',
+      answer: { button: 'NO' },
+    });
   });
 
   it('answers with the first button when nothing is scripted', () => {
@@ -94,7 +99,9 @@ describe('Ui dialogs', () => {
     world.ui.answer({ button: 'OK', text: 'queued' });
     expect(ui.prompt('Cycle', 'Which?', ui.ButtonSet.OK_CANCEL).getResponseText()).toBe('queued');
     expect(ui.prompt('Cycle', 'Which?', ui.ButtonSet.OK_CANCEL).getSelectedButton()).toBe(ui.Button.CANCEL);
-    expect(asked).toEqual([{ kind: 'prompt', title: 'Cycle', message: 'Which?', buttons: 'OK_CANCEL', spreadsheetId: 'sheet-1', user: 'ana@example.com' }]);
+    expect(asked).toEqual([
+      { kind: 'prompt', title: 'Cycle', message: 'Which?', buttons: 'OK_CANCEL', spreadsheetId: 'sheet-1', user: 'ana@example.com' },
+    ]);
   });
 
   it('tells the onDialog handler which user sees the dialog, over which document; undefined presses the default button', () => {

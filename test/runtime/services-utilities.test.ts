@@ -78,7 +78,7 @@ describe('Utilities, the rest', () => {
     expect(Date.now() - real).toBeLessThan(1000);
   });
 
-  it("ends an execution that sleeps past its time limit", () => {
+  it('ends an execution that sleeps past its time limit', () => {
     const world = makeWorld();
     const scope = makeScope(world);
     world.deadlines.set(scope.execution, START + 30_000);
@@ -104,8 +104,16 @@ describe('Utilities, the rest', () => {
   it('newBlob holds text and bytes; parseCsv reads quoted fields', () => {
     const u = utilities();
     const blob = u.newBlob('héllo', 'text/plain', 'note.txt');
-    expect([blob.getDataAsString(), blob.getContentType(), blob.getName(), blob.getBytes().length]).toEqual(['héllo', 'text/plain', 'note.txt', 6]);
-    expect(u.parseCsv('a,"b,c"\n"say ""hi""",2')).toEqual([['a', 'b,c'], ['say "hi"', '2']]);
+    expect([blob.getDataAsString(), blob.getContentType(), blob.getName(), blob.getBytes().length]).toEqual([
+      'héllo',
+      'text/plain',
+      'note.txt',
+      6,
+    ]);
+    expect(u.parseCsv('a,"b,c"\n"say ""hi""",2')).toEqual([
+      ['a', 'b,c'],
+      ['say "hi"', '2'],
+    ]);
     expect(u.parseCsv('a;b', ';')).toEqual([['a', 'b']]);
   });
 });

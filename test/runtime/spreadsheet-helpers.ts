@@ -24,7 +24,11 @@ export function fakeEvaluate(formula: string, ctx: FormulaContext): FormulaValue
   }
   if (/^BOOM\(\)$/i.test(body)) throw new FormulaError('#DIV/0!', 'Function DIVIDE parameter 2 cannot be zero.');
   if (/^TRUE\(\)$/i.test(body)) return true;
-  if ((m = /^SUM\((.+)\)$/i.exec(body))) return ctx.read(parseA1(m[1]!)).flat().reduce<number>((a, v) => a + num(v), 0);
+  if ((m = /^SUM\((.+)\)$/i.exec(body)))
+    return ctx
+      .read(parseA1(m[1]!))
+      .flat()
+      .reduce<number>((a, v) => a + num(v), 0);
   if ((m = /^([A-Z_]+)\((.+)\)$/i.exec(body))) {
     if (!ctx.isCustomFunction(m[1]!)) throw new FormulaError('#NAME?', `Unknown function: '${m[1]}'.`);
     return ctx.callCustom(m[1]!, [ctx.read(parseA1(m[2]!))]);
@@ -49,7 +53,9 @@ export interface Setup {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
-export function setup(options: { mode?: RunMode; fake?: boolean; store?: Partial<StoreOptions>; timeZone?: string; sheets?: string[] } = {}): Setup {
+export function setup(
+  options: { mode?: RunMode; fake?: boolean; store?: Partial<StoreOptions>; timeZone?: string; sheets?: string[] } = {},
+): Setup {
   const store = new SpreadsheetStore({
     customFunctions: () => {
       throw new Error('no custom functions here');
@@ -57,7 +63,12 @@ export function setup(options: { mode?: RunMode; fake?: boolean; store?: Partial
     ...(options.fake === false ? {} : { evaluate: fakeEvaluate }),
     ...options.store,
   });
-  const id = store.create({ name: 'OKRs', id: 'doc-1', timeZone: options.timeZone ?? 'Europe/Paris', sheets: options.sheets ?? ['Objectives', 'Key Results'] });
+  const id = store.create({
+    name: 'OKRs',
+    id: 'doc-1',
+    timeZone: options.timeZone ?? 'Europe/Paris',
+    sheets: options.sheets ?? ['Objectives', 'Key Results'],
+  });
   const execution = newExecution(id, options.mode ?? 'FULL');
   const app = createSpreadsheetApp(store, execution, () => ({ kind: 'ui' }) as unknown as GoogleAppsScript.Base.Ui);
   const ss = options.mode === 'NONE' ? (undefined as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet) : app.getActiveSpreadsheet();

@@ -75,11 +75,18 @@ describe('toJSON / fromJSON', () => {
       ['Grow', '=C1*2', "'=not a formula"],
     ]);
     sheet.getRange('C1').setNumberFormat('0%').setBackground('#eeeeee').setNote('note');
-    sheet.getRange('D1').setDataValidation(
-      app.newDataValidation().requireDateOnOrAfter(new Date('2026-01-01T00:00:00Z')).setAllowInvalid(false).build(),
-    );
+    sheet
+      .getRange('D1')
+      .setDataValidation(app.newDataValidation().requireDateOnOrAfter(new Date('2026-01-01T00:00:00Z')).setAllowInvalid(false).build());
     sheet.getRange('D2').setDataValidation(app.newDataValidation().requireValueInRange(sheet.getRange('A1:A2')).build());
-    sheet.setConditionalFormatRules([app.newConditionalFormatRule().whenTextContains('Grow').setBackground('#00ff00').setRanges([sheet.getRange('A:A')]).build()]);
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenTextContains('Grow')
+        .setBackground('#00ff00')
+        .setRanges([sheet.getRange('A:A')])
+        .build(),
+    ]);
     sheet.getRange('E1:F1').merge();
     sheet.getRange('B1:B2').protect().setDescription('dates').setWarningOnly(true);
     sheet.setFrozenRows(1);
@@ -116,12 +123,16 @@ describe('toJSON / fromJSON', () => {
     json.spreadsheets[0].sheets[0].cells.content = [[1, 1, { value: { bad: true } }]];
     expect(() => load(json)).toThrow('spreadsheets[0].sheets[0].cells.content[0].value must be a string, number or boolean');
     json.spreadsheets[0].sheets[0].cells.content = [[1001, 1, { value: 'below the last row' }]];
-    expect(() => load(json)).toThrow('spreadsheets[0].sheets[0].cells.content[0] must be [row, column, fields] with the row and column inside the sheet');
+    expect(() => load(json)).toThrow(
+      'spreadsheets[0].sheets[0].cells.content[0] must be [row, column, fields] with the row and column inside the sheet',
+    );
     json.spreadsheets[0].sheets[0].cells.content = [];
     json.spreadsheets[0].sheets[0].cells.styles = [[1, 1, 5, 1, 7]];
     expect(() => load(json)).toThrow('spreadsheets[0].sheets[0].cells.styles[0] refers to styles entry 7, which does not exist');
     json.spreadsheets[0].sheets[0].cells.styles = [[5, 1, 1, 1, 0]];
-    expect(() => load(json)).toThrow('spreadsheets[0].sheets[0].cells.styles[0] must be a rectangle inside the sheet (1000 rows, 26 columns)');
+    expect(() => load(json)).toThrow(
+      'spreadsheets[0].sheets[0].cells.styles[0] must be a rectangle inside the sheet (1000 rows, 26 columns)',
+    );
     json.spreadsheets[0].sheets[0].cells.styles = [];
     json.spreadsheets[0].validations = [42];
     expect(() => load(json)).toThrow('spreadsheets[0].validations must be an array of objects');

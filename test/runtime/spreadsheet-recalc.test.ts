@@ -59,7 +59,9 @@ describe('recalculation', () => {
     const { ss, store, id } = setup();
     const sheet = ss.getSheets()[0]!;
     sheet.getRange('Y1').setFormula('=GRID(1,3)');
-    expect(store.cell(id, 'Objectives', 'Y1').error?.message).toBe('Result was not automatically expanded, please insert more columns (1).');
+    expect(store.cell(id, 'Objectives', 'Y1').error?.message).toBe(
+      'Result was not automatically expanded, please insert more columns (1).',
+    );
   });
 
   it('detects circular references', () => {

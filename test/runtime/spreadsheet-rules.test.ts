@@ -7,7 +7,12 @@ describe('data validation', () => {
   it('builds, stores and returns rules; null where there is none', () => {
     const { app, ss } = setup();
     const sheet = ss.getSheets()[0]!;
-    const rule = app.newDataValidation().requireValueInList(['Metric', 'Milestone'], true).setAllowInvalid(false).setHelpText('Pick a type').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['Metric', 'Milestone'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick a type')
+      .build();
     expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(rule.getCriteriaValues()).toEqual([['Metric', 'Milestone'], true]);
     expect(rule.getAllowInvalid()).toBe(false);
@@ -50,7 +55,11 @@ describe('data validation', () => {
     expect(sheet.getRange('C2').getValue()).toBe(99);
     expect(store.userEdit(id, 'Objectives', 'C2', '7', 'ann@example.com')).toEqual({ ok: true });
     expect(sheet.getRange('C2').getValue()).toBe(7);
-    expect(store.cell(id, 'Objectives', 'C2').validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 10], allowInvalid: false });
+    expect(store.cell(id, 'Objectives', 'C2').validation).toMatchObject({
+      criteria: 'NUMBER_BETWEEN',
+      values: [0, 10],
+      allowInvalid: false,
+    });
   });
 
   it('lists a dropdown’s values and warns (not rejects) when invalid data is allowed', () => {
@@ -71,8 +80,19 @@ describe('conditional formats', () => {
   it('replaces the whole list and round-trips rules', () => {
     const { app, ss } = setup();
     const sheet = ss.getSheets()[0]!;
-    const low = app.newConditionalFormatRule().whenNumberBetween(0, 0.3).setBackground('#F4CCCC').setRanges([sheet.getRange('E2:E')]).build();
-    const high = app.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(0.7).setFontColor('#00AA00').setBold(true).setRanges([sheet.getRange('E2:E')]).build();
+    const low = app
+      .newConditionalFormatRule()
+      .whenNumberBetween(0, 0.3)
+      .setBackground('#F4CCCC')
+      .setRanges([sheet.getRange('E2:E')])
+      .build();
+    const high = app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThanOrEqualTo(0.7)
+      .setFontColor('#00AA00')
+      .setBold(true)
+      .setRanges([sheet.getRange('E2:E')])
+      .build();
     sheet.setConditionalFormatRules([low, high]);
     sheet.setConditionalFormatRules([high]);
     const rules = sheet.getConditionalFormatRules();
@@ -106,7 +126,12 @@ describe('conditional formats', () => {
       ['fine', 1],
     ]);
     sheet.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenFormulaSatisfied('=$B2>3').setFontColor('#cc0000').setRanges([sheet.getRange('A2:A3')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=$B2>3')
+        .setFontColor('#cc0000')
+        .setRanges([sheet.getRange('A2:A3')])
+        .build(),
     ]);
     expect(store.cell(id, 'Objectives', 'A2').fontColor).toBe('#cc0000');
     expect(store.cell(id, 'Objectives', 'A3').fontColor).toBe('#000000');
@@ -154,9 +179,18 @@ describe('protections', () => {
     sheet.getRange('H1:I1').merge();
     sheet.getRange('F3').setValue('before');
     const version = store.doc(id).version;
-    expect(store.checkEdit(id, 'Objectives', 'F3', 'ann@example.com')).toEqual({ ok: true, confirm: expect.stringMatching(/shouldn't be changed accidentally/) });
-    expect(store.checkEdit(id, 'Objectives', 'G3', 'ann@example.com')).toEqual({ ok: false, message: expect.stringMatching(/protected cell/) });
-    expect(store.checkEdit(id, 'Objectives', 'I1', 'ann@example.com')).toEqual({ ok: false, message: expect.stringMatching(/merged range/) });
+    expect(store.checkEdit(id, 'Objectives', 'F3', 'ann@example.com')).toEqual({
+      ok: true,
+      confirm: expect.stringMatching(/shouldn't be changed accidentally/),
+    });
+    expect(store.checkEdit(id, 'Objectives', 'G3', 'ann@example.com')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/protected cell/),
+    });
+    expect(store.checkEdit(id, 'Objectives', 'I1', 'ann@example.com')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/merged range/),
+    });
     expect(store.checkEdit(id, 'Objectives', 'E3', 'ann@example.com')).toEqual({ ok: true });
     expect(store.values(id, 'Objectives', 'F3')).toEqual([['before']]);
     expect(store.doc(id).version).toBe(version);
@@ -164,7 +198,10 @@ describe('protections', () => {
     expect(store.userEdit(id, 'Objectives', 'F3', 'after', 'ann@example.com', { confirmed: true })).toEqual({ ok: true });
     expect(store.values(id, 'Objectives', 'F3')).toEqual([['after']]);
     // Confirming a warning does not get past a full protection.
-    expect(store.userEdit(id, 'Objectives', 'G3', 'x', 'ann@example.com', { confirmed: true })).toEqual({ ok: false, message: expect.stringMatching(/protected cell/) });
+    expect(store.userEdit(id, 'Objectives', 'G3', 'x', 'ann@example.com', { confirmed: true })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/protected cell/),
+    });
   });
 
   it('does not block the script’s own writes', () => {
@@ -193,7 +230,8 @@ describe('named ranges', () => {
   it('refuses names Sheets refuses', () => {
     const { ss } = setup();
     const range = ss.getSheets()[0]!.getRange('A1');
-    for (const bad of ['A1', '1abc', 'has space', 'true_value', 'R1C1', '']) expect(() => ss.setNamedRange(bad, range), bad).toThrow(/invalid/);
+    for (const bad of ['A1', '1abc', 'has space', 'true_value', 'R1C1', ''])
+      expect(() => ss.setNamedRange(bad, range), bad).toThrow(/invalid/);
     expect(() => ss.setNamedRange('_ok_Name1', range)).not.toThrow();
   });
 

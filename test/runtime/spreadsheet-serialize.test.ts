@@ -80,7 +80,9 @@ describe('the saved spreadsheets', () => {
   });
 
   it('still read format 1, as the playground saved it before', () => {
-    const state = JSON.parse(fs.readFileSync(FIXTURE_V1, 'utf8')) as { workbooks: { store: { format: string; spreadsheets: { id: string }[] } } };
+    const state = JSON.parse(fs.readFileSync(FIXTURE_V1, 'utf8')) as {
+      workbooks: { store: { format: string; spreadsheets: { id: string }[] } };
+    };
     expect(state.workbooks.store.format).toBe('okr-sheets-runtime/spreadsheets@1');
     const id = state.workbooks.store.spreadsheets[0]!.id;
     const store = load(state.workbooks.store);
@@ -89,7 +91,11 @@ describe('the saved spreadsheets', () => {
       ['O1', 'Ship the old format', 7],
     ]);
     expect(store.cell(id, 'Objectives', 'B1')).toMatchObject({ bold: true, background: '#eeeeee' });
-    expect(store.cell(id, 'Objectives', 'C20').validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 10], helpText: '0 to 10' });
+    expect(store.cell(id, 'Objectives', 'C20').validation).toMatchObject({
+      criteria: 'NUMBER_BETWEEN',
+      values: [0, 10],
+      helpText: '0 to 10',
+    });
     expect(store.cell(id, 'Objectives', 'C21').validation).toBeUndefined();
     expect(store.cell(id, 'Objectives', 'D5').protection).toEqual({ description: 'computed', warningOnly: true, type: 'RANGE' });
     // Saved again, it is format 2 and reads back the same.

@@ -222,7 +222,12 @@ describe('merges and notes', () => {
       ['', ''],
     ]);
     expect(sheet.getRange('B2').isPartOfMerge()).toBe(true);
-    expect(sheet.getRange('A1:C3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B2']);
+    expect(
+      sheet
+        .getRange('A1:C3')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B2']);
     expect(() => sheet.getRange('A1:A2').breakApart()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
     range.breakApart();
     expect(sheet.getRange('B2').isPartOfMerge()).toBe(false);
@@ -231,7 +236,10 @@ describe('merges and notes', () => {
   it('round-trips notes and formats', () => {
     const { ss } = setup();
     const range = ss.getSheets()[0]!.getRange('A1:B1');
-    range.setNote('why').setFontWeight('bold').setNumberFormats([['0.00', '@']]);
+    range
+      .setNote('why')
+      .setFontWeight('bold')
+      .setNumberFormats([['0.00', '@']]);
     expect(range.getNotes()).toEqual([['why', 'why']]);
     expect(range.getFontWeights()).toEqual([['bold', 'bold']]);
     expect(range.getNumberFormats()).toEqual([['0.00', '@']]);
@@ -244,10 +252,25 @@ describe('cell formatting', () => {
   it('round-trips sizes, families, alignment and wrapping with Sheets defaults', () => {
     const { ss, app } = setup();
     const range = ss.getSheets()[0]!.getRange('A1:B1');
-    expect([range.getFontSize(), range.getFontFamily(), range.getVerticalAlignment(), range.getWrap()]).toEqual([10, 'Arial', 'bottom', false]);
-    range.setFontSize(14).setFontFamily('Roboto').setVerticalAlignment('middle').setHorizontalAlignment('center').setWrapStrategy(app.WrapStrategy.WRAP);
+    expect([range.getFontSize(), range.getFontFamily(), range.getVerticalAlignment(), range.getWrap()]).toEqual([
+      10,
+      'Arial',
+      'bottom',
+      false,
+    ]);
+    range
+      .setFontSize(14)
+      .setFontFamily('Roboto')
+      .setVerticalAlignment('middle')
+      .setHorizontalAlignment('center')
+      .setWrapStrategy(app.WrapStrategy.WRAP);
     expect(range.getFontSizes()).toEqual([[14, 14]]);
-    expect([range.getFontFamily(), range.getVerticalAlignment(), range.getHorizontalAlignment(), range.getWrap()]).toEqual(['Roboto', 'middle', 'center', true]);
+    expect([range.getFontFamily(), range.getVerticalAlignment(), range.getHorizontalAlignment(), range.getWrap()]).toEqual([
+      'Roboto',
+      'middle',
+      'center',
+      true,
+    ]);
     range.setBackgroundRGB(255, 0, 16);
     expect(range.getBackground()).toBe('#ff0010');
   });
@@ -308,7 +331,9 @@ describe('spreadsheet', () => {
     ss.getSheetByName('Key Results')!.setName('KRs');
     expect(cell.getFormula()).toBe('=KRs!A1*2');
     expect(cell.getValue()).toBe(8);
-    expect(() => ss.getSheetByName('KRs')!.setName('objectives')).toThrow('A sheet with the name "objectives" already exists. Please enter another name.');
+    expect(() => ss.getSheetByName('KRs')!.setName('objectives')).toThrow(
+      'A sheet with the name "objectives" already exists. Please enter another name.',
+    );
   });
 
   it('setFormula on a block adjusts relative references per cell', () => {

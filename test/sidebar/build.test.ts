@@ -17,7 +17,7 @@ test('the build writes dist/Sidebar.html under the 60 KB budget', () => {
 
 test('it is one self-contained file: the script and style inline, no external src or href', () => {
   const text = html();
-  expect(text).toMatch(/^<!DOCTYPE html>/);
+  expect(text).toMatch(/^<!doctype html>/i);
   expect(text.match(/<script>/g)).toHaveLength(1);
   expect(text.match(/<style>/g)).toHaveLength(1);
   expect(text).not.toMatch(/<script[^>]*\bsrc=/i);

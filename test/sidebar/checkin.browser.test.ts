@@ -48,7 +48,7 @@ afterAll(async () => {
   fs.rmSync(stateDir, { recursive: true, force: true });
 }, 60_000);
 
-test('opens on the current cycle with the person\'s own key results first, each with its facts', async () => {
+test("opens on the current cycle with the person's own key results first, each with its facts", async () => {
   expect(await frame.locator('h1').textContent()).toBe('Cycle 2026-Q4');
   expect(await frame.locator('#own-group .kr-toggle').allTextContents()).toEqual([ARR, CHURN]);
   expect(await frame.locator('#others-group .kr-toggle').count()).toBeGreaterThan(0);
@@ -127,7 +127,10 @@ test('bad input shows each error beside its field, moves focus to the first, and
   await form.getByLabel('New value').fill('4.9M');
   await form.getByLabel('Confidence').fill('8');
   await form.getByRole('button', { name: 'Check in' }).click();
-  expect(await form.locator('.field-error:visible').allTextContents()).toEqual(['The new value must be a number, such as 42 or 0.5.', 'The note is 501 characters long: keep it to 500.']);
+  expect(await form.locator('.field-error:visible').allTextContents()).toEqual([
+    'The new value must be a number, such as 42 or 0.5.',
+    'The note is 501 characters long: keep it to 500.',
+  ]);
   expect(await form.getByLabel('Confidence').getAttribute('aria-invalid')).toBeNull();
   expect((await checkinRows()).length).toBe(before);
   await toggle(ARR).click(); // close it
@@ -199,7 +202,10 @@ test('axe-core finds no serious or critical problem, with the list, an open form
     for (let attempt = 1; ; attempt++) {
       const result = await new AxeBuilder({ page }).include(['.sidebar iframe', 'html']).analyze();
       const inPanel = result.passes.flatMap((p) => p.nodes).filter((n) => n.target.length === 2).length;
-      if (inPanel > 20) return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      if (inPanel > 20)
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       if (attempt === 5) throw new Error('axe-core never reached the panel frame.');
     }
   };
@@ -211,7 +217,9 @@ test('axe-core finds no serious or critical problem, with the list, an open form
 
   // The artifacts a reviewer looks at: the panel as Sheets shows it, and a form with an error.
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  await card(ARR).locator('form').screenshot({ path: path.join(ROOT, 'test-results', 'sidebar-form.png') });
+  await card(ARR)
+    .locator('form')
+    .screenshot({ path: path.join(ROOT, 'test-results', 'sidebar-form.png') });
   await toggle(ARR).click();
   await page.mouse.move(0, 0);
   await frame.locator('h1').scrollIntoViewIfNeeded();

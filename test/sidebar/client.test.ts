@@ -52,15 +52,38 @@ test('"last check-in" counts days against the spreadsheet\'s today', () => {
 });
 
 const kr = (id: string, owner: string, team: string, title = id): KeyResultView => ({
-  id, objectiveId: 'O1', objective: 'Obj', title, owner, team, metric: 'increase', unit: '', start: 0, target: 1,
-  current: null, progress: null, status: '', confidence: null, lastCheckin: null, due: true, recent: [],
+  id,
+  objectiveId: 'O1',
+  objective: 'Obj',
+  title,
+  owner,
+  team,
+  metric: 'increase',
+  unit: '',
+  start: 0,
+  target: 1,
+  current: null,
+  progress: null,
+  status: '',
+  confidence: null,
+  lastCheckin: null,
+  due: true,
+  recent: [],
 });
 
 test('own key results first (owner matched case-insensitively), then the rest, each in sheet order; team and search filter both', () => {
-  const all = [kr('A', 'sam@x.com', 'Ops'), kr('B', 'Ann@X.com', 'Ops'), kr('C', 'ann@x.com', 'Sales', 'Grow revenue'), kr('D', 'sam@x.com', 'Sales')];
+  const all = [
+    kr('A', 'sam@x.com', 'Ops'),
+    kr('B', 'Ann@X.com', 'Ops'),
+    kr('C', 'ann@x.com', 'Sales', 'Grow revenue'),
+    kr('D', 'sam@x.com', 'Sales'),
+  ];
   const ids = (list: KeyResultView[]) => list.map((k) => k.id);
   const all1 = visible(all, 'ann@x.com', { team: '', search: '' });
-  expect([ids(all1.own), ids(all1.others)]).toEqual([['B', 'C'], ['A', 'D']]);
+  expect([ids(all1.own), ids(all1.others)]).toEqual([
+    ['B', 'C'],
+    ['A', 'D'],
+  ]);
   const sales = visible(all, 'ann@x.com', { team: 'Sales', search: '' });
   expect([ids(sales.own), ids(sales.others)]).toEqual([['C'], ['D']]);
   const search = visible(all, 'ann@x.com', { team: '', search: '  REVENUE grow ' });
@@ -85,29 +108,32 @@ test('request ids are UUIDs the server accepts; one attempt keeps its id until t
 function fakeRun(handlers: Record<string, (...args: unknown[]) => unknown>) {
   const log = { running: 0, most: 0, calls: [] as string[] };
   const runner = (ok?: (v: unknown) => void, fail?: (e: unknown) => void): unknown =>
-    new Proxy({}, {
-      get: (_, name: string) => {
-        if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, fail);
-        if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(ok, fn);
-        return (...args: unknown[]) => {
-          log.calls.push(name);
-          log.most = Math.max(log.most, ++log.running);
-          setTimeout(() => {
-            log.running--;
-            try {
-              ok?.(handlers[name]!(...args));
-            } catch (error) {
-              fail?.(error);
-            }
-          }, 5);
-        };
+    new Proxy(
+      {},
+      {
+        get: (_, name: string) => {
+          if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, fail);
+          if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(ok, fn);
+          return (...args: unknown[]) => {
+            log.calls.push(name);
+            log.most = Math.max(log.most, ++log.running);
+            setTimeout(() => {
+              log.running--;
+              try {
+                ok?.(handlers[name]!(...args));
+              } catch (error) {
+                fail?.(error);
+              }
+            }, 5);
+          };
+        },
       },
-    });
+    );
   g.google = { script: { run: runner() } };
   return log;
 }
 
-test('call() resolves with the server\'s value, rejects with its Error, and never overlaps calls', async () => {
+test("call() resolves with the server's value, rejects with its Error, and never overlaps calls", async () => {
   const log = fakeRun({
     submitCheckin: (input) => ({ id: (input as { keyResultId: string }).keyResultId }),
     getCheckinContext: () => {
@@ -115,7 +141,11 @@ test('call() resolves with the server\'s value, rejects with its Error, and neve
     },
   });
   const input = { id: newRequestId(), keyResultId: 'KR1', value: 3, confidence: 5, note: '' };
-  const results = await Promise.allSettled([call('submitCheckin', input), call('getCheckinContext'), call('submitCheckin', { ...input, keyResultId: 'KR2' })]);
+  const results = await Promise.allSettled([
+    call('submitCheckin', input),
+    call('getCheckinContext'),
+    call('submitCheckin', { ...input, keyResultId: 'KR2' }),
+  ]);
   expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
     { id: 'KR1' },
     'Someone else is saving right now: try again.',

@@ -22,7 +22,11 @@ async function open(rt: Runtime, id: string, user: string): Promise<Page> {
   return harness.page;
 }
 
-const checkins = (rt: Runtime, id: string) => rt.store.values(id, 'Check-ins').slice(1).filter((row) => row.some((v) => v !== ''));
+const checkins = (rt: Runtime, id: string) =>
+  rt.store
+    .values(id, 'Check-ins')
+    .slice(1)
+    .filter((row) => row.some((v) => v !== ''));
 const card = (page: Page, krId: string) => page.locator(`.kr[data-id="${krId}"]`);
 
 test('when Google withholds the address, the person picks their name, it is remembered, and the check-in is theirs', async () => {
@@ -41,7 +45,10 @@ test('when Google withholds the address, the person picks their name, it is reme
   expect(harness!.calls).toEqual(['getCheckinContext']);
 
   await page.getByLabel('I am').selectOption(ONE);
-  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['EX-KR1', 'EX-KR2']);
+  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual([
+    'EX-KR1',
+    'EX-KR2',
+  ]);
   // The open form moved with its card and kept what was typed.
   expect(await card(page, 'EX-KR1').getByLabel('New value').inputValue()).toBe('50');
   await card(page, 'EX-KR1').getByRole('button', { name: 'Check in' }).click();
@@ -108,7 +115,12 @@ test('a key result deleted while the panel is open: the message says so and the 
 test('a milestone is checked in as done with the keyboard alone', async () => {
   const { rt, id } = seededWorkbook();
   const page = await open(rt, id, THREE);
-  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual(['EX-KR3', 'EX-KR7', 'EX-KR8', 'EX-KR9']);
+  expect(await page.locator('#own-group li').evaluateAll((items) => items.map((i) => i.getAttribute('data-id')))).toEqual([
+    'EX-KR3',
+    'EX-KR7',
+    'EX-KR8',
+    'EX-KR9',
+  ]);
   await page.getByLabel('Search').focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

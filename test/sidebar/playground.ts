@@ -14,7 +14,10 @@ export async function companyWorkbook(playground: Playground): Promise<string> {
 
 /** A tab's cells as Sheets displays them. */
 export async function sheetText(playground: Playground, workbook: string, sheet: string): Promise<string[][]> {
-  const view = await get<{ cells: { t: string }[][] }>(playground, `/api/sheet?workbook=${encodeURIComponent(workbook)}&sheet=${encodeURIComponent(sheet)}`);
+  const view = await get<{ cells: { t: string }[][] }>(
+    playground,
+    `/api/sheet?workbook=${encodeURIComponent(workbook)}&sheet=${encodeURIComponent(sheet)}`,
+  );
   return view.cells.map((row) => row.map((cell) => cell.t)).filter((row) => row.some((t) => t !== ''));
 }
 
@@ -27,7 +30,14 @@ export async function keyResultRow(playground: Playground, workbook: string, tit
 }
 
 /** Types into a cell as a person would (the playground's edit API is what its grid calls). */
-export async function editCell(playground: Playground, workbook: string, sheet: string, a1: string, input: string, user: string): Promise<void> {
+export async function editCell(
+  playground: Playground,
+  workbook: string,
+  sheet: string,
+  a1: string,
+  input: string,
+  user: string,
+): Promise<void> {
   const { status, body } = await post(playground, '/api/edit', { workbook, sheet, a1, input, user });
   if (status !== 200) throw new Error(`edit failed: ${JSON.stringify(body)}`);
 }

@@ -43,10 +43,17 @@ const POST: Record<string, Handler> = {
       user: text(body, 'user'),
       confirmed: body.confirmed === true,
     }),
-  '/api/menu': (engine, body) => engine.call({ op: 'menu', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName') }),
+  '/api/menu': (engine, body) =>
+    engine.call({ op: 'menu', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName') }),
   '/api/run': (engine, body) => {
     if (!Array.isArray(body.args)) throw new HttpError(400, '"args" must be a list.');
-    return engine.call({ op: 'script', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName'), args: body.args });
+    return engine.call({
+      op: 'script',
+      workbook: text(body, 'workbook'),
+      user: text(body, 'user'),
+      functionName: text(body, 'functionName'),
+      args: body.args,
+    });
   },
   '/api/trigger': (engine, body) => engine.call({ op: 'trigger', uniqueId: text(body, 'uniqueId') }),
   '/api/answer': (engine, body) => {

@@ -21,7 +21,8 @@ export const api = {
   edit: (workbook: string, sheet: string, a1: string, input: string, user: string, confirmed = false) =>
     request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user, confirmed }),
   menu: (workbook: string, user: string, functionName: string) => request<Step>('POST', '/api/menu', { workbook, user, functionName }),
-  run: (workbook: string, user: string, functionName: string, args: unknown[]) => request<Step>('POST', '/api/run', { workbook, user, functionName, args }),
+  run: (workbook: string, user: string, functionName: string, args: unknown[]) =>
+    request<Step>('POST', '/api/run', { workbook, user, functionName, args }),
   trigger: (uniqueId: string) => request<Step>('POST', '/api/trigger', { uniqueId }),
   answer: (button: string, text?: string) => request<Step>('POST', '/api/answer', text === undefined ? { button } : { button, text }),
 };

@@ -8,7 +8,8 @@ import type { Mail, Trigger, WorkbookInfo } from './types';
 export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
   clear(target);
   target.append(el('h2', { text: `Outbox (${outbox.length})` }));
-  if (!outbox.length) target.append(el('p', { class: 'empty', text: 'No mail sent yet. Mail the add-on sends appears here; nothing leaves this machine.' }));
+  if (!outbox.length)
+    target.append(el('p', { class: 'empty', text: 'No mail sent yet. Mail the add-on sends appears here; nothing leaves this machine.' }));
   for (const mail of [...outbox].reverse()) {
     const body = mail.htmlBody
       ? (() => {
@@ -17,12 +18,23 @@ export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
           return frame;
         })()
       : el('pre', { class: 'mail-text', text: mail.body });
-    const recipients = [`To: ${mail.to.join(', ')}`, mail.cc.length ? `Cc: ${mail.cc.join(', ')}` : '', mail.bcc.length ? `Bcc: ${mail.bcc.join(', ')}` : ''].filter(Boolean).join(' · ');
+    const recipients = [
+      `To: ${mail.to.join(', ')}`,
+      mail.cc.length ? `Cc: ${mail.cc.join(', ')}` : '',
+      mail.bcc.length ? `Bcc: ${mail.bcc.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     target.append(
       el(
         'details',
         { class: 'mail' },
-        el('summary', {}, el('strong', { text: mail.subject || '(no subject)' }), el('span', { class: 'meta', text: ` ${new Date(mail.time).toLocaleString()}` })),
+        el(
+          'summary',
+          {},
+          el('strong', { text: mail.subject || '(no subject)' }),
+          el('span', { class: 'meta', text: ` ${new Date(mail.time).toLocaleString()}` }),
+        ),
         el('div', { class: 'meta', text: `From: ${mail.name ? `${mail.name} <${mail.from}>` : mail.from}` }),
         el('div', { class: 'meta', text: recipients }),
         body,
@@ -31,10 +43,18 @@ export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
   }
 }
 
-export function renderTriggers(target: HTMLElement, triggers: Trigger[], workbooks: WorkbookInfo[], runNow: (uniqueId: string) => void): void {
+export function renderTriggers(
+  target: HTMLElement,
+  triggers: Trigger[],
+  workbooks: WorkbookInfo[],
+  runNow: (uniqueId: string) => void,
+): void {
   clear(target);
   target.append(el('h2', { text: `Triggers (${triggers.length})` }));
-  if (!triggers.length) target.append(el('p', { class: 'empty', text: 'No installable triggers. Triggers the add-on creates appear here, each with "Run now".' }));
+  if (!triggers.length)
+    target.append(
+      el('p', { class: 'empty', text: 'No installable triggers. Triggers the add-on creates appear here, each with "Run now".' }),
+    );
   for (const trigger of triggers) {
     const book = workbooks.find((w) => w.id === (trigger.triggerSourceId ?? trigger.spreadsheetId))?.name ?? '';
     target.append(

@@ -86,7 +86,15 @@ export class Grid {
     if (cell.note) td.classList.add('has-note');
     if (cell.list) {
       td.classList.add('has-list');
-      td.append(el('button', { class: 'dropdown', 'aria-label': `Choose a value for ${columnLetter(c + 1)}${r + 1}`, tabindex: '-1', text: '▾', onclick: (e) => this.dropdown(e, r + 1, c + 1, cell.list!) }));
+      td.append(
+        el('button', {
+          class: 'dropdown',
+          'aria-label': `Choose a value for ${columnLetter(c + 1)}${r + 1}`,
+          tabindex: '-1',
+          text: '▾',
+          onclick: (e) => this.dropdown(e, r + 1, c + 1, cell.list!),
+        }),
+      );
     }
     if (r < (this.view?.frozenRows ?? 0)) this.freezeTop(td, r);
     if (c < (this.view?.frozenColumns ?? 0)) this.freezeLeft(td, this.view!, c);
@@ -165,11 +173,18 @@ export class Grid {
     const a1 = this.a1;
     const list = el('div', { class: 'dropdown-list', role: 'listbox' });
     for (const choice of choices) {
-      list.append(el('div', { class: 'choice', role: 'option', text: choice, onmousedown: (e) => {
-        e.preventDefault();
-        list.remove();
-        this.events.edit(a1, choice);
-      } }));
+      list.append(
+        el('div', {
+          class: 'choice',
+          role: 'option',
+          text: choice,
+          onmousedown: (e) => {
+            e.preventDefault();
+            list.remove();
+            this.events.edit(a1, choice);
+          },
+        }),
+      );
     }
     const rect = td.getBoundingClientRect();
     list.style.left = `${rect.left}px`;
@@ -186,7 +201,13 @@ export class Grid {
   private key(event: KeyboardEvent): void {
     if (this.editor || !this.view) return;
     const { row, column } = this.selected;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Tab: [0, 1],
+    };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();

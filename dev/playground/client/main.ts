@@ -42,25 +42,29 @@ const grid = new Grid(gridHost, {
   edit: (a1, input) => void edit(a1, input),
 });
 
-document.getElementById('app')!.append(
-  el(
-    'header',
-    { class: 'topbar' },
-    el('div', { class: 'logo', 'aria-hidden': 'true', text: '▦' }),
-    el('div', { class: 'titles' }, titleNode, menuBar),
-    el('div', { class: 'controls' },
-      el('label', {}, 'Workbook ', workbookSelect),
-      outboxButton,
-      triggersButton,
-      el('label', {}, 'Signed in as ', userSelect),
+document
+  .getElementById('app')!
+  .append(
+    el(
+      'header',
+      { class: 'topbar' },
+      el('div', { class: 'logo', 'aria-hidden': 'true', text: '▦' }),
+      el('div', { class: 'titles' }, titleNode, menuBar),
+      el(
+        'div',
+        { class: 'controls' },
+        el('label', {}, 'Workbook ', workbookSelect),
+        outboxButton,
+        triggersButton,
+        el('label', {}, 'Signed in as ', userSelect),
+      ),
     ),
-  ),
-  el('div', { class: 'formula-bar' }, nameBox, el('span', { class: 'fx', text: 'fx' }), formulaInput),
-  main,
-  tabs,
-  busy,
-  el('div', { class: 'toasts' }),
-);
+    el('div', { class: 'formula-bar' }, nameBox, el('span', { class: 'fx', text: 'fx' }), formulaInput),
+    main,
+    tabs,
+    busy,
+    el('div', { class: 'toasts' }),
+  );
 
 formulaInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
@@ -111,9 +115,11 @@ async function loadState(): Promise<State> {
 
 function renderChoices(state: State): void {
   clear(workbookSelect);
-  for (const book of state.workbooks) workbookSelect.append(el('option', { value: book.id, text: book.name, selected: book.id === app.workbook }));
+  for (const book of state.workbooks)
+    workbookSelect.append(el('option', { value: book.id, text: book.name, selected: book.id === app.workbook }));
   clear(userSelect);
-  for (const person of state.people) userSelect.append(el('option', { value: person.email, text: `${person.name} <${person.email}>`, selected: person.email === app.user }));
+  for (const person of state.people)
+    userSelect.append(el('option', { value: person.email, text: `${person.name} <${person.email}>`, selected: person.email === app.user }));
 }
 
 async function openWorkbook(workbook: string, user: string, sheet: string): Promise<void> {
@@ -147,10 +153,18 @@ async function refresh(keepSelection = true): Promise<void> {
 function renderTabs(sheets: string[]): void {
   clear(tabs);
   for (const name of sheets) {
-    tabs.append(el('button', { class: name === app.sheet ? 'tab active' : 'tab', role: 'tab', 'aria-selected': name === app.sheet ? 'true' : 'false', text: name, onclick: () => {
-      app.sheet = name;
-      void refresh(false);
-    } }));
+    tabs.append(
+      el('button', {
+        class: name === app.sheet ? 'tab active' : 'tab',
+        role: 'tab',
+        'aria-selected': name === app.sheet ? 'true' : 'false',
+        text: name,
+        onclick: () => {
+          app.sheet = name;
+          void refresh(false);
+        },
+      }),
+    );
   }
 }
 
@@ -213,4 +227,6 @@ async function boot(): Promise<void> {
   gridHost.focus();
 }
 
-boot().catch((error: unknown) => void showMessage('The playground could not start', error instanceof Error ? error.message : String(error)));
+boot().catch(
+  (error: unknown) => void showMessage('The playground could not start', error instanceof Error ? error.message : String(error)),
+);

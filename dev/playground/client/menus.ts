@@ -14,10 +14,12 @@ export function renderMenuBar(target: HTMLElement, menus: RecordedMenu[], run: (
     const button = el('button', { class: 'menu-button', text: caption, disabled: !entries, 'aria-haspopup': 'true' });
     menu.append(button);
     if (entries) {
-      menu.append(list(entries, path, (fn, p) => {
-        closeAll();
-        run(fn, p);
-      }));
+      menu.append(
+        list(entries, path, (fn, p) => {
+          closeAll();
+          run(fn, p);
+        }),
+      );
       button.addEventListener('click', (event) => {
         event.stopPropagation();
         const wasOpen = menu.classList.contains('open');
@@ -45,12 +47,24 @@ function list(entries: MenuEntry[], path: string, run: (functionName: string, pa
     if (entry.kind === 'separator') node.append(el('div', { class: 'menu-separator', role: 'separator' }));
     else if (entry.kind === 'item') {
       const itemPath = `${path} > ${entry.caption}`;
-      node.append(el('button', { class: 'menu-item', role: 'menuitem', text: entry.caption, 'data-path': itemPath, onclick: (e) => {
-        e.stopPropagation();
-        run(entry.functionName, itemPath);
-      } }));
+      node.append(
+        el('button', {
+          class: 'menu-item',
+          role: 'menuitem',
+          text: entry.caption,
+          'data-path': itemPath,
+          onclick: (e) => {
+            e.stopPropagation();
+            run(entry.functionName, itemPath);
+          },
+        }),
+      );
     } else {
-      const sub = el('div', { class: 'menu-sub' }, el('div', { class: 'menu-item submenu-caption', role: 'menuitem', text: entry.caption, 'aria-haspopup': 'true' }));
+      const sub = el(
+        'div',
+        { class: 'menu-sub' },
+        el('div', { class: 'menu-item submenu-caption', role: 'menuitem', text: entry.caption, 'aria-haspopup': 'true' }),
+      );
       sub.append(list(entry.items, `${path} > ${entry.caption}`, run));
       node.append(sub);
     }

@@ -55,7 +55,8 @@ function listen(runServer: RunServer): void {
     const entry = open.find((o) => o.frame.contentWindow === event.source);
     if (!entry) return;
     const data = event.data as { type?: string; id?: number; name?: string; args?: unknown[]; height?: number; width?: number };
-    const reply = (message: Record<string, unknown>): void => entry.frame.contentWindow?.postMessage({ type: 'gsr-result', id: data.id, ...message }, '*');
+    const reply = (message: Record<string, unknown>): void =>
+      entry.frame.contentWindow?.postMessage({ type: 'gsr-result', id: data.id, ...message }, '*');
     if (data.type === 'gsr-run' && typeof data.name === 'string') {
       runServer(data.name, Array.isArray(data.args) ? data.args : []).then(
         (value) => reply({ ok: true, value }),

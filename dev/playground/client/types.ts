@@ -57,4 +57,3 @@ export interface State {
   notice?: string;
   dialog?: AskedDialog;
 }
-

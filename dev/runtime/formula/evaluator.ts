@@ -10,8 +10,18 @@ import { FormulaError, isErrorCode, type Cell, type FormulaContext, type RangeRe
 import { columnsOf, gridOf, isArrayValue, RangeValue, rowsOf, toCell, type Grid, type Scalar, type Value } from './values';
 
 const OPERATOR_NAMES: Record<string, string> = {
-  '+': 'ADD', '-': 'MINUS', '*': 'MULTIPLY', '/': 'DIVIDE', '^': 'POW', '&': 'CONCAT',
-  '=': 'EQ', '<>': 'NE', '<': 'LT', '>': 'GT', '<=': 'LTE', '>=': 'GTE',
+  '+': 'ADD',
+  '-': 'MINUS',
+  '*': 'MULTIPLY',
+  '/': 'DIVIDE',
+  '^': 'POW',
+  '&': 'CONCAT',
+  '=': 'EQ',
+  '<>': 'NE',
+  '<': 'LT',
+  '>': 'GT',
+  '<=': 'LTE',
+  '>=': 'GTE',
 };
 
 export class Evaluator implements Evaluate {
@@ -39,7 +49,12 @@ export class Evaluator implements Evaluate {
         });
       }
       case 'percent':
-        return this.apply('UNARY_PERCENT', [this.evaluate(node.operand, arrayMode)], arrayMode, ([x]) => toNumber(x!, this.site('UNARY_PERCENT'), 1) / 100);
+        return this.apply(
+          'UNARY_PERCENT',
+          [this.evaluate(node.operand, arrayMode)],
+          arrayMode,
+          ([x]) => toNumber(x!, this.site('UNARY_PERCENT'), 1) / 100,
+        );
       case 'binary': {
         const name = OPERATOR_NAMES[node.op]!;
         const operands = [this.evaluate(node.left, arrayMode), this.evaluate(node.right, arrayMode)];
@@ -68,7 +83,9 @@ export class Evaluator implements Evaluate {
       throw error;
     }
     // An error a cell shows reads back as that error, as Sheets parses "#N/A" typed into a cell.
-    const values: Grid = cells.map((row) => row.map((cell) => (typeof cell === 'string' && isErrorCode(cell) ? new FormulaError(cell, cellErrorMessage(cell)) : cell)));
+    const values: Grid = cells.map((row) =>
+      row.map((cell) => (typeof cell === 'string' && isErrorCode(cell) ? new FormulaError(cell, cellErrorMessage(cell)) : cell)),
+    );
     const endRow = ref.startRow + Math.max(rowsOf(values), 1) - 1;
     const endColumn = ref.startColumn + Math.max(columnsOf(values), 1) - 1;
     return new RangeValue({ ...ref, sheet, endRow, endColumn }, values);
@@ -87,12 +104,18 @@ export class Evaluator implements Evaluate {
     switch (op) {
       case '&':
         return toText(a, site) + toText(b, site);
-      case '=': return compareValues(a, b, tz) === 0;
-      case '<>': return compareValues(a, b, tz) !== 0;
-      case '<': return compareValues(a, b, tz) < 0;
-      case '>': return compareValues(a, b, tz) > 0;
-      case '<=': return compareValues(a, b, tz) <= 0;
-      case '>=': return compareValues(a, b, tz) >= 0;
+      case '=':
+        return compareValues(a, b, tz) === 0;
+      case '<>':
+        return compareValues(a, b, tz) !== 0;
+      case '<':
+        return compareValues(a, b, tz) < 0;
+      case '>':
+        return compareValues(a, b, tz) > 0;
+      case '<=':
+        return compareValues(a, b, tz) <= 0;
+      case '>=':
+        return compareValues(a, b, tz) >= 0;
     }
     const [x, y] = [toNumber(a, site, 1), toNumber(b, site, 2)];
     switch (op) {
@@ -100,7 +123,7 @@ export class Evaluator implements Evaluate {
       case '-': {
         const result = finite(op === '+' ? x + y : x - y);
         // Sheets formats a date plus or minus days as a date; two dates subtract to days.
-        const asDate = (a instanceof Date) !== (b instanceof Date) && (op === '+' || a instanceof Date);
+        const asDate = a instanceof Date !== b instanceof Date && (op === '+' || a instanceof Date);
         return asDate ? serialToDate(result, tz) : result;
       }
       case '*':
@@ -125,7 +148,10 @@ export class Evaluator implements Evaluate {
       const parts = row.map((node) => gridOf(this.evaluate(node, arrayMode)));
       const height = rowsOf(parts[0]!);
       if (parts.some((part) => rowsOf(part) !== height)) {
-        return new FormulaError('#VALUE!', `Function ARRAY_ROW parameter 2 has mismatched row size. Expected: ${height}. Actual: ${rowsOf(parts.find((p) => rowsOf(p) !== height)!)}.`);
+        return new FormulaError(
+          '#VALUE!',
+          `Function ARRAY_ROW parameter 2 has mismatched row size. Expected: ${height}. Actual: ${rowsOf(parts.find((p) => rowsOf(p) !== height)!)}.`,
+        );
       }
       blocks.push(Array.from({ length: height }, (_, r) => parts.flatMap((part) => part[r]!)));
     }
@@ -145,9 +171,17 @@ export class Evaluator implements Evaluate {
       if (arity) return arity;
       if (lazy) return guard(() => lazy.lazy(args, this, this.callInfo(name, arrayMode)));
       const mode = arrayMode || builtin!.arrayArgs === true;
-      return this.invoke(builtin!, args.map((arg) => this.evaluate(arg, mode)), this.callInfo(name, mode));
+      return this.invoke(
+        builtin!,
+        args.map((arg) => this.evaluate(arg, mode)),
+        this.callInfo(name, mode),
+      );
     }
-    if (this.context.isCustomFunction(name)) return this.callCustom(name, args.map((arg) => this.evaluate(arg, arrayMode)));
+    if (this.context.isCustomFunction(name))
+      return this.callCustom(
+        name,
+        args.map((arg) => this.evaluate(arg, arrayMode)),
+      );
     return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
   }
 

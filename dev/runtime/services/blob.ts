@@ -5,13 +5,20 @@ import type { Scope } from './world';
 type Blob = GoogleAppsScript.Base.Blob;
 
 /** A Blob: bytes, a content type and a name. Enough for text blobs; no conversions (getAs). */
-export class BlobImpl
-  implements
-    Pick<
-      Blob,
-      'getBytes' | 'setBytes' | 'getDataAsString' | 'setDataFromString' | 'getContentType' | 'setContentType' | 'getName' | 'setName' | 'copyBlob' | 'getBlob' | 'isGoogleType'
-    >
-{
+export class BlobImpl implements Pick<
+  Blob,
+  | 'getBytes'
+  | 'setBytes'
+  | 'getDataAsString'
+  | 'setDataFromString'
+  | 'getContentType'
+  | 'setContentType'
+  | 'getName'
+  | 'setName'
+  | 'copyBlob'
+  | 'getBlob'
+  | 'isGoogleType'
+> {
   constructor(
     private scope: Scope,
     private bytes: Buffer,
@@ -29,7 +36,10 @@ export class BlobImpl
 
   getBytes(): number[] {
     this.count('getBytes');
-    return realmArray(this.scope.execution, [...this.bytes].map((b) => (b > 127 ? b - 256 : b)));
+    return realmArray(
+      this.scope.execution,
+      [...this.bytes].map((b) => (b > 127 ? b - 256 : b)),
+    );
   }
 
   setBytes(data: number[]): Blob {

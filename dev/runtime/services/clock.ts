@@ -13,7 +13,13 @@ export class VirtualClock {
 
   /** Fixes the clock at a date; later advances move on from there. */
   set(date: Date | (() => Date)): void {
-    const read = typeof date === 'function' ? () => date().getTime() : (() => { const ms = date.getTime(); return () => ms; })();
+    const read =
+      typeof date === 'function'
+        ? () => date().getTime()
+        : (() => {
+            const ms = date.getTime();
+            return () => ms;
+          })();
     this.base = read;
     this.offset = 0;
   }

@@ -34,13 +34,45 @@ export function enumName(value: unknown): string | undefined {
 // them as numeric TypeScript enums although Apps Script's are objects.
 export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']) as unknown as typeof GoogleAppsScript.Base.Button;
 export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']) as unknown as typeof GoogleAppsScript.Base.ButtonSet;
-export const Weekday = makeEnum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']) as unknown as typeof GoogleAppsScript.Base.Weekday;
+export const Weekday = makeEnum([
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+]) as unknown as typeof GoogleAppsScript.Base.Weekday;
 export const SandboxMode = makeEnum(['EMULATED', 'IFRAME', 'NATIVE']) as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
 export const XFrameOptionsMode = makeEnum(['ALLOWALL', 'DEFAULT']) as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']) as unknown as typeof GoogleAppsScript.Script.AuthMode;
 export const AuthorizationStatus = makeEnum(['REQUIRED', 'NOT_REQUIRED']) as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
-export const EventType = makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']) as unknown as typeof GoogleAppsScript.Script.EventType;
-export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']) as unknown as typeof GoogleAppsScript.Script.TriggerSource;
-export const InstallationSource = makeEnum(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']) as unknown as typeof GoogleAppsScript.Script.InstallationSource;
-export const DigestAlgorithm = makeEnum(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']) as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
+export const EventType = makeEnum([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]) as unknown as typeof GoogleAppsScript.Script.EventType;
+export const TriggerSource = makeEnum([
+  'SPREADSHEETS',
+  'CLOCK',
+  'FORMS',
+  'DOCUMENTS',
+  'CALENDAR',
+]) as unknown as typeof GoogleAppsScript.Script.TriggerSource;
+export const InstallationSource = makeEnum([
+  'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  'NONE',
+  'WEB_STORE_ADD_ON',
+]) as unknown as typeof GoogleAppsScript.Script.InstallationSource;
+export const DigestAlgorithm = makeEnum([
+  'MD2',
+  'MD5',
+  'SHA_1',
+  'SHA_256',
+  'SHA_384',
+  'SHA_512',
+]) as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
 export const Charset = makeEnum(['US_ASCII', 'UTF_8']) as unknown as typeof GoogleAppsScript.Utilities.Charset;

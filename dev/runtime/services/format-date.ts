@@ -46,7 +46,7 @@ export function zoneFields(instant: number, timeZone: string): Fields {
   const fixed = fixedOffset(timeZone);
   const named = fixed === undefined && knownZone(timeZone);
   // Offsets are kept in whole minutes (for Z, X and GMT+hh:mm); the fields follow that offset.
-  const offsetMinutes = named ? Math.round((wallTime(instant, timeZone) - instant) / 60000) : fixed ?? 0;
+  const offsetMinutes = named ? Math.round((wallTime(instant, timeZone) - instant) / 60000) : (fixed ?? 0);
   return {
     ...utcFields(new Date(instant + offsetMinutes * 60000)),
     offsetMinutes,
@@ -85,28 +85,53 @@ function offsetText(minutes: number, colon: boolean, hoursOnly = false): string 
 function field(letter: string, count: number, f: Fields): string {
   const text = (full: string): string => (count >= 4 ? full : full.slice(0, 3));
   switch (letter) {
-    case 'G': return 'AD';
-    case 'y': return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
-    case 'Y': { const y = weekOfYear(f).year; return count === 2 ? pad(y % 100, 2) : pad(y, count); }
+    case 'G':
+      return 'AD';
+    case 'y':
+      return count === 2 ? pad(f.year % 100, 2) : pad(f.year, count);
+    case 'Y': {
+      const y = weekOfYear(f).year;
+      return count === 2 ? pad(y % 100, 2) : pad(y, count);
+    }
     case 'M':
-    case 'L': return count >= 3 ? text(MONTHS[f.month - 1]!) : pad(f.month, count);
-    case 'w': return pad(weekOfYear(f).week, count);
-    case 'W': { const first = new Date(Date.UTC(f.year, f.month - 1, 1)).getUTCDay(); return pad(Math.floor((f.day - 1 + first) / 7) + 1, count); }
-    case 'D': return pad(dayOfYear(f), count);
-    case 'd': return pad(f.day, count);
-    case 'F': return pad(Math.floor((f.day - 1) / 7) + 1, count);
-    case 'E': return text(DAYS[f.weekday]!);
-    case 'u': return pad(f.weekday === 0 ? 7 : f.weekday, count);
-    case 'a': return f.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(f.hour, count);
-    case 'k': return pad(f.hour === 0 ? 24 : f.hour, count);
-    case 'K': return pad(f.hour % 12, count);
-    case 'h': return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
-    case 'm': return pad(f.minute, count);
-    case 's': return pad(f.second, count);
-    case 'S': return pad(f.millisecond, count);
-    case 'z': return count >= 4 ? f.longName : f.shortName;
-    case 'Z': return offsetText(f.offsetMinutes, false);
+    case 'L':
+      return count >= 3 ? text(MONTHS[f.month - 1]!) : pad(f.month, count);
+    case 'w':
+      return pad(weekOfYear(f).week, count);
+    case 'W': {
+      const first = new Date(Date.UTC(f.year, f.month - 1, 1)).getUTCDay();
+      return pad(Math.floor((f.day - 1 + first) / 7) + 1, count);
+    }
+    case 'D':
+      return pad(dayOfYear(f), count);
+    case 'd':
+      return pad(f.day, count);
+    case 'F':
+      return pad(Math.floor((f.day - 1) / 7) + 1, count);
+    case 'E':
+      return text(DAYS[f.weekday]!);
+    case 'u':
+      return pad(f.weekday === 0 ? 7 : f.weekday, count);
+    case 'a':
+      return f.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(f.hour, count);
+    case 'k':
+      return pad(f.hour === 0 ? 24 : f.hour, count);
+    case 'K':
+      return pad(f.hour % 12, count);
+    case 'h':
+      return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count);
+    case 'm':
+      return pad(f.minute, count);
+    case 's':
+      return pad(f.second, count);
+    case 'S':
+      return pad(f.millisecond, count);
+    case 'z':
+      return count >= 4 ? f.longName : f.shortName;
+    case 'Z':
+      return offsetText(f.offsetMinutes, false);
     case 'X':
       if (f.offsetMinutes === 0) return 'Z';
       return count === 1 ? offsetText(f.offsetMinutes, false, true) : offsetText(f.offsetMinutes, count >= 3);
@@ -119,7 +144,7 @@ function field(letter: string, count: number, f: Fields): string {
 export function formatDate(instant: number, timeZone: string, pattern: string): string {
   const f = zoneFields(instant, timeZone);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i]!;
     if (ch === "'") {
       // '' is a quote; 'text' is literal text, with '' inside for a quote.
@@ -130,7 +155,11 @@ export function formatDate(instant: number, timeZone: string, pattern: string): 
       }
       let j = i + 1;
       for (; j < pattern.length; j++) {
-        if (pattern[j] === "'" && pattern[j + 1] === "'") { out += "'"; j++; continue; }
+        if (pattern[j] === "'" && pattern[j + 1] === "'") {
+          out += "'";
+          j++;
+          continue;
+        }
         if (pattern[j] === "'") break;
         out += pattern[j];
       }

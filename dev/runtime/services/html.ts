@@ -13,15 +13,27 @@ type Template = GoogleAppsScript.HTML.HtmlTemplate;
 const META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
 
 /** An HtmlOutput. Methods that chain return `this` cast to the full interface, which this class covers only in part. */
-export class HtmlOutputImpl
-  implements
-    Pick<
-      Output,
-      | 'append' | 'appendUntrusted' | 'clear' | 'getContent' | 'setContent' | 'getTitle' | 'setTitle' | 'getWidth' | 'setWidth'
-      | 'getHeight' | 'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'getMetaTags' | 'asTemplate'
-      | 'getFaviconUrl' | 'setFaviconUrl'
-    >
-{
+export class HtmlOutputImpl implements Pick<
+  Output,
+  | 'append'
+  | 'appendUntrusted'
+  | 'clear'
+  | 'getContent'
+  | 'setContent'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getWidth'
+  | 'setWidth'
+  | 'getHeight'
+  | 'setHeight'
+  | 'setSandboxMode'
+  | 'setXFrameOptionsMode'
+  | 'addMetaTag'
+  | 'getMetaTags'
+  | 'asTemplate'
+  | 'getFaviconUrl'
+  | 'setFaviconUrl'
+> {
   private title = '';
   private width: number | undefined;
   private height: number | undefined;
@@ -128,7 +140,10 @@ export class HtmlOutputImpl
 
   getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
     this.count('getMetaTags');
-    return realmArray(this.scope.execution, this.metaTags.map((t) => ({ getName: () => t.name, getContent: () => t.content })));
+    return realmArray(
+      this.scope.execution,
+      this.metaTags.map((t) => ({ getName: () => t.name, getContent: () => t.content })),
+    );
   }
 
   asTemplate(): Template {
@@ -217,9 +232,10 @@ export function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export class HtmlServiceImpl
-  implements Pick<GoogleAppsScript.HTML.HtmlService, 'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'>
-{
+export class HtmlServiceImpl implements Pick<
+  GoogleAppsScript.HTML.HtmlService,
+  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+> {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
 

@@ -12,7 +12,15 @@ import { UtilitiesImpl } from './utilities';
 import type { Scope } from './world';
 
 export { World, ExecutionTimeout, timeLimit, type Scope, type WorldSettings } from './world';
-export { UiRecorder, type DialogRecord, type MenuEntry, type RecordedMenu, type ScriptedAnswer, type ButtonName, type AskedDialog } from './ui-recorder';
+export {
+  UiRecorder,
+  type DialogRecord,
+  type MenuEntry,
+  type RecordedMenu,
+  type ScriptedAnswer,
+  type ButtonName,
+  type AskedDialog,
+} from './ui-recorder';
 export type { SentMail } from './mail';
 export type { TriggerRecord, ClockSchedule, TriggerEventType } from './triggers';
 export { lockKey, LOCK_TIMEOUT_MESSAGE, type LockKind } from './lock';
@@ -30,7 +38,8 @@ export { intoRealm, scriptError } from './realm';
 export function createUi(scope: Scope): () => GoogleAppsScript.Base.Ui {
   let ui: UiImpl | undefined;
   return () => {
-    if (scope.execution.mode === 'CUSTOM_FUNCTION') throw scriptError(scope.execution, 'Cannot call SpreadsheetApp.getUi() from this context.');
+    if (scope.execution.mode === 'CUSTOM_FUNCTION')
+      throw scriptError(scope.execution, 'Cannot call SpreadsheetApp.getUi() from this context.');
     // The cast covers only the deprecated showDialog, which UiImpl leaves out.
     return (ui ??= new UiImpl(scope)) as unknown as GoogleAppsScript.Base.Ui;
   };

@@ -15,12 +15,16 @@ interface Token {
 
 function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i]!;
     if (ch === "'") {
       let j = i + 1;
       let text = '';
-      if (pattern[j] === "'") { tokens.push({ literal: "'", count: 1 }); i += 2; continue; }
+      if (pattern[j] === "'") {
+        tokens.push({ literal: "'", count: 1 });
+        i += 2;
+        continue;
+      }
       for (; j < pattern.length && !(pattern[j] === "'" && pattern[j + 1] !== "'"); j++) {
         if (pattern[j] === "'") j++;
         text += pattern[j];
@@ -48,7 +52,18 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
     throw new Error(`Unparseable date: "${text}"`);
   };
   const tokens = tokenize(pattern);
-  const f = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, ms: 0, pm: undefined as boolean | undefined, hour12: false, offset: undefined as number | undefined };
+  const f = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+    pm: undefined as boolean | undefined,
+    hour12: false,
+    offset: undefined as number | undefined,
+  };
   let pos = 0;
   tokens.forEach((token, index) => {
     if (token.literal !== undefined) {
@@ -64,12 +79,15 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
       const match = (adjacentNumber ? new RegExp(`^[-+]?\\d{1,${token.count}}`) : /^[-+]?\d+/).exec(text.slice(pos)) ?? fail();
       const n = Number(match[0]);
       pos += match[0].length;
-      if (letter === 'y' || letter === 'Y') f.year = token.count === 2 && match[0].length <= 2 ? 2000 + n - (2000 + n > new Date().getUTCFullYear() + 20 ? 100 : 0) : n;
+      if (letter === 'y' || letter === 'Y')
+        f.year = token.count === 2 && match[0].length <= 2 ? 2000 + n - (2000 + n > new Date().getUTCFullYear() + 20 ? 100 : 0) : n;
       else if (letter === 'M' || letter === 'L') f.month = n;
       else if (letter === 'd') f.day = n;
       else if (letter === 'H' || letter === 'k') f.hour = letter === 'k' && n === 24 ? 0 : n;
-      else if (letter === 'h' || letter === 'K') { f.hour = n % 12; f.hour12 = true; }
-      else if (letter === 'm') f.minute = n;
+      else if (letter === 'h' || letter === 'K') {
+        f.hour = n % 12;
+        f.hour12 = true;
+      } else if (letter === 'm') f.minute = n;
       else if (letter === 's') f.second = n;
       else if (letter === 'S') f.ms = n;
       return;

@@ -30,7 +30,7 @@ export function realmArray<T>(execution: Execution, items: readonly T[]): T[] {
 
 /** A plain object of the bundle's realm. */
 export function realmObject<T extends object>(execution: Execution, fields: T): T {
-  return execution.realm ? Object.assign(new (intrinsics(execution.realm).Object)(), fields) as T : { ...fields };
+  return execution.realm ? (Object.assign(new (intrinsics(execution.realm).Object)(), fields) as T) : { ...fields };
 }
 
 /** A Date of the bundle's realm. */

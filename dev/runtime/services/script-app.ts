@@ -45,7 +45,10 @@ export class TriggerImpl implements Trigger {
 }
 
 /** Checks the add-on limits and registers a trigger created by the current user. */
-function register(scope: Scope, fields: Pick<TriggerRecord, 'handlerFunction' | 'eventType' | 'triggerSource' | 'triggerSourceId' | 'schedule' | 'timeZone'>): Trigger {
+function register(
+  scope: Scope,
+  fields: Pick<TriggerRecord, 'handlerFunction' | 'eventType' | 'triggerSource' | 'triggerSourceId' | 'schedule' | 'timeZone'>,
+): Trigger {
   const { world, execution } = scope;
   const mine = world.triggers.filter((t) => t.user === execution.user);
   if (mine.length >= TRIGGERS_PER_USER) {
@@ -53,7 +56,10 @@ function register(scope: Scope, fields: Pick<TriggerRecord, 'handlerFunction' | 
   }
   // Add-ons: one trigger of each type, per user, per document.
   if (mine.some((t) => t.spreadsheetId === execution.activeSpreadsheetId && t.eventType === fields.eventType)) {
-    throw scriptError(execution, `This add-on has created too many ${TYPE_WORDS[fields.eventType]} triggers in this document for this Google user account.`);
+    throw scriptError(
+      execution,
+      `This add-on has created too many ${TYPE_WORDS[fields.eventType]} triggers in this document for this Google user account.`,
+    );
   }
   const record: TriggerRecord = {
     ...fields,
@@ -148,10 +154,15 @@ export class ClockTriggerBuilderImpl implements GoogleAppsScript.Script.ClockTri
     const s = this.schedule;
     const { execution } = this.scope;
     // Add-ons may run a time-driven trigger at most once an hour.
-    if (s.everyMinutes !== undefined) throw scriptError(execution, 'Add-ons can not create time-driven triggers that run more than once an hour.');
+    if (s.everyMinutes !== undefined)
+      throw scriptError(execution, 'Add-ons can not create time-driven triggers that run more than once an hour.');
     const recurring = s.everyHours ?? s.everyDays ?? s.everyWeeks ?? s.onMonthDay;
     const once = s.after ?? s.at ?? s.atDate;
-    if (recurring === undefined && once === undefined) throw scriptError(execution, 'The trigger has no schedule: call everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, after, at or atDate first.');
+    if (recurring === undefined && once === undefined)
+      throw scriptError(
+        execution,
+        'The trigger has no schedule: call everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, after, at or atDate first.',
+      );
     if (s.atHour !== undefined && s.everyDays === undefined && s.everyWeeks === undefined && s.onMonthDay === undefined) {
       throw scriptError(execution, 'atHour needs a daily, weekly or monthly schedule.');
     }
@@ -199,7 +210,8 @@ export class SpreadsheetTriggerBuilderImpl implements GoogleAppsScript.Script.Sp
 
   create(): Trigger {
     enter(this.scope, 'SpreadsheetTriggerBuilder.create', 'authorized', 'script.scriptapp');
-    if (!this.eventType) throw scriptError(this.scope.execution, 'The trigger has no event: call onOpen, onEdit, onChange or onFormSubmit first.');
+    if (!this.eventType)
+      throw scriptError(this.scope.execution, 'The trigger has no event: call onOpen, onEdit, onChange or onFormSubmit first.');
     return register(this.scope, {
       handlerFunction: this.handler,
       eventType: this.eventType,
@@ -242,14 +254,21 @@ class AuthorizationInfoImpl implements GoogleAppsScript.Script.AuthorizationInfo
   }
 }
 
-export class ScriptAppImpl
-  implements
-    Pick<
-      GoogleAppsScript.Script.ScriptApp,
-      | 'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'InstallationSource'
-      | 'getAuthorizationInfo' | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId'
-    >
-{
+export class ScriptAppImpl implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'WeekDay'
+  | 'InstallationSource'
+  | 'getAuthorizationInfo'
+  | 'newTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'getScriptId'
+> {
   readonly AuthMode: Script['AuthMode'] = AuthMode;
   readonly AuthorizationStatus: Script['AuthorizationStatus'] = AuthorizationStatus;
   readonly EventType: Script['EventType'] = EventType;
@@ -275,15 +294,23 @@ export class ScriptAppImpl
   getProjectTriggers(): Trigger[] {
     enter(this.scope, 'ScriptApp.getProjectTriggers', 'authorized', 'script.scriptapp');
     const { world, execution } = this.scope;
-    return realmArray(execution, world.triggers.filter((t) => t.user === execution.user).map((t) => new TriggerImpl(t)));
+    return realmArray(
+      execution,
+      world.triggers.filter((t) => t.user === execution.user).map((t) => new TriggerImpl(t)),
+    );
   }
 
   /** The current user's triggers in one spreadsheet. */
-  getUserTriggers(document: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form): Trigger[] {
+  getUserTriggers(
+    document: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
+  ): Trigger[] {
     enter(this.scope, 'ScriptApp.getUserTriggers', 'authorized', 'script.scriptapp');
     const { world, execution } = this.scope;
     const id = (document as { getId(): string }).getId();
-    return realmArray(execution, world.triggers.filter((t) => t.user === execution.user && t.spreadsheetId === id).map((t) => new TriggerImpl(t)));
+    return realmArray(
+      execution,
+      world.triggers.filter((t) => t.user === execution.user && t.spreadsheetId === id).map((t) => new TriggerImpl(t)),
+    );
   }
 
   deleteTrigger(trigger: Trigger): void {

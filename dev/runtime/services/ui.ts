@@ -90,7 +90,11 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
     return new MenuImpl(this.scope, this.scope.world.ui.addonName, true);
   }
 
-  alert(first: string, second?: string | GoogleAppsScript.Base.ButtonSet, third?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.Button {
+  alert(
+    first: string,
+    second?: string | GoogleAppsScript.Base.ButtonSet,
+    third?: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.Button {
     enter(this.scope, 'Ui.alert', 'dialog', 'script.container.ui');
     const { title, message, set } = dialogArgs(first, second, third);
     const answer = this.answerFor({ kind: 'alert', title, message, buttons: set, ...this.viewer() });
@@ -98,7 +102,11 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
     return Button[answer.button];
   }
 
-  prompt(first: string, second?: string | GoogleAppsScript.Base.ButtonSet, third?: GoogleAppsScript.Base.ButtonSet): GoogleAppsScript.Base.PromptResponse {
+  prompt(
+    first: string,
+    second?: string | GoogleAppsScript.Base.ButtonSet,
+    third?: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.PromptResponse {
     enter(this.scope, 'Ui.prompt', 'dialog', 'script.container.ui');
     const { title, message, set } = dialogArgs(first, second, third);
     const answer = this.answerFor({ kind: 'prompt', title, message, buttons: set, ...this.viewer() });
@@ -153,7 +161,12 @@ export class UiImpl implements Omit<GoogleAppsScript.Base.Ui, 'showDialog'> {
 
   private record(dialog: Omit<DialogRecord, 'spreadsheetId' | 'user' | 'time'>): void {
     const { execution, world } = this.scope;
-    world.ui.dialogs.push({ ...dialog, spreadsheetId: execution.activeSpreadsheetId, user: execution.user, time: new Date(world.clock.now()) });
+    world.ui.dialogs.push({
+      ...dialog,
+      spreadsheetId: execution.activeSpreadsheetId,
+      user: execution.user,
+      time: new Date(world.clock.now()),
+    });
   }
 }
 

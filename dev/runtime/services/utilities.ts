@@ -28,14 +28,24 @@ function typeName(value: unknown): string {
   return typeof value === 'object' ? 'Object' : typeof value;
 }
 
-export class UtilitiesImpl
-  implements
-    Pick<
-      GoogleAppsScript.Utilities.Utilities,
-      | 'Charset' | 'DigestAlgorithm' | 'formatDate' | 'formatString' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode'
-      | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'computeDigest' | 'computeHmacSha256Signature' | 'newBlob' | 'parseDate' | 'parseCsv'
-    >
-{
+export class UtilitiesImpl implements Pick<
+  GoogleAppsScript.Utilities.Utilities,
+  | 'Charset'
+  | 'DigestAlgorithm'
+  | 'formatDate'
+  | 'formatString'
+  | 'getUuid'
+  | 'sleep'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'base64DecodeWebSafe'
+  | 'computeDigest'
+  | 'computeHmacSha256Signature'
+  | 'newBlob'
+  | 'parseDate'
+  | 'parseCsv'
+> {
   readonly Charset = Charset;
   readonly DigestAlgorithm = DigestAlgorithm;
 
@@ -90,7 +100,11 @@ export class UtilitiesImpl
     return this.decode(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), /^[A-Za-z0-9+/]*={0,2}$/, charset);
   }
 
-  computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | Byte[], charset?: GoogleAppsScript.Utilities.Charset): Byte[] {
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string | Byte[],
+    charset?: GoogleAppsScript.Utilities.Charset,
+  ): Byte[] {
     enter(this.scope, 'Utilities.computeDigest', 'free');
     const hash = DIGESTS[enumName(algorithm) ?? ''];
     if (!hash) throw scriptError(this.scope.execution, `Unsupported digest algorithm: ${String(algorithm)}`);
@@ -129,18 +143,31 @@ export class UtilitiesImpl
     for (let i = 0; i < text.length; i++) {
       const ch = text[i]!;
       if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (ch === '"') quoted = false;
+        if (ch === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
         else field += ch;
       } else if (ch === '"') quoted = true;
-      else if (ch === delimiter) { row.push(field); field = ''; }
-      else if (ch === '\n' || ch === '\r') {
+      else if (ch === delimiter) {
+        row.push(field);
+        field = '';
+      } else if (ch === '\n' || ch === '\r') {
         if (ch === '\r' && text[i + 1] === '\n') i++;
-        row.push(field); rows.push(row); row = []; field = '';
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = '';
       } else field += ch;
     }
-    if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-    return realmArray(this.scope.execution, rows.map((r) => realmArray(this.scope.execution, r)));
+    if (field !== '' || row.length > 0) {
+      row.push(field);
+      rows.push(row);
+    }
+    return realmArray(
+      this.scope.execution,
+      rows.map((r) => realmArray(this.scope.execution, r)),
+    );
   }
 
   private bytes(data: string | Byte[], charset?: GoogleAppsScript.Utilities.Charset): Buffer {

@@ -17,8 +17,19 @@ import { DataValidationBuilderImpl, DataValidationImpl } from './validation';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Covered =
-  | 'create' | 'flush' | 'getActive' | 'getActiveSheet' | 'getActiveSpreadsheet' | 'getActiveRange' | 'getUi' | 'newConditionalFormatRule'
-  | 'newDataValidation' | 'newRichTextValue' | 'openById' | 'openByUrl' | 'setActiveSheet';
+  | 'create'
+  | 'flush'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getActiveSpreadsheet'
+  | 'getActiveRange'
+  | 'getUi'
+  | 'newConditionalFormatRule'
+  | 'newDataValidation'
+  | 'newRichTextValue'
+  | 'openById'
+  | 'openByUrl'
+  | 'setActiveSheet';
 
 const URL = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 
@@ -77,13 +88,16 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
     this.ctx.call(name, 'read');
     const mode = this.ctx.execution.mode;
     if (mode === 'CUSTOM_FUNCTION' || mode === 'LIMITED') {
-      throw new PermissionError(`You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
+      throw new PermissionError(
+        `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      );
     }
   }
 
   openById(id: string): GSpreadsheet {
     this.checkOpen('SpreadsheetApp.openById');
-    if (!this.ctx.store.has(id)) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!this.ctx.store.has(id))
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return this.ctx.make.spreadsheet(id);
   }
 
@@ -91,7 +105,8 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
     this.checkOpen('SpreadsheetApp.openByUrl');
     const id = URL.exec(String(url))?.[1];
     if (id === undefined) throw new Error('Invalid argument: url');
-    if (!this.ctx.store.has(id)) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!this.ctx.store.has(id))
+      throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return this.ctx.make.spreadsheet(id);
   }
 
@@ -132,7 +147,11 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
   }
 }
 
-export function createSpreadsheetApp(store: SpreadsheetStore, execution: Execution, ui: () => GoogleAppsScript.Base.Ui): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+export function createSpreadsheetApp(
+  store: SpreadsheetStore,
+  execution: Execution,
+  ui: () => GoogleAppsScript.Base.Ui,
+): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
   const ctx = new Ctx(store, execution);
   const cast = <T>(value: unknown) => value as T;
   ctx.make = {

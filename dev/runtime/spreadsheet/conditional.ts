@@ -7,13 +7,17 @@ import type { Box, Cell, RuleData } from './model';
 import { numberCriterionHolds } from './number-criteria';
 import { isDate } from './values';
 
-type BuilderCovered = Exclude<keyof GRuleBuilder, `setGradient${string}` | 'getGradientCondition' | 'whenDateAfter' | 'whenDateBefore' | 'whenDateEqualTo'>;
+type BuilderCovered = Exclude<
+  keyof GRuleBuilder,
+  `setGradient${string}` | 'getGradientCondition' | 'whenDateAfter' | 'whenDateBefore' | 'whenDateEqualTo'
+>;
 
 const registry = new WeakMap<object, RuleData>();
 
 export function ruleDataOf(rule: unknown): RuleData {
   const data = typeof rule === 'object' && rule !== null ? registry.get(rule) : undefined;
-  if (!data) throw new Error('The parameters (Object[]) don\'t match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.');
+  if (!data)
+    throw new Error("The parameters (Object[]) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
   return data;
 }
 
@@ -23,7 +27,10 @@ function emptyRule(): RuleData {
 
 function boxOf(range: GRange): { sheetId: number; box: Box } {
   const r = range as unknown as { sheetId?: number; box?: Box };
-  if (r.sheetId === undefined || !r.box) throw new Error('The parameters (Object[]) don\'t match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.');
+  if (r.sheetId === undefined || !r.box)
+    throw new Error(
+      "The parameters (Object[]) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
+    );
   return { sheetId: r.sheetId, box: { ...r.box } };
 }
 

@@ -56,7 +56,9 @@ export class Ctx {
     this.execution.calls.count(name);
     if (access === 'free') return;
     if (this.execution.mode === 'NONE') {
-      throw new PermissionError(`You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`);
+      throw new PermissionError(
+        `You do not have permission to call ${name}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`,
+      );
     }
     if (this.execution.mode === 'CUSTOM_FUNCTION' && access === 'write') {
       throw new PermissionError(`You do not have permission to call ${name.split('.').pop()}`);

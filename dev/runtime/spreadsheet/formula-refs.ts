@@ -21,7 +21,7 @@ const REF = /(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(
 export function mapReferences(formula: string, map: (ref: CellToken) => string | undefined): string {
   let out = '';
   let lastSheet: string | undefined;
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const ch = formula[i]!;
     if (ch === '"') {
       const end = formula.indexOf('"', i + 1);
@@ -35,12 +35,19 @@ export function mapReferences(formula: string, map: (ref: CellToken) => string |
       REF.lastIndex = i;
       const m = REF.exec(formula);
       if (m) {
-        const isEnd = before === ':' ;
+        const isEnd = before === ':';
         const quoted = m[1]?.startsWith("'");
         const sheet = m[1] === undefined ? (isEnd ? lastSheet : undefined) : quoted ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
         if (!isEnd) lastSheet = sheet;
         const role = isEnd ? 'end' : formula[REF.lastIndex] === ':' ? 'start' : 'single';
-        const token: CellToken = { sheet, column: columnNumber(m[3]!), row: Number(m[5]), absColumn: m[2] === '$', absRow: m[4] === '$', role };
+        const token: CellToken = {
+          sheet,
+          column: columnNumber(m[3]!),
+          row: Number(m[5]),
+          absColumn: m[2] === '$',
+          absRow: m[4] === '$',
+          role,
+        };
         const replaced = map(token);
         out += replaced === undefined ? m[0] : (m[1] !== undefined ? m[1] + '!' : '') + replaced;
         i = REF.lastIndex;
@@ -72,7 +79,14 @@ export function offsetFormula(formula: string, rows: number, columns: number): s
  * Adjusts references to `sheetName` after `count` rows (or columns) were
  * inserted (count > 0) or deleted (count < 0) at position `at`.
  */
-export function shiftFormula(formula: string, formulaSheet: string, sheetName: string, dimension: 'row' | 'column', at: number, count: number): string {
+export function shiftFormula(
+  formula: string,
+  formulaSheet: string,
+  sheetName: string,
+  dimension: 'row' | 'column',
+  at: number,
+  count: number,
+): string {
   return mapReferences(formula, (ref) => {
     if ((ref.sheet ?? formulaSheet).toLowerCase() !== sheetName.toLowerCase()) return undefined;
     const position = dimension === 'row' ? ref.row : ref.column;

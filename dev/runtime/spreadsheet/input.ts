@@ -58,7 +58,12 @@ const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2
 const SLASHED = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function parseDate(text: string, timeZone: string, locale: string): ParsedInput | undefined {
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0;
   let format: string;
   const iso = ISO.exec(text);
   const slashed = iso ? null : SLASHED.exec(text);

@@ -11,7 +11,14 @@ import type { RangeArg } from './validation';
 import { isDate } from './values';
 
 /** Whether a custom formula, written for `anchor`, holds at (row, column). */
-export function formulaHoldsAt(recalc: Recalculator, sheet: SheetData, formula: string, anchor: { row: number; column: number }, row: number, column: number): boolean {
+export function formulaHoldsAt(
+  recalc: Recalculator,
+  sheet: SheetData,
+  formula: string,
+  anchor: { row: number; column: number },
+  row: number,
+  column: number,
+): boolean {
   const result = recalc.evaluateAt(sheet, row, column, offsetFormula(formula, row - anchor.row, column - anchor.column));
   if ('error' in result) return false;
   let value = result.value;

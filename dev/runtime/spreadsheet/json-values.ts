@@ -9,7 +9,11 @@ export function encode(value: unknown): unknown {
   if (isDate(value)) return { $date: value.getTime() };
   if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : encode(v)));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encode(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, encode(v)]),
+    );
   }
   return value;
 }

@@ -19,7 +19,10 @@ export function localeDateFormat(locale: string): string {
 
 /** Strips quoted text, escapes and [bracketed] parts, leaving the tokens. */
 function bareTokens(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 export function isDateFormat(format: string | undefined): boolean {
@@ -47,7 +50,7 @@ export function formatGeneral(n: number): string {
 }
 
 export function displayValue(value: Cell, format: string | undefined, timeZone: string, locale: string): string {
-  if (value === '' ) return '';
+  if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const general = !format || /^general$/i.test(format.trim());
   if (typeof value === 'string') return textSection(format, value);
@@ -140,7 +143,10 @@ function formatNumberSection(n: number, section: string): string {
   }
   let last = pieces.length - 1;
   while (last > first && !(isDigit(pieces[last]!) || pieces[last]!.placeholder === '.' || pieces[last]!.placeholder === ',')) last--;
-  const core = pieces.slice(first, last + 1).map((p) => p.placeholder ?? '').join('');
+  const core = pieces
+    .slice(first, last + 1)
+    .map((p) => p.placeholder ?? '')
+    .join('');
   const outside = [...pieces.slice(0, first), ...pieces.slice(last + 1)];
   const percent = outside.filter((p) => p.placeholder === '%').length;
   let value = n * Math.pow(100, percent);
@@ -227,7 +233,7 @@ interface DateToken {
 
 function dateTokens(section: string): DateToken[] {
   const tokens: DateToken[] = [];
-  for (let i = 0; i < section.length; ) {
+  for (let i = 0; i < section.length;) {
     const rest = section.slice(i);
     const ampm = /^(AM\/PM|am\/pm|A\/P|a\/p)/.exec(rest);
     if (ampm) {
@@ -265,7 +271,10 @@ function dateTokens(section: string): DateToken[] {
   // `m` is minutes right after an hour or right before seconds, otherwise the month.
   tokens.forEach((t, k) => {
     if (t.kind !== 'm') return;
-    const prev = tokens.slice(0, k).reverse().find((x) => x.kind !== 'literal');
+    const prev = tokens
+      .slice(0, k)
+      .reverse()
+      .find((x) => x.kind !== 'literal');
     const next = tokens.slice(k + 1).find((x) => x.kind !== 'literal');
     if (prev?.kind !== 'h' && next?.kind !== 's') t.kind = 'M';
   });

@@ -7,12 +7,39 @@ import type { Box, DocData, ProtectionData } from './model';
 import { SheetBound } from './sheet-bound';
 
 type Covered =
-  | 'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' | 'getRange'
-  | 'getRangeName' | 'getUnprotectedRanges' | 'isWarningOnly' | 'remove' | 'removeEditor' | 'removeEditors' | 'setDescription'
-  | 'setDomainEdit' | 'setNamedRange' | 'setRange' | 'setUnprotectedRanges' | 'setWarningOnly';
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'getRangeName'
+  | 'getUnprotectedRanges'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setNamedRange'
+  | 'setRange'
+  | 'setUnprotectedRanges'
+  | 'setWarningOnly';
 
 export function newProtection(doc: DocData, type: 'RANGE' | 'SHEET', box: Box | undefined): ProtectionData {
-  return { id: doc.nextProtectionId++, type, box, description: '', warningOnly: false, editors: null, domainEdit: true, unprotected: [], rangeName: null };
+  return {
+    id: doc.nextProtectionId++,
+    type,
+    box,
+    description: '',
+    warningOnly: false,
+    editors: null,
+    domainEdit: true,
+    unprotected: [],
+    rangeName: null,
+  };
 }
 
 /** Who may edit: the owner always; the spreadsheet's people while the editors mirror it. */

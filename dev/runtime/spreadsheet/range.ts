@@ -12,19 +12,96 @@ import { SheetBound } from './sheet-bound';
 import { validationDataOf } from './validation';
 
 type Covered =
-  | 'activate' | 'breakApart' | 'clear' | 'clearContent' | 'clearDataValidations' | 'clearFormat' | 'clearNote'
-  | 'getA1Notation' | 'getBackground' | 'getBackgrounds' | 'getCell' | 'getColumn' | 'getDataValidation' | 'getDataValidations'
-  | 'getDisplayValue' | 'getDisplayValues' | 'getFontStyle' | 'getFontWeight' | 'getFontWeights' | 'getFormula' | 'getFormulas'
-  | 'getGridId' | 'getHeight' | 'getHorizontalAlignment' | 'getLastColumn' | 'getLastRow' | 'getMergedRanges' | 'getNote' | 'getNotes'
-  | 'getNumColumns' | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow' | 'getRowIndex' | 'getSheet' | 'getValue'
-  | 'getValues' | 'getWidth' | 'getWrap' | 'isBlank' | 'isPartOfMerge' | 'merge' | 'mergeAcross' | 'mergeVertically' | 'offset'
-  | 'protect' | 'setBackground' | 'setBackgrounds' | 'setDataValidation' | 'setDataValidations' | 'setFontColor' | 'setFontColors'
-  | 'setFontStyle' | 'setFontWeight' | 'setFontWeights' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote'
-  | 'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setWrap' | 'setRichTextValue' | 'setRichTextValues'
-  | 'getRichTextValue' | 'getRichTextValues' | 'setFontSize' | 'setFontSizes' | 'getFontSize' | 'getFontSizes' | 'setFontFamily'
-  | 'getFontFamily' | 'setVerticalAlignment' | 'getVerticalAlignment' | 'setHorizontalAlignments' | 'getHorizontalAlignments'
-  | 'setFontStyles' | 'getFontStyles' | 'setWraps' | 'getWraps' | 'setWrapStrategy' | 'getWrapStrategy' | 'setFontLine' | 'getFontLine'
-  | 'setBorder' | 'setBackgroundRGB';
+  | 'activate'
+  | 'breakApart'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontStyle'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getHorizontalAlignment'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMergedRanges'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getRowIndex'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getWidth'
+  | 'getWrap'
+  | 'isBlank'
+  | 'isPartOfMerge'
+  | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'offset'
+  | 'protect'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontColor'
+  | 'setFontColors'
+  | 'setFontStyle'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setWrap'
+  | 'setRichTextValue'
+  | 'setRichTextValues'
+  | 'getRichTextValue'
+  | 'getRichTextValues'
+  | 'setFontSize'
+  | 'setFontSizes'
+  | 'getFontSize'
+  | 'getFontSizes'
+  | 'setFontFamily'
+  | 'getFontFamily'
+  | 'setVerticalAlignment'
+  | 'getVerticalAlignment'
+  | 'setHorizontalAlignments'
+  | 'getHorizontalAlignments'
+  | 'setFontStyles'
+  | 'getFontStyles'
+  | 'setWraps'
+  | 'getWraps'
+  | 'setWrapStrategy'
+  | 'getWrapStrategy'
+  | 'setFontLine'
+  | 'getFontLine'
+  | 'setBorder'
+  | 'setBackgroundRGB';
 
 const MERGE_PARTIAL = 'You must select all cells in a merged range to merge or unmerge them.';
 
@@ -75,16 +152,21 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   /** Checks a 2D argument has this range's shape, with Apps Script's messages. */
   private checkShape(values: unknown, method: string): unknown[][] {
-    if (!Array.isArray(values) || (values.length > 0 && !Array.isArray(values[0]))) throw signatureError([values], `SpreadsheetApp.Range.${method}`);
+    if (!Array.isArray(values) || (values.length > 0 && !Array.isArray(values[0])))
+      throw signatureError([values], `SpreadsheetApp.Range.${method}`);
     const rows = this.box.r2 - this.box.r1 + 1;
     const columns = this.box.c2 - this.box.c1 + 1;
     if (values.length !== rows) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rows}.`,
+      );
     }
     for (const line of values as unknown[][]) {
       if (!Array.isArray(line)) throw signatureError([values], `SpreadsheetApp.Range.${method}`);
       if (line.length !== columns) {
-        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${columns}.`);
+        throw new Error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${columns}.`,
+        );
       }
     }
     return values as unknown[][];
@@ -165,7 +247,9 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   /** Per the reference, the formula is written for the top-left cell and adjusted for the others. */
   setFormula(formula: string): GRange {
-    return this.change('Range.setFormula', (sheet, r, c, i, j) => writeFormula(sheet, r, c, i || j ? offsetFormula(formula, i, j) : formula));
+    return this.change('Range.setFormula', (sheet, r, c, i, j) =>
+      writeFormula(sheet, r, c, i || j ? offsetFormula(formula, i, j) : formula),
+    );
   }
 
   // Rich text
@@ -218,11 +302,21 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setNumberFormat(numberFormat: string): GRange {
-    return this.styled('Range.setNumberFormat', undefined, numberFormat, (s, v) => (s.numberFormat = /^general$/i.test(String(v)) ? undefined : String(v)));
+    return this.styled(
+      'Range.setNumberFormat',
+      undefined,
+      numberFormat,
+      (s, v) => (s.numberFormat = /^general$/i.test(String(v)) ? undefined : String(v)),
+    );
   }
 
   setNumberFormats(numberFormats: string[][]): GRange {
-    return this.styled('Range.setNumberFormats', numberFormats, undefined, (s, v) => (s.numberFormat = v === null || /^general$/i.test(String(v)) ? undefined : String(v)));
+    return this.styled(
+      'Range.setNumberFormats',
+      numberFormats,
+      undefined,
+      (s, v) => (s.numberFormat = v === null || /^general$/i.test(String(v)) ? undefined : String(v)),
+    );
   }
 
   // Geometry
@@ -320,7 +414,13 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   // Clearing
 
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): GRange {
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GRange {
     const only = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
     return this.change('Range.clear', (sheet, r, c) => {
       if (!only || options.contentsOnly) clearContent(sheet, r, c);
@@ -446,7 +546,12 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GRange {
-    return this.styled('Range.setHorizontalAlignment', undefined, alignment, (s, v) => (s.horizontalAlignment = v === null || v === 'normal' ? undefined : String(v)));
+    return this.styled(
+      'Range.setHorizontalAlignment',
+      undefined,
+      alignment,
+      (s, v) => (s.horizontalAlignment = v === null || v === 'normal' ? undefined : String(v)),
+    );
   }
 
   getHorizontalAlignment(): string {
@@ -467,7 +572,15 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setBackgroundRGB(red: number, green: number, blue: number): GRange {
-    const hex = '#' + [red, green, blue].map((n) => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0')).join('');
+    const hex =
+      '#' +
+      [red, green, blue]
+        .map((n) =>
+          Math.max(0, Math.min(255, Math.round(n)))
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('');
     return this.styled('Range.setBackgroundRGB', undefined, hex, (s, v) => (s.background = colorOrDefault(v, '#ffffff')));
   }
 
@@ -490,7 +603,12 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setFontFamily(fontFamily: string | null): GRange {
-    return this.styled('Range.setFontFamily', undefined, fontFamily, (s, v) => (s.fontFamily = v === null || v === 'Arial' ? undefined : String(v)));
+    return this.styled(
+      'Range.setFontFamily',
+      undefined,
+      fontFamily,
+      (s, v) => (s.fontFamily = v === null || v === 'Arial' ? undefined : String(v)),
+    );
   }
 
   getFontFamily(): string {
@@ -499,7 +617,12 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setFontLine(fontLine: GoogleAppsScript.Spreadsheet.FontLine | null): GRange {
-    return this.styled('Range.setFontLine', undefined, fontLine, (s, v) => (s.fontLine = v === null || v === 'none' ? undefined : String(v)));
+    return this.styled(
+      'Range.setFontLine',
+      undefined,
+      fontLine,
+      (s, v) => (s.fontLine = v === null || v === 'none' ? undefined : String(v)),
+    );
   }
 
   getFontLine(): GoogleAppsScript.Spreadsheet.FontLine {
@@ -517,7 +640,12 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GRange {
-    return this.styled('Range.setVerticalAlignment', undefined, alignment, (s, v) => (s.verticalAlignment = v === null || v === 'bottom' ? undefined : String(v)));
+    return this.styled(
+      'Range.setVerticalAlignment',
+      undefined,
+      alignment,
+      (s, v) => (s.verticalAlignment = v === null || v === 'bottom' ? undefined : String(v)),
+    );
   }
 
   getVerticalAlignment(): string {
@@ -526,7 +654,12 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
   }
 
   setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GRange {
-    return this.styled('Range.setHorizontalAlignments', alignments, undefined, (s, v) => (s.horizontalAlignment = v === null || v === 'normal' ? undefined : String(v)));
+    return this.styled(
+      'Range.setHorizontalAlignments',
+      alignments,
+      undefined,
+      (s, v) => (s.horizontalAlignment = v === null || v === 'normal' ? undefined : String(v)),
+    );
   }
 
   getHorizontalAlignments(): string[][] {
@@ -618,7 +751,8 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
     for (const box of boxes) {
       if (box.r1 === box.r2 && box.c1 === box.c2) continue;
       sheet.merges.push({ ...box });
-      for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) if (r !== box.r1 || c !== box.c1) clearContent(sheet, r, c);
+      for (let r = box.r1; r <= box.r2; r++)
+        for (let c = box.c1; c <= box.c2; c++) if (r !== box.r1 || c !== box.c1) clearContent(sheet, r, c);
     }
     this.ctx.store.touch(this.doc);
     return this.self();
@@ -664,4 +798,3 @@ function colorOrDefault(value: unknown, fallback: string): string | undefined {
   const text = String(value).toLowerCase();
   return text === fallback ? undefined : text;
 }
-

@@ -236,8 +236,16 @@ export class Recalculator {
     });
   }
 
-  private spillProblem(sheet: SheetData, results: Map<string, Computed>, row: number, column: number, height: number, width: number): string | undefined {
-    if (row + height - 1 > sheet.maxRows) return `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`;
+  private spillProblem(
+    sheet: SheetData,
+    results: Map<string, Computed>,
+    row: number,
+    column: number,
+    height: number,
+    width: number,
+  ): string | undefined {
+    if (row + height - 1 > sheet.maxRows)
+      return `Result was not automatically expanded, please insert more rows (${row + height - 1 - sheet.maxRows}).`;
     if (column + width - 1 > sheet.maxColumns) {
       return `Result was not automatically expanded, please insert more columns (${column + width - 1 - sheet.maxColumns}).`;
     }
@@ -261,14 +269,19 @@ export class Recalculator {
       return { value: serial, format: Number.isInteger(serial) ? date : `${date} H:mm:ss` };
     }
     if (value === null || value === undefined) return { value: '' };
-    if (typeof value === 'number' && !Number.isFinite(value)) return { value: '#NUM!', error: { code: '#NUM!', message: 'Result was not a finite number.' } };
+    if (typeof value === 'number' && !Number.isFinite(value))
+      return { value: '#NUM!', error: { code: '#NUM!', message: 'Result was not a finite number.' } };
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
     return { value: String(value) };
   }
 }
 
 function isFormulaErrorLike(value: unknown): value is { code: string; message: string } {
-  return value instanceof Error && typeof (value as unknown as { code?: unknown }).code === 'string' && (value as unknown as { code: string }).code.startsWith('#');
+  return (
+    value instanceof Error &&
+    typeof (value as unknown as { code?: unknown }).code === 'string' &&
+    (value as unknown as { code: string }).code.startsWith('#')
+  );
 }
 
 function toCellError(e: unknown): CellError {

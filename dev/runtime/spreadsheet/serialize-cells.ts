@@ -121,7 +121,8 @@ export function loadCells(saved: unknown, tables: Tables, size: { maxRows: numbe
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error(`${at}[2] must be an object`);
     const own = decode(fields) as CellData;
     if (own.formula !== undefined && typeof own.formula !== 'string') throw new Error(`${at}.formula must be a string`);
-    if (own.value !== undefined && !['string', 'number', 'boolean'].includes(typeof own.value)) throw new Error(`${at}.value must be a string, number or boolean`);
+    if (own.value !== undefined && !['string', 'number', 'boolean'].includes(typeof own.value))
+      throw new Error(`${at}.value must be a string, number or boolean`);
     Object.assign(cellAt(entry[0] as number, entry[1] as number), own);
   });
 
@@ -133,7 +134,8 @@ export function loadCells(saved: unknown, tables: Tables, size: { maxRows: numbe
       if (!inSheet(r1, c1) || !inSheet(r2, c2) || (r2 as number) < (r1 as number) || (c2 as number) < (c1 as number)) {
         throw new Error(`${at} must be a rectangle inside the sheet (${size.maxRows} rows, ${size.maxColumns} columns)`);
       }
-      if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= table.length) throw new Error(`${at} refers to ${name} entry ${String(index)}, which does not exist`);
+      if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= table.length)
+        throw new Error(`${at} refers to ${name} entry ${String(index)}, which does not exist`);
       const entry = table[index as number];
       for (let r = r1 as number; r <= (r2 as number); r++) {
         // Each cell gets its own copy: the model changes a cell's style or rule in place.

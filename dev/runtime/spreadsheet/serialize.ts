@@ -119,7 +119,8 @@ function loadDocFormat1(raw: Record<string, unknown>, where: string): DocData {
         const at = `${where}.sheets[${j}].rows[${r}][${c}]`;
         if (typeof cell !== 'object' || cell === null) throw new Error(`${at} must be an object`);
         if (cell.formula !== undefined && typeof cell.formula !== 'string') throw new Error(`${at}.formula must be a string`);
-        if (cell.value !== undefined && !['string', 'number', 'boolean'].includes(typeof cell.value)) throw new Error(`${at}.value must be a string, number or boolean`);
+        if (cell.value !== undefined && !['string', 'number', 'boolean'].includes(typeof cell.value))
+          throw new Error(`${at}.value must be a string, number or boolean`);
       });
     });
     sheet.rows = Array.from(sheet.rows, (line) => line ?? []);

@@ -12,14 +12,59 @@ import { dataExtent } from './store';
 import { insert, remove } from './structure';
 
 type Covered =
-  | 'activate' | 'appendRow' | 'autoResizeColumn' | 'autoResizeColumns' | 'clear' | 'clearContents' | 'clearFormats' | 'clearNotes'
-  | 'deleteColumn' | 'deleteColumns' | 'deleteRow' | 'deleteRows' | 'getColumnWidth' | 'getConditionalFormatRules' | 'getDataRange'
-  | 'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn' | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' | 'getName'
-  | 'getNamedRanges' | 'getParent' | 'getProtections' | 'getRange' | 'getRowHeight' | 'getSheetId' | 'getSheetName'
-  | 'getTabColor' | 'hideSheet' | 'insertColumnAfter' | 'insertColumnBefore' | 'insertColumns' | 'insertColumnsAfter'
-  | 'insertColumnsBefore' | 'insertRowAfter' | 'insertRowBefore' | 'insertRows' | 'insertRowsAfter' | 'insertRowsBefore'
-  | 'isSheetHidden' | 'protect' | 'setColumnWidth' | 'setColumnWidths' | 'setConditionalFormatRules' | 'setFrozenColumns'
-  | 'setFrozenRows' | 'setName' | 'setRowHeight' | 'setTabColor' | 'showSheet';
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumn'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'clearNotes'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'getColumnWidth'
+  | 'getConditionalFormatRules'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getNamedRanges'
+  | 'getParent'
+  | 'getProtections'
+  | 'getRange'
+  | 'getRowHeight'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getTabColor'
+  | 'hideSheet'
+  | 'insertColumnAfter'
+  | 'insertColumnBefore'
+  | 'insertColumns'
+  | 'insertColumnsAfter'
+  | 'insertColumnsBefore'
+  | 'insertRowAfter'
+  | 'insertRowBefore'
+  | 'insertRows'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'isSheetHidden'
+  | 'protect'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setConditionalFormatRules'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setRowHeight'
+  | 'setTabColor'
+  | 'showSheet';
 
 export function duplicateNameError(name: string): Error {
   return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
@@ -139,7 +184,8 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   }
 
   private checkColumns(position: number, count: number): void {
-    if (!(position >= 1) || !(count >= 1) || position + count - 1 > this.sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (!(position >= 1) || !(count >= 1) || position + count - 1 > this.sheet.maxColumns)
+      throw new Error('Those columns are out of bounds.');
   }
 
   private insertRowsAt(name: string, at: number, count: number, template: number | undefined): void {
@@ -361,7 +407,8 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
 
   hideSheet(): GSheet {
     this.ctx.call('Sheet.hideSheet', 'write');
-    if (this.doc.sheets.filter((s) => !s.hidden && s.id !== this.sheetId).length === 0) throw new Error("You can't hide all the sheets in a document.");
+    if (this.doc.sheets.filter((s) => !s.hidden && s.id !== this.sheetId).length === 0)
+      throw new Error("You can't hide all the sheets in a document.");
     this.sheet.hidden = true;
     this.changed();
     return this.self();
@@ -446,7 +493,8 @@ export function renameInFormula(formula: string, oldName: string, newName: strin
       if (i % 2 === 1) return part;
       const quoted = `'${oldName.replace(/'/g, "''")}'!`;
       let out = part.split(quoted).join(`${quote(newName)}!`);
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(oldName)) out = out.replace(new RegExp(`(^|[^A-Za-z0-9_.'])${oldName}!`, 'g'), `$1${quote(newName)}!`);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(oldName))
+        out = out.replace(new RegExp(`(^|[^A-Za-z0-9_.'])${oldName}!`, 'g'), `$1${quote(newName)}!`);
       return out;
     })
     .join('');

@@ -10,10 +10,32 @@ import { duplicateNameError } from './sheet';
 import { spreadsheetUrl } from './store';
 
 type Covered =
-  | 'addEditor' | 'deleteSheet' | 'getActiveSheet' | 'getEditors' | 'getId' | 'getName' | 'getNamedRanges' | 'getNumSheets' | 'getOwner'
-  | 'getRange' | 'getRangeByName' | 'getSheetById' | 'getSheetByName' | 'getSheets' | 'getSpreadsheetLocale' | 'getSpreadsheetTimeZone'
-  | 'getUrl' | 'insertSheet' | 'moveActiveSheet' | 'removeNamedRange' | 'rename' | 'setActiveSheet' | 'setNamedRange'
-  | 'setSpreadsheetLocale' | 'setSpreadsheetTimeZone' | 'toast';
+  | 'addEditor'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'getEditors'
+  | 'getId'
+  | 'getName'
+  | 'getNamedRanges'
+  | 'getNumSheets'
+  | 'getOwner'
+  | 'getRange'
+  | 'getRangeByName'
+  | 'getSheetById'
+  | 'getSheetByName'
+  | 'getSheets'
+  | 'getSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'getUrl'
+  | 'insertSheet'
+  | 'moveActiveSheet'
+  | 'removeNamedRange'
+  | 'rename'
+  | 'setActiveSheet'
+  | 'setNamedRange'
+  | 'setSpreadsheetLocale'
+  | 'setSpreadsheetTimeZone'
+  | 'toast';
 
 export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
   constructor(
@@ -128,7 +150,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
       const candidate = `Sheet${n}`;
       if (!doc.sheets.some((s) => s.name.toLowerCase() === candidate.toLowerCase())) sheetName = candidate;
     }
-    const sheet = newSheet(doc.nextSheetId++ * 7919 % 2147483647, sheetName);
+    const sheet = newSheet((doc.nextSheetId++ * 7919) % 2147483647, sheetName);
     const at = index ?? doc.sheets.findIndex((s) => s.id === doc.activeSheetId) + 1;
     doc.sheets.splice(at, 0, sheet);
     doc.activeSheetId = sheet.id;
@@ -195,7 +217,8 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
     this.ctx.call('Spreadsheet.setNamedRange', 'write');
     checkRangeName(name);
     const r = range as unknown as { docId?: string; sheetId?: number; box?: { r1: number; c1: number; r2: number; c2: number } };
-    if (r.docId !== this.docId || r.sheetId === undefined || !r.box) throw signatureError([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange');
+    if (r.docId !== this.docId || r.sheetId === undefined || !r.box)
+      throw signatureError([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange');
     const doc = this.doc;
     const existing = findNamed(doc, name);
     if (existing) {

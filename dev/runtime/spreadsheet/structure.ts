@@ -79,16 +79,26 @@ function adjust(doc: DocData, sheet: SheetData, dimension: Dimension, at: number
       set(item, moved);
       return true;
     });
-  sheet.merges = sheet.merges.map((m) => shiftBox(m, dimension, at, count)).filter((m): m is Box => !!m && (m.r1 !== m.r2 || m.c1 !== m.c2));
-  sheet.protections = keep(sheet.protections, (p) => p.box, (p, b) => (p.box = b));
-  doc.namedRanges = keep(doc.namedRanges.filter((n) => n.sheetId === sheet.id), (n) => n.box, (n, b) => (n.box = b)).concat(
-    doc.namedRanges.filter((n) => n.sheetId !== sheet.id),
+  sheet.merges = sheet.merges
+    .map((m) => shiftBox(m, dimension, at, count))
+    .filter((m): m is Box => !!m && (m.r1 !== m.r2 || m.c1 !== m.c2));
+  sheet.protections = keep(
+    sheet.protections,
+    (p) => p.box,
+    (p, b) => (p.box = b),
   );
+  doc.namedRanges = keep(
+    doc.namedRanges.filter((n) => n.sheetId === sheet.id),
+    (n) => n.box,
+    (n, b) => (n.box = b),
+  ).concat(doc.namedRanges.filter((n) => n.sheetId !== sheet.id));
   for (const s of doc.sheets) {
     for (const rule of s.rules) {
-      rule.ranges = keep(rule.ranges.filter((r) => r.sheetId === sheet.id), (r) => r.box, (r, b) => (r.box = b)).concat(
-        rule.ranges.filter((r) => r.sheetId !== sheet.id),
-      );
+      rule.ranges = keep(
+        rule.ranges.filter((r) => r.sheetId === sheet.id),
+        (r) => r.box,
+        (r, b) => (r.box = b),
+      ).concat(rule.ranges.filter((r) => r.sheetId !== sheet.id));
     }
     s.rules = s.rules.filter((r) => r.ranges.length > 0);
     // Formulas anywhere that point into the changed sheet follow their cells.

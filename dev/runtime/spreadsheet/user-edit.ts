@@ -10,7 +10,8 @@ import type { Recalculator } from './recalc';
 import type { EditCheck, UserEditResult } from './types';
 import { defaultHelp, passes } from './validation';
 
-export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 export const WARNING_MESSAGE = "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally.";
 
 /**

@@ -24,7 +24,8 @@ const registry = new WeakMap<object, ValidationData>();
 /** The model behind a DataValidation this runtime built; anything else is refused as Apps Script would. */
 export function validationDataOf(rule: unknown): ValidationData {
   const data = typeof rule === 'object' && rule !== null ? registry.get(rule) : undefined;
-  if (!data) throw new Error(`The parameters (${typeof rule}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
+  if (!data)
+    throw new Error(`The parameters (${typeof rule}) don't match the method signature for SpreadsheetApp.Range.setDataValidation.`);
   return data;
 }
 
@@ -137,7 +138,11 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   }
 
   withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: any[]): GDataValidationBuilder {
-    return this.set('withCriteria', String(criteria), args.map((a) => this.arg(a)));
+    return this.set(
+      'withCriteria',
+      String(criteria),
+      args.map((a) => this.arg(a)),
+    );
   }
 
   private arg(value: unknown): unknown {

@@ -81,7 +81,10 @@ function sort(args: Value[], call: Call): Grid {
     } else {
       const index = integerArg(scalarArg(column), call, i + 1, 1);
       if (index < 1 || index > columnsOf(data)) {
-        throw new FormulaError('#VALUE!', `Function SORT parameter ${i + 1} value is ${index}. Valid values are between 1 and ${columnsOf(data)} inclusive.`);
+        throw new FormulaError(
+          '#VALUE!',
+          `Function SORT parameter ${i + 1} value is ${index}. Valid values are between 1 and ${columnsOf(data)} inclusive.`,
+        );
       }
       keys.push({ values: (row) => data[row]![index - 1]!, ascending });
     }
@@ -102,7 +105,7 @@ function sort(args: Value[], call: Call): Grid {
 }
 
 function scalarArg(value: Value): Scalar {
-  return isArrayValue(value) ? gridOf(value)[0]?.[0] ?? '' : value;
+  return isArrayValue(value) ? (gridOf(value)[0]?.[0] ?? '') : value;
 }
 
 export const ARRAYS: Record<string, Builtin> = {

@@ -117,7 +117,10 @@ function countMatches(pairs: [Grid, Scalar][], call: Call): number {
 
 function evenArgs(call: Call, args: Value[], first: number): void {
   if ((args.length - first) % 2 !== 0) {
-    throw new FormulaError('#N/A', `Wrong number of arguments to ${call.fn}. Expected an even number of range and criterion arguments, but got ${args.length} arguments.`);
+    throw new FormulaError(
+      '#N/A',
+      `Wrong number of arguments to ${call.fn}. Expected an even number of range and criterion arguments, but got ${args.length} arguments.`,
+    );
   }
 }
 

@@ -9,7 +9,8 @@ import type { Builtin, Call } from './builtin';
 
 function serialArg(value: Scalar | undefined, call: Call, param: number): number {
   const serial = toNumber(value ?? '', call, param);
-  if (serial < 0) throw new FormulaError('#NUM!', `Function ${call.fn} parameter ${param} value is negative. It should be positive or zero.`);
+  if (serial < 0)
+    throw new FormulaError('#NUM!', `Function ${call.fn} parameter ${param} value is negative. It should be positive or zero.`);
   return serial;
 }
 
@@ -19,7 +20,10 @@ function part(pick: (parts: WallClock) => number): Builtin {
 
 function datedif(start: number, end: number, unit: string, call: Call): number {
   if (start > end) {
-    throw new FormulaError('#NUM!', `Function DATEDIF parameter 1 (${start}) should be on or before Function DATEDIF parameter 2 (${end}).`);
+    throw new FormulaError(
+      '#NUM!',
+      `Function DATEDIF parameter 1 (${start}) should be on or before Function DATEDIF parameter 2 (${end}).`,
+    );
   }
   const [a, b] = [serialToWallClock(start), serialToWallClock(end)];
   const months = (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
@@ -56,7 +60,8 @@ export const DATES: Record<string, Builtin> = {
     max: 3,
     fn([y, m, d], call) {
       let year = integerArg(y, call, 1, 0);
-      if (year < 0 || year >= 10000) throw new FormulaError('#NUM!', `Function DATE parameter 1 value is ${year}. Valid values are between 0 and 9999 inclusive.`);
+      if (year < 0 || year >= 10000)
+        throw new FormulaError('#NUM!', `Function DATE parameter 1 value is ${year}. Valid values are between 0 and 9999 inclusive.`);
       if (year < 1900) year += 1900;
       const serial = serialOfParts(year, integerArg(m, call, 2, 0), integerArg(d, call, 3, 0));
       if (serial < 0) throw new FormulaError('#NUM!', 'DATE evaluates to an out of range value.');

@@ -31,7 +31,11 @@ const IFS: LazyBuiltin = {
   min: 2,
   max: Infinity,
   lazy(args, evaluator, call) {
-    if (args.length % 2 !== 0) throw new FormulaError('#N/A', `Wrong number of arguments to IFS. Expected an even number of arguments, but got ${args.length} arguments.`);
+    if (args.length % 2 !== 0)
+      throw new FormulaError(
+        '#N/A',
+        `Wrong number of arguments to IFS. Expected an even number of arguments, but got ${args.length} arguments.`,
+      );
     const first = evaluator.evaluate(args[0]!, call.arrayMode);
     if (call.arrayMode && isArrayValue(first)) {
       const values = [first, ...args.slice(1).map((node) => evaluator.evaluate(node, true))];

@@ -89,7 +89,8 @@ export const LOOKUP: Record<string, Builtin> = {
     fn([key, table, index, sorted], call) {
       const grid = gridOf(table!);
       const column = integerArg(index, call, 3, 1);
-      if (column < 1) throw new FormulaError('#VALUE!', `Function VLOOKUP parameter 3 value is ${column}. It should be greater than or equal to 1.`);
+      if (column < 1)
+        throw new FormulaError('#VALUE!', `Function VLOOKUP parameter 3 value is ${column}. It should be greater than or equal to 1.`);
       if (column > columnsOf(grid)) throw new FormulaError('#REF!', 'VLOOKUP evaluates to an out of bounds range.');
       const keys = grid.map((row) => row[0]!);
       const isSorted = sorted === undefined ? true : toBoolean(sorted as Scalar, call, 4);
@@ -127,7 +128,8 @@ export const LOOKUP: Record<string, Builtin> = {
       }
       const match = integerArg(matchMode, call, 5, 0);
       const fromEnd = integerArg(searchMode, call, 6, 1) < 0;
-      let position = match === 2 ? wildcardPosition(key as Scalar, values, call, fromEnd) : exactPosition(key as Scalar, values, call, fromEnd);
+      let position =
+        match === 2 ? wildcardPosition(key as Scalar, values, call, fromEnd) : exactPosition(key as Scalar, values, call, fromEnd);
       if (position < 0 && (match === -1 || match === 1)) position = nearest(key as Scalar, values, call, match);
       if (position < 0) return missing === undefined ? notFound(key as Scalar, call) : missing;
       return singleCellOr(byRow ? [results[position]!] : results.map((row) => [row[position]!]));
@@ -158,7 +160,10 @@ export const LOOKUP: Record<string, Builtin> = {
 
 function check(index: number, size: number, param: number): void {
   if (index < 0 || index > size) {
-    throw new FormulaError('#NUM!', `Function INDEX parameter ${param} value is ${index}. Valid values are between 0 and ${size} inclusive.`);
+    throw new FormulaError(
+      '#NUM!',
+      `Function INDEX parameter ${param} value is ${index}. Valid values are between 0 and ${size} inclusive.`,
+    );
   }
 }
 
@@ -169,7 +174,11 @@ function nearest(key: Scalar, values: Scalar[], call: Call, mode: number): numbe
     if (!comparable(value, key)) return;
     const order = compareValues(value, key, call.timeZone);
     if (mode < 0 ? order > 0 : order < 0) return;
-    if (best < 0 || (mode < 0 ? compareValues(value, values[best]!, call.timeZone) > 0 : compareValues(value, values[best]!, call.timeZone) < 0)) best = i;
+    if (
+      best < 0 ||
+      (mode < 0 ? compareValues(value, values[best]!, call.timeZone) > 0 : compareValues(value, values[best]!, call.timeZone) < 0)
+    )
+      best = i;
   });
   return best;
 }

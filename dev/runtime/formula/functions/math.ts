@@ -81,7 +81,16 @@ export const MATH: Record<string, Builtin> = {
         total += lists.reduce((product, list) => {
           const value = list[i]!;
           if (value instanceof FormulaError) throw value;
-          return product * (typeof value === 'number' ? value : typeof value === 'boolean' ? Number(value) : value instanceof Date ? toNumber(value, call, 1) : 0);
+          return (
+            product *
+            (typeof value === 'number'
+              ? value
+              : typeof value === 'boolean'
+                ? Number(value)
+                : value instanceof Date
+                  ? toNumber(value, call, 1)
+                  : 0)
+          );
         }, 1);
       }
       return total;

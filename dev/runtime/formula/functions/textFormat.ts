@@ -26,7 +26,10 @@ function pieces(format: string): { text: string; literal: boolean }[] {
 }
 
 function isDateFormat(format: string): boolean {
-  const pattern = pieces(format).filter((p) => !p.literal).map((p) => p.text).join('');
+  const pattern = pieces(format)
+    .filter((p) => !p.literal)
+    .map((p) => p.text)
+    .join('');
   return /[ydhs]|am\/pm|mmm/i.test(pattern) || (/m/i.test(pattern) && !/[0#?]/.test(pattern));
 }
 
@@ -55,7 +58,10 @@ function formatNumber(value: number, format: string): string {
   if (first < 0) return parts.map((p) => (p.literal || p.text !== '%' ? p.text : '')).join('');
   let last = parts.length - 1;
   while (!isDigit(parts[last]!)) last--;
-  const core = parts.slice(first, last + 1).map((p) => p.text).join('');
+  const core = parts
+    .slice(first, last + 1)
+    .map((p) => p.text)
+    .join('');
   const percent = parts.some((p) => !p.literal && p.text === '%');
   const [integerPattern = '', fractionPattern = ''] = core.split('.');
   const minInteger = (integerPattern.match(/0/g) ?? []).length;
@@ -69,7 +75,7 @@ function formatNumber(value: number, format: string): string {
   if (integer === '0' && minInteger === 0) integer = '';
   integer = integer.padStart(minInteger, '0');
   if (grouping) integer = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const number = integer + (fraction || core.includes('.') && maxFraction === 0 ? `.${fraction}` : '');
+  const number = integer + (fraction || (core.includes('.') && maxFraction === 0) ? `.${fraction}` : '');
   const literal = (slice: typeof parts) => slice.map((p) => p.text).join('');
   return literal(parts.slice(0, first)) + number + literal(parts.slice(last + 1));
 }
@@ -77,17 +83,25 @@ function formatNumber(value: number, format: string): string {
 function formatDate(serial: number, format: string): string {
   const d = serialToWallClock(serial);
   const parts = pieces(format);
-  const hasAmPm = /am\/pm/i.test(parts.filter((p) => !p.literal).map((p) => p.text).join(''));
+  const hasAmPm = /am\/pm/i.test(
+    parts
+      .filter((p) => !p.literal)
+      .map((p) => p.text)
+      .join(''),
+  );
   let out = '';
   let lastWasHour = false;
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const piece = parts[i]!;
     if (piece.literal) {
       out += piece.text;
       i++;
       continue;
     }
-    const rest = parts.slice(i).map((p) => (p.literal ? '\u0000' : p.text)).join('');
+    const rest = parts
+      .slice(i)
+      .map((p) => (p.literal ? '\u0000' : p.text))
+      .join('');
     if (/^am\/pm/i.test(rest)) {
       out += d.hour < 12 ? 'AM' : 'PM';
       i += 5;
@@ -117,9 +131,21 @@ function dateToken(letter: string, length: number, d: WallClock, minutes: boolea
       return length <= 2 ? two(d.year % 100) : String(d.year);
     case 'm':
       if (minutes) return length === 2 ? two(d.minute) : String(d.minute);
-      return length >= 4 ? MONTHS[d.month - 1]! : length === 3 ? MONTHS[d.month - 1]!.slice(0, 3) : length === 2 ? two(d.month) : String(d.month);
+      return length >= 4
+        ? MONTHS[d.month - 1]!
+        : length === 3
+          ? MONTHS[d.month - 1]!.slice(0, 3)
+          : length === 2
+            ? two(d.month)
+            : String(d.month);
     case 'd':
-      return length >= 4 ? WEEKDAYS[d.weekday]! : length === 3 ? WEEKDAYS[d.weekday]!.slice(0, 3) : length === 2 ? two(d.day) : String(d.day);
+      return length >= 4
+        ? WEEKDAYS[d.weekday]!
+        : length === 3
+          ? WEEKDAYS[d.weekday]!.slice(0, 3)
+          : length === 2
+            ? two(d.day)
+            : String(d.day);
     case 'h': {
       const hour = twelveHour ? ((d.hour + 11) % 12) + 1 : d.hour;
       return length >= 2 ? two(hour) : String(hour);
