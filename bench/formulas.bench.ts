@@ -1,12 +1,12 @@
 import { bench, describe } from 'vitest';
 import { okrProgress, okrRollup, okrStatus, okrValidate } from '../src/formulas/formulas';
 import { Cell } from '../src/okr/cells';
-import { KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS } from '../src/okr/schema';
+import { KEY_RESULTS, OBJECTIVES as OBJECTIVES_TAB } from '../src/okr/schema';
 
 // A company-scale workbook: 1,000 objectives of 3 key results each.
 const OBJECTIVES = 1_000;
-const objectives: Cell[][] = [[...OBJECTIVE_COLUMNS]];
-const keyResults: Cell[][] = [[...KEY_RESULT_COLUMNS]];
+const objectives: Cell[][] = [[...OBJECTIVES_TAB.headers]];
+const keyResults: Cell[][] = [[...KEY_RESULTS.headers]];
 for (let o = 1; o <= OBJECTIVES; o++) {
   objectives.push([
     `O${o}`,

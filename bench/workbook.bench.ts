@@ -2,7 +2,7 @@ import { bench, describe } from 'vitest';
 import { Runtime } from '../dev/runtime/index';
 import { CallCounter } from '../dev/runtime/execution';
 import { createSpreadsheetApp } from '../dev/runtime/spreadsheet/index';
-import { KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS } from '../src/okr/schema';
+import { KEY_RESULTS, OBJECTIVES } from '../src/okr/schema';
 
 // The menu actions and the check-in panel through the built bundle, in the
 // local runtime, on a team workbook of 100 objectives and 300 key results.
@@ -35,8 +35,8 @@ function workbook(): { rt: Runtime; id: string } {
   );
   spreadsheet.getSheetByName('Objectives')!.getRange(2, 1, objectives.length, 7).setValues(objectives);
   spreadsheet.getSheetByName('Key Results')!.getRange(2, 1, keyResults.length, 11).setValues(keyResults);
-  void OBJECTIVE_COLUMNS;
-  void KEY_RESULT_COLUMNS;
+  void OBJECTIVES.headers;
+  void KEY_RESULTS.headers;
   return { rt, id };
 }
 

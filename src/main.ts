@@ -10,15 +10,15 @@ import { okrExpected, okrProgress, okrRollup, okrScore, okrStatus, okrValidate }
 
 /**
  * Runs when the spreadsheet opens: adds the OKR Sheets menu.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} _event the open event (unused: the menu is the same in every auth mode)
  */
-global.onOpen = (e: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
+global.onOpen = (_event: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
 
 /**
  * Runs when the add-on is installed: adds the menu at once.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ * @param {GoogleAppsScript.Events.AddonOnInstall} _event the install event (unused)
  */
-global.onInstall = (e: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
+global.onInstall = (_event: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 
 /** Menu: Set up the OKR workbook. */
 global.setUpWorkbook = (): void => setUpWorkbookAction();

@@ -80,10 +80,10 @@ describe('OKR_ROLLUP', () => {
 
   it('marks an id invalid for a bad weight in a column, throws for a single id', () => {
     expect(okrRollup([['O1'], ['O2']], [['O1'], ['O2']], [[0.5], [0.5]], [[-1], [1]])).toEqual([
-      ['invalid: child 1 (of "O1"): weight is -1: a weight must be 0 or more'],
+      ['invalid: child_weights is -1 for child 1 (of "O1"): a weight is a number, 0 or more'],
       [0.5],
     ]);
-    expect(() => okrRollup('O1', [['O1']], [[0.5]], [['x']])).toThrow(/weight is "x", not a number/);
+    expect(() => okrRollup('O1', [['O1']], [[0.5]], [['x']])).toThrow(/child_weights is "x" for child 1/);
   });
 
   it('refuses children ranges of different sizes', () => {

@@ -119,7 +119,7 @@ export class Workbooks {
     try {
       workbooks.runtime.restore(saved.runtime);
     } catch (error) {
-      throw new Error(`runtime.${message(error)}`);
+      throw new Error(`runtime.${message(error)}`, { cause: error });
     }
     workbooks.people = saved.people;
     workbooks.used = new Set(saved.used.map(String));

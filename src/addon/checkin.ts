@@ -2,13 +2,13 @@ import type { CheckinContext, CheckinInput, CheckinView, KeyResultView } from '.
 import { Cell, normalise, text } from '../okr/cells';
 import { checkCheckin } from '../okr/checkin';
 import { Metric, parseMetric } from '../okr/metric';
-import { CHECKIN_ID, CHECKINS, KEY_RESULTS, OBJECTIVES } from '../okr/schema';
+import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, SETTINGS } from '../okr/schema';
 import { Settings, readSettings } from '../okr/settings';
 import { checkinsByKeyResult, expectedOrUndefined, keyResultView, keyResultViews } from '../okr/views';
 import { readTable } from '../okr/table';
-import { appendHeaders, asText, sheetsByName, usedWidth } from './tabs';
-import { CHECKINS_TAB, KEY_RESULTS_TAB, OBJECTIVES_TAB, SETTINGS_TAB } from './layout';
-import { UserError, withDocumentLock } from './errors';
+import { appendHeaders, asText, sheetsByName, usedWidth, writeRowCells } from './tabs';
+import { UserError } from '../okr/errors';
+import { withDocumentLock } from './errors';
 import { spreadsheetWallClock } from './timezone';
 import { todayIn } from './today';
 
@@ -28,11 +28,11 @@ export function checkinContext(): CheckinContext {
   const read = (name: string): Cell[][] => {
     const sheet = sheets.get(name);
     if (sheet) return sheet.getDataRange().getValues() as Cell[][];
-    if (name !== CHECKINS_TAB.name) notices.push(`There is no ${name} tab: run OKR Sheets > Set up the OKR workbook.`);
+    if (name !== CHECKINS.name) notices.push(`There is no ${name} tab: run OKR Sheets > Set up the OKR workbook.`);
     return [];
   };
-  const tables = { objectives: read(OBJECTIVES_TAB.name), keyResults: read(KEY_RESULTS_TAB.name), checkins: read(CHECKINS_TAB.name) };
-  const settings = readSettings(read(SETTINGS_TAB.name), todayIn(spreadsheet));
+  const tables = { objectives: read(OBJECTIVES.name), keyResults: read(KEY_RESULTS.name), checkins: read(CHECKINS.name) };
+  const settings = readSettings(read(SETTINGS.name), todayIn(spreadsheet));
   const missing = readTable(tables.keyResults, KEY_RESULTS).missing;
   if (tables.keyResults.length > 0 && missing.length > 0)
     notices.push(`The Key Results tab has no ${missing.join(', ')} column: run Validate the OKRs to see what to fix.`);
@@ -74,7 +74,7 @@ export function recordCheckin(input: CheckinInput): KeyResultView {
 
 function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): KeyResultView {
   const sheets = sheetsByName(spreadsheet);
-  const keyResultSheet = sheets.get(KEY_RESULTS_TAB.name);
+  const keyResultSheet = sheets.get(KEY_RESULTS.name);
   if (!keyResultSheet) throw new UserError('There is no Key Results tab: run OKR Sheets > Set up the OKR workbook.');
   const krValues = keyResultSheet.getDataRange().getValues() as Cell[][];
   const table = readTable(krValues, KEY_RESULTS);
@@ -87,14 +87,14 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
       `Key result ${checkin.keyResultId} no longer exists: it may have been renamed or deleted. The list has been refreshed.`,
     );
 
-  const checkinSheet = sheets.get(CHECKINS_TAB.name) ?? recreateCheckins(spreadsheet);
+  const checkinSheet = sheets.get(CHECKINS.name) ?? recreateCheckins(spreadsheet);
   const { values: checkinValues, columns } = checkinTable(checkinSheet);
   const now = new Date();
   const settings = readSettings(
-    sheets.has(SETTINGS_TAB.name) ? (sheets.get(SETTINGS_TAB.name)!.getDataRange().getValues() as Cell[][]) : [],
+    sheets.has(SETTINGS.name) ? (sheets.get(SETTINGS.name)!.getDataRange().getValues() as Cell[][]) : [],
     todayIn(spreadsheet),
   );
-  const idColumn = columns.get(CHECKIN_ID)!;
+  const idColumn = columns.get('Check-in ID')!;
   const recorded = checkinValues.slice(1).some((r) => text(r[idColumn]) === checkin.id);
   let added: CheckinView | undefined;
   if (!recorded) {
@@ -108,7 +108,7 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
       Confidence: checkin.confidence,
       Note: checkin.note,
       By: by,
-      [CHECKIN_ID]: checkin.id,
+      'Check-in ID': checkin.id,
     });
     updateKeyResult(keyResultSheet, krValues, table.columns, row.row, {
       Current: value,
@@ -150,11 +150,11 @@ function metricOf(metric: Cell): Metric {
 function checkinTable(sheet: Sheet): { values: Cell[][]; columns: Map<string, number> } {
   const read = sheet.getDataRange().getValues() as Cell[][];
   const values = usedWidth(read) === 0 ? [] : read;
-  return { values, columns: appendHeaders(sheet, values, CHECKINS.columns).columns };
+  return { values, columns: appendHeaders(sheet, values, CHECKINS.headers).columns };
 }
 
 function recreateCheckins(spreadsheet: Spreadsheet): Sheet {
-  const sheet = spreadsheet.insertSheet(CHECKINS_TAB.name, spreadsheet.getSheets().length);
+  const sheet = spreadsheet.insertSheet(CHECKINS.name, spreadsheet.getSheets().length);
   sheet.setFrozenRows(1);
   return sheet;
 }
@@ -166,40 +166,24 @@ function appendCheckin(sheet: Sheet, columns: Map<string, number>, record: Recor
 }
 
 /**
- * Writes the key result's changed cells. Usually one setValues over its row
- * from the first to the last changed column: the typed cells in between get
- * back the values just read (under the lock), and the cells our header
- * formulas fill get "", which leaves the formula's results in place. When a
- * formula of the person's own sits in between (its results must not be
- * overwritten), each changed cell is written on its own instead.
+ * Writes the key result's changed cells and nothing else. The add-on's own
+ * formulas live only in header cells (see header-formulas.ts), so the cells
+ * between these hold the person's values or formulas: none is rewritten.
+ * `values` is updated to match, for the view returned to the panel.
  */
 function updateKeyResult(
   sheet: Sheet,
   values: Cell[][],
-  columns: Map<string, number>,
+  columns: Map<KeyResultColumn, number>,
   rowNumber: number,
-  changes: Record<string, Cell>,
+  changes: Partial<Record<KeyResultColumn, Cell>>,
 ): void {
-  const at = (header: string) => columns.get(header as never)!;
-  const targets = new Set(Object.keys(changes).map(at));
-  const first = Math.min(...targets);
-  const last = Math.max(...targets);
-  const formulas = sheet.getRange(1, first + 1, rowNumber, last - first + 1).getFormulas();
-  const ours = (c: number) => /\bOKR_[A-Z]+\(/i.test(formulas[0]![c - first] ?? '') && !/^#/.test(String(values[0]![c]));
-  const theirs = (c: number) => !targets.has(c) && !ours(c) && formulas.some((row) => (row[c - first] ?? '') !== '');
-  const current = values[rowNumber - 1]!;
-  const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  if (span.some(theirs)) {
-    for (const [header, value] of Object.entries(changes))
-      sheet.getRange(rowNumber, at(header) + 1).setValue(value as string | number | Date);
-  } else {
-    const row: Cell[] = span.map((c) =>
-      ours(c) ? '' : typeof current[c] === 'string' ? asText(current[c] as string) : (current[c] ?? ''),
-    );
-    for (const [header, value] of Object.entries(changes)) row[at(header) - first] = value;
-    sheet.getRange(rowNumber, first + 1, 1, row.length).setValues([row]);
+  const cells = new Map<number, Cell>();
+  for (const [header, value] of Object.entries(changes) as [KeyResultColumn, Cell][]) {
+    cells.set(columns.get(header)!, value);
+    values[rowNumber - 1]![columns.get(header)!] = value;
   }
-  for (const [header, value] of Object.entries(changes)) current[at(header)] = value;
+  writeRowCells(sheet, rowNumber, cells);
 }
 
 /** The key result as the panel shows it once the check-in is in, from what was read and written. */
@@ -212,7 +196,7 @@ function viewAfter(
   settings: Settings,
   now: Date,
 ): KeyResultView {
-  const objectives = sheets.get(OBJECTIVES_TAB.name);
+  const objectives = sheets.get(OBJECTIVES.name);
   const objectiveValues = objectives ? (objectives.getDataRange().getValues() as Cell[][]) : [];
   const table = readTable(krValues, KEY_RESULTS);
   const row = table.rows.find((r) => r.row === rowNumber)!;

@@ -1,10 +1,4 @@
-/** A problem the person can fix; its message is shown to them as is. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+import { UserError } from '../okr/errors';
 
 /**
  * Runs a menu action: a UserError is shown as it is, anything else as a short

@@ -1,8 +1,8 @@
 import { addExamples, setUp } from './setup';
 import { runAction, withDocumentLock } from './errors';
-import { FORMULA_HELP } from './help';
+import { formulaHelp } from '../formulas/contract';
 import { summaryLine, validateWorkbook } from './report';
-import { cycleOf } from '../okr/settings';
+import { cycleOf } from '../okr/cycle';
 import { todayIn } from './today';
 
 /**
@@ -58,5 +58,5 @@ export function validateOkrsAction(): void {
 
 export function showHelp(): void {
   const ui = SpreadsheetApp.getUi();
-  ui.alert('OKR Sheets', FORMULA_HELP, ui.ButtonSet.OK);
+  ui.alert('OKR Sheets', formulaHelp(), ui.ButtonSet.OK);
 }

@@ -1,16 +1,7 @@
-import { Cell, isBlank, normalise } from '../okr/cells';
+import { Cell, isBlank } from '../okr/cells';
+import { matchHeaders } from '../okr/table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** 0-based column of each of `headers` found in a header row, matched trimmed and case-insensitively. */
-export function headerColumns(headerRow: readonly Cell[], headers: readonly string[]): Map<string, number> {
-  const columns = new Map<string, number>();
-  for (const header of headers) {
-    const index = headerRow.findIndex((cell) => normalise(cell) === normalise(header));
-    if (index >= 0) columns.set(header, index);
-  }
-  return columns;
-}
 
 /** Width of the used part of a data range: 0 for an empty sheet (whose data range is A1 holding ""). */
 export function usedWidth(values: readonly (readonly Cell[])[]): number {
@@ -28,7 +19,7 @@ export function appendHeaders(
   values: readonly (readonly Cell[])[],
   headers: readonly string[],
 ): { columns: Map<string, number>; missing: string[]; range?: GoogleAppsScript.Spreadsheet.Range } {
-  const columns = headerColumns(values[0] ?? [], headers);
+  const columns = matchHeaders(values[0] ?? [], headers);
   const missing = headers.filter((header) => !columns.has(header));
   if (missing.length === 0) return { columns, missing };
   const start = usedWidth(values) + 1;
@@ -53,7 +44,7 @@ export function findRenamed(sheets: Map<string, Sheet>, required: readonly strin
   for (const [name, sheet] of sheets) {
     if (skip.has(name) || sheet.getLastColumn() === 0) continue;
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as Cell[];
-    if (headerColumns(header, required).size === required.length) return sheet;
+    if (matchHeaders(header, required).size === required.length) return sheet;
   }
   return undefined;
 }
@@ -65,4 +56,21 @@ export function findRenamed(sheets: Map<string, Sheet>, required: readonly strin
  */
 export function asText(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Writes some cells of one row, by 0-based column, and nothing in between:
+ * each run of adjacent columns in one setValues. The one place where the
+ * 0-based columns the engine reads become the 1-based rows and columns of
+ * the Range API.
+ */
+export function writeRowCells(sheet: Sheet, rowNumber: number, cells: ReadonlyMap<number, Cell>): void {
+  const columns = [...cells.keys()].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= columns.length; i++) {
+    if (i < columns.length && columns[i] === columns[i - 1]! + 1) continue;
+    const run = columns.slice(start, i);
+    sheet.getRange(rowNumber, run[0]! + 1, 1, run.length).setValues([run.map((column) => cells.get(column) ?? '')]);
+    start = i;
+  }
 }

@@ -1,4 +1,5 @@
-import { Cell, InputError, isBlank } from '../okr/cells';
+import { Cell, isBlank } from '../okr/cells';
+import { UserError } from '../okr/errors';
 
 /** What Sheets passes a custom formula: one cell's value, or a range as rows of cells. */
 export type Arg = Cell | Cell[][];
@@ -47,7 +48,7 @@ export function single<T>(compute: () => T): T {
   try {
     return compute();
   } catch (error) {
-    throw userError(error);
+    throw sheetsError(error);
   }
 }
 
@@ -56,14 +57,17 @@ export function perRow(compute: () => Cell): Cell {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof InputError) return `invalid: ${error.message}`;
-    throw userError(error);
+    if (error instanceof UserError) return `invalid: ${error.message}`;
+    throw sheetsError(error);
   }
 }
 
-/** An Error whose message a person can act on; never a stack trace. */
-export function userError(error: unknown): Error {
-  if (error instanceof InputError) return new Error(error.message);
+/**
+ * The Error Sheets shows on the formula's cell: a UserError's own message, or
+ * for a bug of ours a short request to report it; never a stack trace.
+ */
+export function sheetsError(error: unknown): Error {
+  if (error instanceof UserError) return new Error(error.message);
   const detail = error instanceof Error ? error.message : String(error);
   return new Error(`OKR Sheets could not compute this (${detail}). Please report it with the formula's arguments.`);
 }
@@ -74,7 +78,7 @@ export function sameLength(sizes: readonly (readonly [string, number])[]): numbe
   const odd = sizes.find(([, size]) => size !== 1 && size !== longest);
   if (odd) {
     const [longName] = sizes.find(([, size]) => size === longest)!;
-    throw new InputError(`${odd[0]} has ${odd[1]} cells but ${longName} has ${longest}: give ranges of the same size.`);
+    throw new UserError(`${odd[0]} has ${odd[1]} cells but ${longName} has ${longest}: give ranges of the same size.`);
   }
   return longest;
 }

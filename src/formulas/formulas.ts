@@ -1,11 +1,13 @@
-import { Cell, InputError, isDate } from '../okr/cells';
+import { Cell, isDate } from '../okr/cells';
+import { UserError } from '../okr/errors';
 import { WallClock, cycleFromDays, expectedProgress, parseCycleName } from '../okr/cycle';
 import { keyResultProgress } from '../okr/progress';
 import { rollup } from '../okr/rollup';
 import { score, status } from '../okr/status';
 import { describeWhere } from '../okr/table';
-import { FINDING_HEADERS, validateOkrs } from '../okr/validate';
-import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, single, userError } from './columns';
+import { VALIDATION } from '../okr/schema';
+import { validateOkrs } from '../okr/validate';
+import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, single, sheetsError } from './columns';
 
 // The custom cell formulas, as pure functions of what Sheets passes them.
 // src/main.ts exposes each under its formula name with the JSDoc Sheets shows.
@@ -31,7 +33,7 @@ export function okrRollup(ids: Arg, childParentIds: Arg, childProgress: Arg, chi
   }));
   const results = single(() => rollup(cellsOf(ids), children));
   const unwrap = (result: (typeof results)[number]): Cell => {
-    if (result instanceof InputError) throw result;
+    if (result instanceof UserError) throw result;
     return result;
   };
   if (!isRange(ids)) return single(() => unwrap(results[0]!));
@@ -65,13 +67,13 @@ export function okrScore(progress: Arg): Output {
 
 export function okrValidate(objectives: Arg, keyResults: Arg): Output {
   if (!isRange(objectives) || !isRange(keyResults)) {
-    throw userError(
-      new InputError(
+    throw sheetsError(
+      new UserError(
         `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? 'Objectives!A1:I' : "'Key Results'!A1:N"}`,
       ),
     );
   }
   const findings = single(() => validateOkrs(objectives, keyResults));
   if (findings.length === 0) return 'OK';
-  return [[...FINDING_HEADERS], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
+  return [[...VALIDATION.headers], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
 }

@@ -1,17 +1,11 @@
+import { UserError } from './errors';
+
 // What a spreadsheet cell holds once Sheets hands it to a script: numbers,
 // text, booleans, Date objects, and "" for an empty cell.
 export type Cell = string | number | boolean | Date | null | undefined;
 
 /** Numbers closer than this are equal, so a boundary value lands where a rule says. */
 export const EPSILON = 1e-9;
-
-/** A problem with what the user typed; the message is shown to them as is. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
 
 /** A valid Date, also one made in another realm (a vm context, an iframe). */
 export function isDate(value: unknown): value is Date {
@@ -52,11 +46,11 @@ export function describe(value: Cell): string {
   return text(value);
 }
 
-/** The number in `value`, or an InputError naming the argument. */
+/** The number in `value`, or an UserError naming the argument. */
 export function requireNumber(value: Cell, name: string): number {
   const n = asNumber(value);
   if (n === undefined) {
-    throw new InputError(isBlank(value) ? `${name} is blank: it must be a number` : `${name} is ${describe(value)}, not a number`);
+    throw new UserError(isBlank(value) ? `${name} is blank: it must be a number` : `${name} is ${describe(value)}, not a number`);
   }
   return n;
 }

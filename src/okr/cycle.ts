@@ -1,4 +1,5 @@
-import { Cell, InputError, describe, isBlank, isDate, text } from './cells';
+import { Cell, describe, isBlank, isDate, text } from './cells';
+import { UserError } from './errors';
 
 /**
  * A cycle as days on the wall calendar of the spreadsheet's time zone:
@@ -29,7 +30,7 @@ export function parseCycleName(value: Cell): CycleRange {
   if (!match) {
     const reversed = REVERSED_NAME.exec(name);
     const hint = reversed ? `write it as ${reversed[2]}-${reversed[1]!.toUpperCase()}` : 'write a cycle as 2026-Q4, 2026-H1 or 2026';
-    throw new InputError(`cycle is ${describe(value)}: ${hint}`);
+    throw new UserError(`cycle is ${describe(value)}: ${hint}`);
   }
   const year = Number(match[1]);
   const part = match[2];
@@ -37,6 +38,18 @@ export function parseCycleName(value: Cell): CycleRange {
   const months = part[0] === 'q' ? 3 : 6;
   const first = (Number(part[1]) - 1) * months;
   return { start: Date.UTC(year, first, 1), end: Date.UTC(year, first + months, 1) };
+}
+
+/** The calendar quarter a month falls in, as a cycle name: 2026-Q4. */
+export function cycleOf(year: number, month: number): string {
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** Cycle names a dropdown offers: last year, this year and next, quarters, halves and years. */
+export function cycleChoices(year: number): string[] {
+  const names: string[] = [];
+  for (const y of [year - 1, year, year + 1]) names.push(`${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`, `${y}-H1`, `${y}-H2`, `${y}`);
+  return names;
 }
 
 export function isCycleName(value: Cell): boolean {
@@ -47,7 +60,7 @@ export function isCycleName(value: Cell): boolean {
 export function cycleFromDays(first: Cell, last: Cell, wallClock: WallClock): CycleRange {
   const start = localDay(first, 'first day of the cycle', wallClock);
   const end = localDay(last, 'last day of the cycle', wallClock) + DAY;
-  if (end <= start) throw new InputError('the cycle ends before it starts: give the first day, then the last day');
+  if (end <= start) throw new UserError('the cycle ends before it starts: give the first day, then the last day');
   return { start, end };
 }
 
@@ -76,5 +89,5 @@ function localTime(value: Cell, name: string, wallClock: WallClock): number {
       if (new Date(time).getUTCDate() === d) return time;
     }
   }
-  throw new InputError(isBlank(value) ? `${name} is blank: it must be a date` : `${name} is ${describe(value)}, not a date`);
+  throw new UserError(isBlank(value) ? `${name} is blank: it must be a date` : `${name} is ${describe(value)}, not a date`);
 }

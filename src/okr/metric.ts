@@ -1,16 +1,17 @@
-import { Cell, InputError, describe, isBlank, normalise } from './cells';
+import { Cell, describe, isBlank, normalise } from './cells';
+import { UserError } from './errors';
 
 /** How a key result is measured. `auto` is a blank metric: the direction follows start and target. */
 export type Metric = 'increase' | 'decrease' | 'at least' | 'at most' | 'milestone' | 'auto';
 
 export const METRICS: readonly Exclude<Metric, 'auto'>[] = ['increase', 'decrease', 'at least', 'at most', 'milestone'];
 
-/** Parses the Metric cell; blank means `auto`. Throws an InputError for anything else. */
+/** Parses the Metric cell; blank means `auto`. Throws an UserError for anything else. */
 export function parseMetric(value: Cell): Metric {
   if (isBlank(value)) return 'auto';
   const name = normalise(value);
   const metric = METRICS.find((m) => m === name);
-  if (!metric) throw new InputError(`metric is ${describe(value)}: use one of ${METRICS.join(', ')}`);
+  if (!metric) throw new UserError(`metric is ${describe(value)}: use one of ${METRICS.join(', ')}`);
   return metric;
 }
 

@@ -1,9 +1,10 @@
-import { Cell, EPSILON, InputError, describe, isBlank, normalise, requireNumber } from './cells';
+import { Cell, EPSILON, describe, isBlank, normalise, requireNumber } from './cells';
+import { UserError } from './errors';
 import { parseMetric } from './metric';
 
 /**
  * Progress of one key result, from 0 to 1, or "" when there is no current value yet.
- * Throws an InputError that names the argument at fault.
+ * Throws an UserError that names the argument at fault.
  */
 export function keyResultProgress(start: Cell, target: Cell, current: Cell, metric: Cell = ''): number | '' {
   const kind = parseMetric(metric);
@@ -28,13 +29,13 @@ export function keyResultProgress(start: Cell, target: Cell, current: Cell, metr
 /** Throws when start and target cannot describe a change in the metric's direction. */
 export function checkDirection(kind: 'increase' | 'decrease' | 'auto', start: number, target: number): void {
   if (Math.abs(target - start) <= EPSILON) {
-    throw new InputError(`target equals start (${start}): there is no change to measure`);
+    throw new UserError(`target equals start (${start}): there is no change to measure`);
   }
   if (kind === 'increase' && target < start) {
-    throw new InputError(`metric is increase but target (${target}) is below start (${start}): use decrease, or swap them`);
+    throw new UserError(`metric is increase but target (${target}) is below start (${start}): use decrease, or swap them`);
   }
   if (kind === 'decrease' && target > start) {
-    throw new InputError(`metric is decrease but target (${target}) is above start (${start}): use increase, or swap them`);
+    throw new UserError(`metric is decrease but target (${target}) is above start (${start}): use increase, or swap them`);
   }
 }
 
@@ -49,7 +50,7 @@ function milestoneProgress(current: Cell): number {
     if (MILESTONE_DONE.has(word)) return 1;
     if (MILESTONE_NOT_DONE.has(word)) return 0;
   }
-  throw new InputError(`current is ${describe(current)}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
+  throw new UserError(`current is ${describe(current)}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
 }
 
 /** Clamps to [0, 1], snapping values within EPSILON of a bound onto it. */

@@ -1,4 +1,5 @@
-import { Cell, InputError, asNumber, describe, isBlank, normalise } from './cells';
+import { Cell, asNumber, describe, isBlank, normalise } from './cells';
+import { UserError } from './errors';
 
 export interface Child {
   parentId: Cell;
@@ -7,7 +8,7 @@ export interface Child {
 }
 
 /** A rollup of one id: the weighted mean, "" when no child has a numeric progress, or the reason it is invalid. */
-export type RollupResult = number | '' | InputError;
+export type RollupResult = number | '' | UserError;
 
 /**
  * For each id, the weighted mean Σw·p / Σw of the children whose parent id
@@ -16,15 +17,17 @@ export type RollupResult = number | '' | InputError;
  * or non-numeric weight makes the parent's result invalid.
  */
 export function rollup(ids: readonly Cell[], children: readonly Child[]): RollupResult[] {
-  const groups = new Map<string, { sum: number; weight: number; error?: InputError }>();
+  const groups = new Map<string, { sum: number; weight: number; error?: UserError }>();
   children.forEach((child, index) => {
     if (isBlank(child.parentId)) return;
     const key = normalise(child.parentId);
     const group = groups.get(key) ?? { sum: 0, weight: 0 };
     groups.set(key, group);
     const weight = childWeight(child.weight);
-    if (weight instanceof InputError) {
-      group.error ??= new InputError(`child ${index + 1} (of ${describe(child.parentId)}): ${weight.message}`);
+    if (weight === undefined) {
+      group.error ??= new UserError(
+        `child_weights is ${describe(child.weight)} for child ${index + 1} (of ${describe(child.parentId)}): a weight is a number, 0 or more`,
+      );
       return;
     }
     // Text such as "invalid: ..." from OKR_PROGRESS, or "" before a check-in, is not progress.
@@ -41,10 +44,9 @@ export function rollup(ids: readonly Cell[], children: readonly Child[]): Rollup
   });
 }
 
-function childWeight(weight: Cell): number | InputError {
+/** A blank weight counts as 1; undefined for one that is not a number of 0 or more. */
+function childWeight(weight: Cell): number | undefined {
   if (isBlank(weight)) return 1;
   const n = asNumber(weight);
-  if (n === undefined) return new InputError(`weight is ${describe(weight)}, not a number`);
-  if (n < 0) return new InputError(`weight is ${n}: a weight must be 0 or more`);
-  return n;
+  return n === undefined || n < 0 ? undefined : n;
 }

@@ -1,42 +1,66 @@
-import { TableSpec } from './table';
+import { cycleChoices, cycleOf } from './cycle';
+import { METRICS } from './metric';
+import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 
-// The tabs and headers of an OKR workbook. People build their sheets around
-// these names: they are an interface, changed only with a migration.
+// The tabs of an OKR workbook, each declared once: its name, its columns in
+// order, which are required, which a formula fills (and the formula), their
+// number formats, checks and colours. The engine reads tables by these headers,
+// set-up builds the tabs from them, validation and the check-in panel read
+// them. People type these names into cells and build their sheets around
+// them: they are an interface, changed only with a migration.
+//
+// Adding a column is one entry here (plus its tests); set-up adds it to
+// existing workbooks after the person's last column.
 
-export const OBJECTIVE_COLUMNS = ['ID', 'Objective', 'Owner', 'Team', 'Cycle', 'Aligned to', 'Weight', 'Progress', 'Status'] as const;
-export type ObjectiveColumn = (typeof OBJECTIVE_COLUMNS)[number];
+/** A data-validation rule as set-up applies it to a column's data cells (or a setting's value cell). */
+export type Check =
+  | { kind: 'list'; values: readonly string[] | ((year: number) => string[]); strict: boolean; help: string }
+  | { kind: 'between'; min: number; max: number; help: string }
+  | { kind: 'at least'; min: number; help: string };
 
-export const KEY_RESULT_COLUMNS = [
-  'ID',
-  'Objective ID',
-  'Key result',
-  'Owner',
-  'Metric',
-  'Start',
-  'Target',
-  'Current',
-  'Unit',
-  'Weight',
-  'Confidence',
-  'Progress',
-  'Status',
-  'Last check-in',
-] as const;
-export type KeyResultColumn = (typeof KEY_RESULT_COLUMNS)[number];
+/** What a computed column's formula refers to, as the add-on resolves it in a real workbook. */
+export interface FormulaRefs {
+  /** The data cells of a column: `F2:F`, or `'Key Results'!F2:F` when `tab` is another tab. */
+  column(header: string, tab?: TabSpec): string;
+  /** The named range that holds a setting's value: `OKR_CURRENT_CYCLE`. */
+  setting(key: SettingKey): string;
+}
 
-export const OBJECTIVES: TableSpec<ObjectiveColumn> = {
-  name: 'Objectives',
-  columns: OBJECTIVE_COLUMNS,
-  required: ['ID', 'Objective'],
-  computed: ['Progress', 'Status'],
-};
+export interface ColumnSpec<Header extends string = string> {
+  header: Header;
+  /** Validation reports the column missing, and the engine cannot read the table without it. */
+  required?: true;
+  /**
+   * The expression that fills the column, kept in its header cell. A row
+   * holding values only in such columns counts as blank.
+   */
+  formula?: (refs: FormulaRefs) => string;
+  /** Number format of the data cells; `@` (plain text) keeps what a person types exactly as typed. */
+  format?: string;
+  check?: Check;
+  colours?: 'score band' | 'status';
+}
 
-export const KEY_RESULTS: TableSpec<KeyResultColumn> = {
-  name: 'Key Results',
-  columns: KEY_RESULT_COLUMNS,
-  required: ['ID', 'Objective ID', 'Key result', 'Start', 'Target', 'Current'],
-  computed: ['Progress', 'Status'],
-};
+export interface TabSpec<Header extends string = string> {
+  /** How people know the table: the tab's name. */
+  name: string;
+  columns: readonly ColumnSpec<Header>[];
+  /** The headers in order. */
+  headers: readonly Header[];
+  required: readonly Header[];
+  /** The headers a formula fills. */
+  computed: readonly Header[];
+}
+
+function tab<const Header extends string>(name: string, columns: readonly ColumnSpec<Header>[]): TabSpec<Header> {
+  return {
+    name,
+    columns,
+    headers: columns.map((c) => c.header),
+    required: columns.filter((c) => c.required).map((c) => c.header),
+    computed: columns.filter((c) => c.formula).map((c) => c.header),
+  };
+}
 
 /** The recommended shape of a team's OKRs in one cycle. */
 export const RECOMMENDED = {
@@ -45,30 +69,150 @@ export const RECOMMENDED = {
   confidence: { min: 0, max: 10 },
 } as const;
 
-export const CHECKIN_COLUMNS = ['Timestamp', 'Key result ID', 'Value', 'Confidence', 'Note', 'By'] as const;
-export type CheckinColumn = (typeof CHECKIN_COLUMNS)[number];
-
-/**
- * The id the check-in panel gives each check-in, kept beside it so a retry or
- * a double click is recorded once; a column after the six people read.
- */
-export const CHECKIN_ID = 'Check-in ID';
-
-export const CHECKINS: TableSpec<CheckinColumn | typeof CHECKIN_ID> = {
-  name: 'Check-ins',
-  columns: [...CHECKIN_COLUMNS, CHECKIN_ID],
-  required: ['Timestamp', 'Key result ID', 'Value'],
-};
-
-export const SETTING_COLUMNS = ['Setting', 'Value', 'About'] as const;
-export type SettingColumn = (typeof SETTING_COLUMNS)[number];
-
-export const SETTINGS: TableSpec<SettingColumn> = {
-  name: 'Settings',
-  columns: SETTING_COLUMNS,
-  required: ['Setting', 'Value'],
-};
-
 /** How often owners are expected to check in. */
 export const CADENCES = ['weekly', 'every two weeks', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
+
+const PERCENT = '0%';
+
+const CYCLE_CHECK: Check = {
+  kind: 'list',
+  values: cycleChoices,
+  // Other cycles stay allowed (marked), so a 2030 plan is never blocked; Validate explains bad ones.
+  strict: false,
+  help: 'Write a cycle as 2026-Q4, 2026-H1 or 2026.',
+};
+const WEIGHT_CHECK: Check = { kind: 'at least', min: 0, help: 'A weight of 0 or more; blank counts as 1.' };
+const CONFIDENCE_CHECK: Check = {
+  kind: 'between',
+  min: RECOMMENDED.confidence.min,
+  max: RECOMMENDED.confidence.max,
+  help: 'Confidence from 0 (no chance) to 10 (certain).',
+};
+
+/** Status against the time elapsed in the current cycle, for the rows that have an ID. */
+function statusFormula({ column, setting }: FormulaRefs): string {
+  const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${setting('cycle')}, TODAY())))`;
+  return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
+}
+
+export const KEY_RESULTS = tab('Key Results', [
+  { header: 'ID', required: true },
+  { header: 'Objective ID', required: true },
+  { header: 'Key result', required: true },
+  { header: 'Owner' },
+  {
+    header: 'Metric',
+    check: { kind: 'list', values: METRICS, strict: true, help: `Choose ${METRICS.join(', ')}; leave blank to follow start and target.` },
+  },
+  { header: 'Start', required: true },
+  { header: 'Target', required: true },
+  { header: 'Current', required: true },
+  { header: 'Unit' },
+  { header: 'Weight', check: WEIGHT_CHECK },
+  { header: 'Confidence', check: CONFIDENCE_CHECK },
+  {
+    header: 'Progress',
+    formula: ({ column }) => `OKR_PROGRESS(${column('Start')}, ${column('Target')}, ${column('Current')}, ${column('Metric')})`,
+    format: PERCENT,
+    colours: 'score band',
+  },
+  { header: 'Status', formula: statusFormula, colours: 'status' },
+  { header: 'Last check-in', format: 'yyyy-mm-dd' },
+]);
+
+export const OBJECTIVES = tab('Objectives', [
+  { header: 'ID', required: true },
+  { header: 'Objective', required: true },
+  { header: 'Owner' },
+  { header: 'Team' },
+  { header: 'Cycle', check: CYCLE_CHECK },
+  { header: 'Aligned to' },
+  { header: 'Weight', check: WEIGHT_CHECK },
+  {
+    header: 'Progress',
+    formula: ({ column }) =>
+      `OKR_ROLLUP(${column('ID')}, ${column('Objective ID', KEY_RESULTS)}, ${column('Progress', KEY_RESULTS)}, ${column('Weight', KEY_RESULTS)})`,
+    format: PERCENT,
+    colours: 'score band',
+  },
+  { header: 'Status', formula: statusFormula, colours: 'status' },
+]);
+
+/**
+ * The check-ins, one row each. `Check-in ID` is the id the panel gives a
+ * check-in, so a retry or a double click is recorded once.
+ */
+export const CHECKINS = tab('Check-ins', [
+  { header: 'Timestamp', required: true, format: 'yyyy-mm-dd hh:mm' },
+  { header: 'Key result ID', required: true },
+  { header: 'Value', required: true },
+  { header: 'Confidence', check: CONFIDENCE_CHECK },
+  { header: 'Note' },
+  { header: 'By' },
+  { header: 'Check-in ID' },
+]);
+
+export const SETTINGS = tab('Settings', [{ header: 'Setting', required: true }, { header: 'Value', required: true }, { header: 'About' }]);
+
+/** The report Validate writes, and the table OKR_VALIDATE returns. */
+export const VALIDATION = tab('Validation', [{ header: 'Severity' }, { header: 'Rule' }, { header: 'Where' }, { header: 'Message' }]);
+
+/** The method on one page (its text is in src/addon/guide.ts). */
+export const GUIDE_TAB = 'Guide';
+
+/** The tabs set-up builds from their columns, in the order it adds them. */
+export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS] as const;
+
+export type ObjectiveColumn = (typeof OBJECTIVES.headers)[number];
+export type KeyResultColumn = (typeof KEY_RESULTS.headers)[number];
+export type CheckinColumn = (typeof CHECKINS.headers)[number];
+
+export type SettingKey = 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap';
+
+/** One row of the Settings tab, and the named range formulas use to read its value. */
+export interface SettingSpec {
+  key: SettingKey;
+  name: string;
+  rangeName: string;
+  about: string;
+  fallback: (today: { year: number; month: number }) => string | number;
+  check?: Check;
+}
+
+export const SETTING_ROWS: readonly SettingSpec[] = [
+  {
+    key: 'cycle',
+    name: 'Current cycle',
+    rangeName: 'OKR_CURRENT_CYCLE',
+    about: 'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year) or 2026 (a year).',
+    fallback: ({ year, month }) => cycleOf(year, month),
+    check: CYCLE_CHECK,
+  },
+  {
+    key: 'cadence',
+    name: 'Check-in cadence',
+    rangeName: 'OKR_CHECKIN_CADENCE',
+    about: `How often owners check in on their key results: ${CADENCES.join(', ')}.`,
+    fallback: () => 'weekly',
+    check: { kind: 'list', values: CADENCES, strict: true, help: `Choose ${CADENCES.join(', ')}.` },
+  },
+  {
+    key: 'atRiskGap',
+    name: 'At-risk gap',
+    rangeName: 'OKR_AT_RISK_GAP',
+    about: `A key result is on track while its progress trails the time elapsed by at most this much (${DEFAULT_AT_RISK_GAP} = ${Math.round(DEFAULT_AT_RISK_GAP * 100)} points).`,
+    fallback: () => DEFAULT_AT_RISK_GAP,
+  },
+  {
+    key: 'offTrackGap',
+    name: 'Off-track gap',
+    rangeName: 'OKR_OFF_TRACK_GAP',
+    about: 'Beyond the at-risk gap it is at risk, and beyond this one off track.',
+    fallback: () => DEFAULT_OFF_TRACK_GAP,
+  },
+];
+
+export function settingSpec(key: SettingKey): SettingSpec {
+  return SETTING_ROWS.find((s) => s.key === key)!;
+}

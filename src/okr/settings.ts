@@ -1,53 +1,8 @@
 import { Cell, asNumber, isBlank, normalise, text } from './cells';
-import { CADENCES, Cadence, SETTINGS } from './schema';
-import { isCycleName } from './cycle';
+import { CADENCES, Cadence, SETTINGS, SETTING_ROWS, SettingKey, settingSpec } from './schema';
+import { cycleOf, isCycleName } from './cycle';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 import { Where, readTable } from './table';
-
-/** One row of the Settings tab, and the named range formulas use to read its value. */
-export interface SettingSpec {
-  key: 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap';
-  name: string;
-  rangeName: string;
-  about: string;
-  fallback: (today: { year: number; month: number }) => Cell;
-}
-
-export const SETTING_ROWS: readonly SettingSpec[] = [
-  {
-    key: 'cycle',
-    name: 'Current cycle',
-    rangeName: 'OKR_CURRENT_CYCLE',
-    about: 'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year) or 2026 (a year).',
-    fallback: ({ year, month }) => cycleOf(year, month),
-  },
-  {
-    key: 'cadence',
-    name: 'Check-in cadence',
-    rangeName: 'OKR_CHECKIN_CADENCE',
-    about: `How often owners check in on their key results: ${CADENCES.join(', ')}.`,
-    fallback: () => 'weekly',
-  },
-  {
-    key: 'atRiskGap',
-    name: 'At-risk gap',
-    rangeName: 'OKR_AT_RISK_GAP',
-    about: 'A key result is on track while its progress trails the time elapsed by at most this much (0.15 = 15 points).',
-    fallback: () => DEFAULT_AT_RISK_GAP,
-  },
-  {
-    key: 'offTrackGap',
-    name: 'Off-track gap',
-    rangeName: 'OKR_OFF_TRACK_GAP',
-    about: 'Beyond the at-risk gap it is at risk, and beyond this one off track.',
-    fallback: () => DEFAULT_OFF_TRACK_GAP,
-  },
-];
-
-/** The calendar quarter a month falls in, as a cycle name: 2026-Q4. */
-export function cycleOf(year: number, month: number): string {
-  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-}
 
 export interface SettingsProblem {
   where: Where;
@@ -91,8 +46,8 @@ export interface Settings {
 /** The Settings values, each falling back to its default when missing or not usable. */
 export function readSettings(values: readonly (readonly Cell[])[], today: { year: number; month: number }): Settings {
   const table = readTable(values, SETTINGS);
-  const value = (key: SettingSpec['key']): Cell => {
-    const spec = SETTING_ROWS.find((s) => s.key === key)!;
+  const value = (key: SettingKey): Cell => {
+    const spec = settingSpec(key);
     const row = table.rows.find((r) => normalise(r.get('Setting')) === normalise(spec.name));
     return row ? row.get('Value') : '';
   };

@@ -1,4 +1,5 @@
-import { Cell, EPSILON, InputError, isBlank, requireNumber } from './cells';
+import { Cell, EPSILON, isBlank, requireNumber } from './cells';
+import { UserError } from './errors';
 
 export type Status = 'done' | 'on track' | 'at risk' | 'off track' | 'no data';
 
@@ -17,7 +18,7 @@ export function status(progress: Cell, expected: Cell, atRiskGap: Cell = '', off
   const atRisk = gapOrDefault(atRiskGap, 'at_risk_gap', DEFAULT_AT_RISK_GAP);
   const offTrack = gapOrDefault(offTrackGap, 'off_track_gap', DEFAULT_OFF_TRACK_GAP);
   if (atRisk > offTrack + EPSILON) {
-    throw new InputError(`at_risk_gap (${atRisk}) is larger than off_track_gap (${offTrack}): the at-risk gap must be the smaller`);
+    throw new UserError(`at_risk_gap (${atRisk}) is larger than off_track_gap (${offTrack}): the at-risk gap must be the smaller`);
   }
   const gap = e - p;
   if (gap <= atRisk + EPSILON) return 'on track';
@@ -28,7 +29,7 @@ export function status(progress: Cell, expected: Cell, atRiskGap: Cell = '', off
 function gapOrDefault(value: Cell, name: string, fallback: number): number {
   if (isBlank(value)) return fallback;
   const gap = requireNumber(value, name);
-  if (gap < 0) throw new InputError(`${name} is ${gap}: a gap must be 0 or more`);
+  if (gap < 0) throw new UserError(`${name} is ${gap}: a gap must be 0 or more`);
   return gap;
 }
 

@@ -1,14 +1,5 @@
 import { Cell, isBlank, normalise } from './cells';
-
-/** A table the add-on reads by its header names. */
-export interface TableSpec<Column extends string = string> {
-  /** How people know the table: the tab's name. */
-  name: string;
-  columns: readonly Column[];
-  required: readonly Column[];
-  /** Columns filled by formulas: a row holding only these counts as blank. */
-  computed?: readonly Column[];
-}
+import { TabSpec } from './schema';
 
 /** Where a problem is: the table, the row within the range read (1 is the header), and the column. */
 export interface Where {
@@ -27,7 +18,7 @@ export interface TableRow<Column extends string = string> {
 }
 
 export interface Table<Column extends string = string> {
-  spec: TableSpec<Column>;
+  spec: TabSpec<Column>;
   /** 0-based column index of each header found. */
   columns: Map<Column, number>;
   missing: Column[];
@@ -37,22 +28,36 @@ export interface Table<Column extends string = string> {
 }
 
 /**
- * Reads a range whose first row holds headers. Headers match trimmed and
- * case-insensitively, in any order; unknown columns are ignored; rows blank
- * in every known, typed column are skipped. The first of two equal headers wins.
+ * The one header matcher: the 0-based column of each of `headers` found in a
+ * header row, matched trimmed and case-insensitively, in any order. The first
+ * of two equal headers wins.
  */
-export function readTable<Column extends string>(values: readonly (readonly Cell[])[], spec: TableSpec<Column>): Table<Column> {
-  const header = values[0] ?? [];
-  const columns = new Map<Column, number>();
-  for (const column of spec.columns) {
-    const index = header.findIndex((cell) => normalise(cell) === normalise(column));
-    if (index >= 0) columns.set(column, index);
+export function matchHeaders<Header extends string>(headerRow: readonly Cell[], headers: readonly Header[]): Map<Header, number> {
+  const found = new Map<string, number>();
+  headerRow.forEach((cell, index) => {
+    const key = normalise(cell);
+    if (key !== '' && !found.has(key)) found.set(key, index);
+  });
+  const columns = new Map<Header, number>();
+  for (const header of headers) {
+    const index = found.get(normalise(header));
+    if (index !== undefined) columns.set(header, index);
   }
+  return columns;
+}
+
+/**
+ * Reads a range whose first row holds headers (see matchHeaders); unknown
+ * columns are ignored, and rows blank in every known column that is typed
+ * rather than computed are skipped.
+ */
+export function readTable<Column extends string>(values: readonly (readonly Cell[])[], spec: TabSpec<Column>): Table<Column> {
+  const columns = matchHeaders(values[0] ?? [], spec.headers);
   const where = (row: number, column?: Column): Where => {
     const index = column === undefined ? undefined : columns.get(column);
     return index === undefined ? { table: spec.name, row } : { table: spec.name, row, column: index, header: column };
   };
-  const typed = [...columns].filter(([column]) => !spec.computed?.includes(column)).map(([, index]) => index);
+  const typed = [...columns].filter(([column]) => !spec.computed.includes(column)).map(([, index]) => index);
   const rows: TableRow<Column>[] = [];
   for (let r = 1; r < values.length; r++) {
     const cells = values[r]!;

@@ -1,4 +1,5 @@
-import { Cell, InputError, asNumber, describe, isBlank, normalise, text } from './cells';
+import { Cell, asNumber, describe, isBlank, normalise, text } from './cells';
+import { UserError } from './errors';
 import { isCycleName } from './cycle';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
@@ -6,9 +7,6 @@ import { KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn, RECOMMENDED 
 import { Table, TableRow, Where, readTable } from './table';
 
 export type Severity = 'error' | 'warning';
-
-/** The header row of a table of findings: OKR_VALIDATE's result and the Validation tab. */
-export const FINDING_HEADERS = ['Severity', 'Rule', 'Where', 'Message'] as const;
 
 export interface Finding {
   severity: Severity;
@@ -172,7 +170,7 @@ function checkMeasure(row: TableRow<KeyResultColumn>, name: string, add: Add, ke
   try {
     metric = parseMetric(row.get('Metric'));
   } catch (error) {
-    add('error', 'unknown-metric', row.where('Metric'), `${name}: ${(error as InputError).message}.`);
+    add('error', 'unknown-metric', row.where('Metric'), `${name}: ${(error as UserError).message}.`);
     return;
   }
   const start = asNumber(row.get('Start'));

@@ -4,7 +4,7 @@ import { isDue } from './checkin';
 import { WallClock, expectedProgress, parseCycleName } from './cycle';
 import { parseMetric } from './metric';
 import { keyResultProgress } from './progress';
-import { CHECKINS, KEY_RESULTS, OBJECTIVES } from './schema';
+import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
 import { status } from './status';
 import { TableRow, readTable } from './table';
@@ -42,8 +42,8 @@ export function keyResultViews(tables: Tables, settings: Settings, now: Date, wa
 }
 
 export function keyResultView(
-  row: TableRow<(typeof KEY_RESULTS.columns)[number]>,
-  objective: TableRow<(typeof OBJECTIVES.columns)[number]> | undefined,
+  row: TableRow<KeyResultColumn>,
+  objective: TableRow<ObjectiveColumn> | undefined,
   checkins: CheckinView[],
   settings: Settings,
   expected: number | undefined,

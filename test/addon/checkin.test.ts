@@ -29,6 +29,27 @@ const errorOf = (fn: () => unknown): string => {
 };
 const checkins = (rt: Runtime, id: string) => records(rt, id, 'Check-ins');
 
+/** The Key Results cells (as A1) whose value or formula differs between two reads, leaving out the computed Progress and Status. */
+function changedCells(
+  before: { values: unknown[][]; formulas: string[][] },
+  after: { values: unknown[][]; formulas: string[][] },
+): string[] {
+  const changed: string[] = [];
+  after.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const letter = String.fromCharCode(65 + c);
+      if (letter === 'L' || letter === 'M') return;
+      const same = JSON.stringify(value) === JSON.stringify(before.values[r]?.[c]) && after.formulas[r]![c] === before.formulas[r]?.[c];
+      if (!same) changed.push(`${letter}${r + 1}`);
+    }),
+  );
+  return changed;
+}
+const keyResultCells = (rt: Runtime, id: string) => ({
+  values: rt.store.values(id, 'Key Results', 'A1:N20'),
+  formulas: rt.store.formulas(id, 'Key Results', 'A1:N20'),
+});
+
 describe('Check in (the menu item)', () => {
   it('opens the panel as a 300 px sidebar titled Check in, from the built Sidebar.html', () => {
     const { rt, id } = examples();
@@ -94,11 +115,14 @@ describe('getCheckinContext', () => {
 });
 
 describe('submitCheckin', () => {
-  it('appends one row and updates the key result in one write; the formulas recompute', () => {
+  it("appends one row and writes the key result's Current, Confidence and Last check-in, nothing else; the formulas recompute", () => {
     const { rt, id } = examples();
+    const before = keyResultCells(rt, id);
     const view = submit(rt, id, {});
     expect(rt.lastCalls['Sheet.appendRow']).toBe(1);
-    expect(rt.lastCalls['Range.setValues']).toBe(1);
+    // One write a cell: Current (H), Confidence (K) and Last check-in (N) are not adjacent.
+    expect(rt.lastCalls['Range.setValues']).toBe(3);
+    expect(changedCells(before, keyResultCells(rt, id))).toEqual(['H2', 'K2', 'N2']);
     expect(Object.keys(rt.lastCalls).filter((name) => /\.set(?!Values)|insert|delete|clear/.test(name))).toEqual([]);
     expect(checkins(rt, id)).toEqual([
       {
@@ -137,9 +161,9 @@ describe('submitCheckin', () => {
     submit(rt, id, { keyResultId: 'EX-KR2', value: 7 });
     expect(rt.store.formulas(id, 'Key Results', 'J2')).toEqual([['=ARRAYFORMULA(IF(A2:A4="", "", 2))']]);
     expect(rt.store.values(id, 'Key Results', 'H3:K3')).toEqual([[7, 'days', 2, 7]]);
-    // The changed cells were written one by one, so nothing of theirs was overwritten.
-    expect(rt.lastCalls['Range.setValue']).toBe(3);
-    expect(rt.lastCalls['Range.setValues'] ?? 0).toBe(0);
+    // Only the changed cells were written, so nothing of theirs was overwritten.
+    expect(rt.lastCalls['Range.setValues']).toBe(3);
+    expect(rt.lastCalls['Range.setValue'] ?? 0).toBe(0);
   });
 
   it('keeps progress a person typed by hand where set-up left their column alone', () => {
@@ -150,7 +174,7 @@ describe('submitCheckin', () => {
     submit(rt, id, {});
     expect(rt.store.values(id, 'Key Results', 'L2:L3')).toEqual([[0.9], [0.1]]);
     expect(rt.store.values(id, 'Key Results', 'H2')).toEqual([[0.5]]);
-    expect(rt.lastCalls['Range.setValues']).toBe(1);
+    expect(rt.lastCalls['Range.setValues']).toBe(3);
   });
 
   it('records a milestone as done or not done', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKIN_COLUMNS, KEY_RESULT_COLUMNS, OBJECTIVE_COLUMNS, SETTING_COLUMNS } from '../../src/okr/schema';
-import { CHAMPION, byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
+import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../../src/okr/schema';
+import { byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
 
 const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide'];
 
@@ -9,10 +9,10 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const { rt, id } = newWorkbook();
     click(rt, id, 'setUpWorkbook', 'NO');
     expect(rt.store.sheetNames(id)).toEqual(TABS);
-    expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVE_COLUMNS]]);
-    expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULT_COLUMNS]]);
-    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKIN_COLUMNS, 'Check-in ID']]);
-    expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTING_COLUMNS]]);
+    expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVES.headers]]);
+    expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULTS.headers]]);
+    expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKINS.headers]]);
+    expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTINGS.headers]]);
     const spreadsheet = byHand(rt, id);
     for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings'])
       expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { DIST } from '../../dev/build';
+import { FORMULAS as CONTRACT } from '../../src/formulas/contract';
 
 export const CODE_PATH = path.join(DIST, 'Code.js');
 
@@ -9,15 +10,8 @@ export function bundleSource(): string {
   return fs.readFileSync(CODE_PATH, 'utf8');
 }
 
-/** The custom formulas and their parameters, as the contract names them. */
-export const FORMULAS: Record<string, string[]> = {
-  OKR_PROGRESS: ['start', 'target', 'current', 'metric'],
-  OKR_ROLLUP: ['ids', 'child_parent_ids', 'child_progress', 'child_weights'],
-  OKR_EXPECTED: ['cycle', 'as_of'],
-  OKR_STATUS: ['progress', 'expected', 'at_risk_gap', 'off_track_gap'],
-  OKR_SCORE: ['progress'],
-  OKR_VALIDATE: ['objectives', 'key_results'],
-};
+/** The custom formulas and their parameters, as the contract (src/formulas/contract.ts) names them. */
+export const FORMULAS: Record<string, string[]> = Object.fromEntries(CONTRACT.map((f) => [f.name, f.params.map((p) => p.name)]));
 
 /**
  * Loads dist/Code.js into a fresh vm context that holds only `globals`: none

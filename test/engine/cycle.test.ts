@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/okr/cells';
+import { UserError } from '../../src/okr/errors';
 import { cycleFromDays, expectedProgress, isCycleName, parseCycleName } from '../../src/okr/cycle';
 import { wallClockIn } from '../wall-clock';
 
@@ -18,7 +18,7 @@ describe('cycle names', () => {
   it('suggests the right spelling for a reversed name', () => {
     expect(() => parseCycleName('Q4 2026')).toThrow(/cycle is "Q4 2026": write it as 2026-Q4/);
     expect(() => parseCycleName('fall')).toThrow(/write a cycle as 2026-Q4, 2026-H1 or 2026/);
-    expect(() => parseCycleName('2026-Q5')).toThrow(InputError);
+    expect(() => parseCycleName('2026-Q5')).toThrow(UserError);
     expect(isCycleName('2026-Q4')).toBe(true);
     expect(isCycleName('Q4 2026')).toBe(false);
   });

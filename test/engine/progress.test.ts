@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/okr/cells';
+import { UserError } from '../../src/okr/errors';
 import { keyResultProgress } from '../../src/okr/progress';
 
 const invalid = (fn: () => unknown, message: RegExp) => {
-  expect(fn).toThrow(InputError);
+  expect(fn).toThrow(UserError);
   expect(fn).toThrow(message);
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/okr/cells';
+import { UserError } from '../../src/okr/errors';
 import { rollup } from '../../src/okr/rollup';
 
 describe('rollup', () => {
@@ -48,10 +48,10 @@ describe('rollup', () => {
         { parentId: 'O2', progress: 0.5, weight: 1 },
       ],
     );
-    expect(bad).toBeInstanceOf(InputError);
-    expect((bad as InputError).message).toMatch(/weight is -1: a weight must be 0 or more/);
+    expect(bad).toBeInstanceOf(UserError);
+    expect((bad as UserError).message).toBe('child_weights is -1 for child 1 (of "O1"): a weight is a number, 0 or more');
     expect(good).toBe(0.5);
     const [text] = rollup(['O1'], [{ parentId: 'O1', progress: 0.5, weight: 'heavy' }]);
-    expect((text as InputError).message).toMatch(/weight is "heavy", not a number/);
+    expect((text as UserError).message).toMatch(/child_weights is "heavy" for child 1/);
   });
 });

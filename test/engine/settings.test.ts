@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettings, cycleOf } from '../../src/okr/settings';
+import { cycleOf } from '../../src/okr/cycle';
+import { checkSettings } from '../../src/okr/settings';
 import { describeWhere } from '../../src/okr/table';
 
 describe('settings', () => {

@@ -15,11 +15,13 @@ export function start(stateDir: string, options: { reset?: boolean; port?: numbe
   return startPlayground({ port: options.port ?? 0, stateDir, dist: DIST, now: NOW, ...(options.reset ? { reset: true } : {}) });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON reply whose shape each test asserts
 export async function get<T = any>(playground: Playground, url: string): Promise<T> {
   const response = await fetch(playground.url + url);
   return (await response.json()) as T;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON reply whose shape each test asserts
 export async function post<T = any>(playground: Playground, url: string, body: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(playground.url + url, {
     method: 'POST',

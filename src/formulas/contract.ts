@@ -1,0 +1,148 @@
+import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from '../okr/status';
+
+// The custom formulas as people use them: names, parameters, what each gives.
+// This table is the one source: the Help dialog is written from it, and tests
+// fail when the JSDoc in src/main.ts (what Sheets' autocomplete shows, kept
+// literal there) or the README's table of formulas says otherwise.
+
+export interface ParamSpec {
+  name: string;
+  /** The JSDoc type Sheets shows: number, string, Date or range. */
+  type: 'number' | 'string' | 'Date' | 'range';
+  optional?: true;
+  /** What to pass; an optional parameter's text starts with "Optional: " in the JSDoc. */
+  about: string;
+}
+
+export interface FormulaSpec {
+  name: string;
+  params: readonly ParamSpec[];
+  /** The JSDoc's description, line by line. */
+  description: readonly string[];
+  /** The JSDoc's @return. */
+  returns: string;
+  /** What it gives, in a few words: the Help dialog and the README's table. */
+  gives: string;
+  /** The README's example: a formula, and what it gives where that fits. */
+  example: string;
+}
+
+const PROGRESS_PARAM: ParamSpec = { name: 'progress', type: 'number', about: 'The progress, 0 to 1.' };
+
+export const FORMULAS: readonly FormulaSpec[] = [
+  {
+    name: 'OKR_PROGRESS',
+    params: [
+      { name: 'start', type: 'number', about: 'The value when the cycle began (ignored for at least, at most and milestone).' },
+      { name: 'target', type: 'number', about: 'The value that means the key result is met.' },
+      { name: 'current', type: 'number', about: 'The latest value; for a milestone TRUE/FALSE, done/not done, yes/no.' },
+      {
+        name: 'metric',
+        type: 'string',
+        optional: true,
+        about: 'increase, decrease, at least, at most or milestone. Blank follows start and target.',
+      },
+    ],
+    description: [
+      'Progress of a key result, from 0 to 1. Blank current gives blank (no data yet).',
+      'Works on single cells or whole columns.',
+    ],
+    returns: 'The progress, 0 to 1.',
+    gives: 'progress of a key result, 0 to 1; blank while there is no current value',
+    example: '`=OKR_PROGRESS(30, 50, 40)` → 0.5',
+  },
+  {
+    name: 'OKR_ROLLUP',
+    params: [
+      { name: 'ids', type: 'string', about: 'The objective ids to roll up, one per row.' },
+      { name: 'child_parent_ids', type: 'string', about: "Each child's parent id (a key result's Objective ID)." },
+      { name: 'child_progress', type: 'number', about: "Each child's progress, 0 to 1." },
+      { name: 'child_weights', type: 'number', optional: true, about: "each child's weight." },
+    ],
+    description: [
+      'Weighted progress of each id from its children: Σ weight × progress / Σ weight.',
+      'Blank weight counts as 1, weight 0 leaves a child out.',
+    ],
+    returns: 'The progress of each id, 0 to 1.',
+    gives: "each id's weighted mean progress of its children (blank weight = 1, weight 0 leaves a child out)",
+    example: "`=OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)`",
+  },
+  {
+    name: 'OKR_EXPECTED',
+    params: [
+      {
+        name: 'cycle',
+        type: 'string',
+        about: 'A cycle name such as 2026-Q4, 2026-H1 or 2026, or two date cells (first day, last day).',
+      },
+      { name: 'as_of', type: 'Date', about: 'The date to measure at, such as TODAY().' },
+    ],
+    description: ["Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone."],
+    returns: 'The share of the cycle elapsed, 0 to 1.',
+    gives: "share of the cycle elapsed, 0 to 1, in the spreadsheet's time zone",
+    example: '`=OKR_EXPECTED("2026-Q4", DATE(2026,11,15))` → 45/92 ≈ 0.489',
+  },
+  {
+    name: 'OKR_STATUS',
+    params: [
+      PROGRESS_PARAM,
+      { name: 'expected', type: 'number', about: 'The share of the cycle elapsed, from OKR_EXPECTED.' },
+      {
+        name: 'at_risk_gap',
+        type: 'number',
+        optional: true,
+        about: `how far progress may trail expected and still be on track (default ${DEFAULT_AT_RISK_GAP.toFixed(2)}).`,
+      },
+      {
+        name: 'off_track_gap',
+        type: 'number',
+        optional: true,
+        about: `how far it may trail and be at risk rather than off track (default ${DEFAULT_OFF_TRACK_GAP.toFixed(2)}).`,
+      },
+    ],
+    description: ['Status of a key result or objective: done, on track, at risk, off track, or no data.'],
+    returns: 'The status.',
+    gives: '`done`, `on track`, `at risk`, `off track`, or `no data`',
+    example: '`=OKR_STATUS(0.3, 0.5)` → at risk',
+  },
+  {
+    name: 'OKR_SCORE',
+    params: [PROGRESS_PARAM],
+    description: ['End-of-cycle score on the 0.0 to 1.0 scale: progress rounded to one decimal, halves up.'],
+    returns: 'The score, 0.0 to 1.0.',
+    gives: 'end-of-cycle grade, 0.0 to 1.0, rounded to one decimal, halves up',
+    example: '`=OKR_SCORE(0.65)` → 0.7',
+  },
+  {
+    name: 'OKR_VALIDATE',
+    params: [
+      { name: 'objectives', type: 'range', about: 'The Objectives table, header row included.' },
+      { name: 'key_results', type: 'range', about: 'The Key Results table, header row included.' },
+    ],
+    description: ['Checks the OKR structure: a table of Severity, Rule, Where and Message, or OK.'],
+    returns: 'The findings, errors first, or OK.',
+    gives: 'a table of Severity, Rule, Where, Message, errors first; `OK` when nothing is wrong',
+    example: "`=OKR_VALIDATE(Objectives!A1:I, 'Key Results'!A1:N)`",
+  },
+];
+
+/** `OKR_PROGRESS(start, target, current, [metric])`: optional parameters in brackets. */
+export function signature(formula: FormulaSpec): string {
+  return `${formula.name}(${formula.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+}
+
+/** A parameter's line in the JSDoc, after `@param`: `{number} metric Optional: increase, ...`. */
+export function paramDoc(param: ParamSpec): string {
+  return `{${param.type}} ${param.name} ${param.optional ? `Optional: ${param.about}` : param.about}`;
+}
+
+/** The Help dialog: every formula, what it gives, and how to use them on columns. */
+export function formulaHelp(): string {
+  return [
+    'OKR Sheets adds these formulas:',
+    '',
+    ...FORMULAS.map((f) => `=${signature(f)}: ${f.gives.replace(/`/g, '')}.`),
+    '',
+    'Each takes single cells or whole columns: one formula fills a column.',
+  ].join('\n');
+}
