@@ -22,6 +22,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // CommonJS on purpose: webpack reads its config with require.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['sidebar/**/*.ts', 'dev/playground/client/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

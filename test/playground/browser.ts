@@ -5,8 +5,32 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Debian's chromium package; `.ci/run` installs it. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Where a Chromium or Chrome usually is on Linux and macOS; `.ci/run` installs Debian's at the first. */
+const CHROMIUM_PLACES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/** The browser the tests drive: `CHROMIUM_PATH` when set, else the first usual place that has one. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = fs.existsSync): string {
+  const given = env.CHROMIUM_PATH?.trim();
+  if (given) {
+    if (!exists(given)) throw new Error(`CHROMIUM_PATH is ${given}, which does not exist: point it at a Chromium or Chrome executable.`);
+    return given;
+  }
+  const found = CHROMIUM_PLACES.find(exists);
+  if (!found) {
+    throw new Error(
+      'No Chromium or Chrome found for the browser tests: install one (Debian/Ubuntu: apt-get install chromium; macOS: Google Chrome) or set CHROMIUM_PATH to its executable.',
+    );
+  }
+  return found;
+}
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -20,10 +44,10 @@ const ARGS = [
 
 /** Headless Chromium with a fresh profile; `close` removes the profile too. */
 export async function launch(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium).`);
+  const executablePath = findChromium();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-playground-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     args: ARGS,
     headless: true,
     viewport: { width: 1400, height: 800 },
