@@ -80,10 +80,10 @@ describe('OKR_ROLLUP', () => {
 
   it('marks an id invalid for a bad weight in a column, throws for a single id', () => {
     expect(okrRollup([['O1'], ['O2']], [['O1'], ['O2']], [[0.5], [0.5]], [[-1], [1]])).toEqual([
-      ['invalid: child_weights is -1 for child 1 (of "O1"): a weight is a number, 0 or more'],
+      ['invalid: row 1 of child_weights (a child of O1) is -1: a weight is a number, 0 or more'],
       [0.5],
     ]);
-    expect(() => okrRollup('O1', [['O1']], [[0.5]], [['x']])).toThrow(/child_weights is "x" for child 1/);
+    expect(() => okrRollup('O1', [['O1']], [[0.5]], [['x']])).toThrow(/row 1 of child_weights \(a child of O1\) is "x"/);
   });
 
   it('refuses children ranges of different sizes', () => {

@@ -40,7 +40,8 @@ export function byRow(args: Record<string, Arg | undefined>, compute: (row: Cell
     }
     results.push(perRow(() => compute(row)));
   }
-  return shapeLike(ranges[0]![1], results);
+  const longest = ranges.find(([, range]) => cellsOf(range).length === length) ?? ranges[0]!;
+  return shapeLike(longest[1], results);
 }
 
 /** Computes one value for the whole formula: bad input becomes an error Sheets shows. */
@@ -83,8 +84,15 @@ export function sameLength(sizes: readonly (readonly [string, number])[]): numbe
   return longest;
 }
 
-/** Results as a row when the first range is one row wide and several long, else as a column. */
-function shapeLike(range: Cell[][], results: Cell[]): Cell[][] {
-  const isRow = range.length === 1 && (range[0]?.length ?? 0) > 1;
-  return isRow ? [results] : results.map((value) => [value]);
+/**
+ * Results in the shape of the range they came from: a row for a row, a
+ * column for a column, rows × columns for a block, so each result lands
+ * beside its input.
+ */
+export function shapeLike(range: readonly (readonly Cell[])[], results: readonly Cell[]): Cell[][] {
+  const width = range[0]?.length ?? 1;
+  if (width <= 1) return results.map((value) => [value]);
+  const rows: Cell[][] = [];
+  for (let r = 0; r < results.length; r += width) rows.push(results.slice(r, r + width));
+  return rows;
 }

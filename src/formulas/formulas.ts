@@ -7,7 +7,7 @@ import { score, status } from '../okr/status';
 import { describeWhere } from '../okr/table';
 import { VALIDATION } from '../okr/schema';
 import { validateOkrs } from '../okr/validate';
-import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, single, sheetsError } from './columns';
+import { Arg, Output, byRow, cellsOf, isRange, perRow, sameLength, shapeLike, single, sheetsError } from './columns';
 
 // The custom cell formulas, as pure functions of what Sheets passes them.
 // src/main.ts exposes each under its formula name with the JSDoc Sheets shows.
@@ -37,7 +37,10 @@ export function okrRollup(ids: Arg, childParentIds: Arg, childProgress: Arg, chi
     return result;
   };
   if (!isRange(ids)) return single(() => unwrap(results[0]!));
-  return results.map((result) => [perRow(() => unwrap(result))]);
+  return shapeLike(
+    ids,
+    results.map((result) => perRow(() => unwrap(result))),
+  );
 }
 
 export function okrExpected(cycle: Arg, asOf: Arg, wallClock: WallClock): Output {

@@ -13,12 +13,46 @@ export function isDate(value: unknown): value is Date {
 }
 
 export function isBlank(value: Cell): boolean {
-  return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && visible(value).trim() === '');
 }
 
-/** Trimmed, lower-cased text for matching names and ids the way people type them. */
+/**
+ * Characters a person cannot see, which pasting from documents and chat
+ * brings into ids: zero-width space, non-joiner and joiner, word joiner, and
+ * the byte-order mark. (A non-breaking space is whitespace to \s already.)
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'byte-order mark',
+  '\u00A0': 'non-breaking space',
+};
+
+/** The text without the characters nobody can see. */
+function visible(value: string): string {
+  return value.replace(INVISIBLE, '');
+}
+
+/**
+ * Text for matching names and ids the way people type them: invisible
+ * characters removed, trimmed, runs of spaces (non-breaking ones too) as one,
+ * lower-cased.
+ */
 export function normalise(value: Cell): string {
-  return text(value).trim().replace(/\s+/g, ' ').toLowerCase();
+  return visible(text(value)).trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Text with each invisible character named, so a message shows what is there: `KR1[zero-width space]`. */
+function nameInvisible(value: string): string {
+  return value.replace(/[\u200B-\u200D\u2060\uFEFF\u00A0]/g, (c) => `[${INVISIBLE_NAMES[c]}]`);
+}
+
+/** An id as a message shows it: trimmed, with any invisible character named. */
+export function showId(value: Cell): string {
+  return nameInvisible(text(value).trim());
 }
 
 /** The cell as the text a person would read. */
@@ -42,7 +76,7 @@ export function asNumber(value: Cell): number | undefined {
 export function describe(value: Cell): string {
   if (isBlank(value)) return 'blank';
   if (isDate(value)) return 'a date';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 37) + '...' : value}"`;
+  if (typeof value === 'string') return `"${nameInvisible(value.length > 40 ? value.slice(0, 37) + '...' : value)}"`;
   return text(value);
 }
 

@@ -21,7 +21,7 @@ export function keyResultProgress(start: Cell, target: Cell, current: Cell, metr
       const t = requireNumber(target, 'target');
       const c = requireNumber(current, 'current');
       checkDirection(kind, s, t);
-      return clampUnit((c - s) / (t - s));
+      return clampUnit(share(c, s, t));
     }
   }
 }
@@ -51,6 +51,18 @@ function milestoneProgress(current: Cell): number {
     if (MILESTONE_NOT_DONE.has(word)) return 0;
   }
   throw new UserError(`current is ${describe(current)}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
+}
+
+/**
+ * (c - s) / (t - s) without overflow: with numbers near ±1e308 the
+ * differences would be Infinity, so they are taken of halves instead (exact
+ * for such numbers, and one half of the way is still one half).
+ */
+function share(c: number, s: number, t: number): number {
+  const span = t - s;
+  const done = c - s;
+  if (Number.isFinite(span) && Number.isFinite(done)) return done / span;
+  return (c / 2 - s / 2) / (t / 2 - s / 2);
 }
 
 /** Clamps to [0, 1], snapping values within EPSILON of a bound onto it. */

@@ -1,13 +1,13 @@
-import { Cell, asNumber, isBlank, normalise, text } from './cells';
+import { Cell, asNumber, describe, isBlank, normalise, text } from './cells';
 import { CADENCES, Cadence, SETTINGS, SETTING_ROWS, SettingKey, settingSpec } from './schema';
-import { cycleOf, isCycleName } from './cycle';
+import { cycleNameProblem, cycleOf, isCycleName } from './cycle';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 import { Where, readTable } from './table';
 
 export interface SettingsProblem {
   where: Where;
   message: string;
-  rule: 'bad-cycle' | 'bad-setting';
+  rule: 'bad-setting';
 }
 
 /** Checks the Settings values a person typed; the formulas read them through named ranges. */
@@ -19,8 +19,10 @@ export function checkSettings(values: readonly (readonly Cell[])[]): SettingsPro
     const value = row.get('Value');
     const where = row.where('Value');
     if (!spec) continue;
-    if (spec.key === 'cycle' && !isCycleName(value)) {
-      problems.push({ where, rule: 'bad-cycle', message: `The current cycle is "${text(value)}": write it as 2026-Q4, 2026-H1 or 2026.` });
+    const cycleProblem = spec.key === 'cycle' ? cycleNameProblem(value) : undefined;
+    if (cycleProblem) {
+      // An error, unlike an objective's bad-cycle warning: every Status formula measures against this cycle.
+      problems.push({ where, rule: 'bad-setting', message: `The current cycle is ${describe(value)}: ${cycleProblem}.` });
     }
     if (spec.key === 'cadence' && !CADENCES.includes(normalise(value) as Cadence)) {
       problems.push({ where, rule: 'bad-setting', message: `The check-in cadence is "${text(value)}": use ${CADENCES.join(', ')}.` });

@@ -15,6 +15,9 @@ export function status(progress: Cell, expected: Cell, atRiskGap: Cell = '', off
   const p = requireNumber(progress, 'progress');
   if (p >= 1 - EPSILON) return 'done';
   const e = requireNumber(expected, 'expected');
+  if (e < -EPSILON || e > 1 + EPSILON) {
+    throw new UserError(`expected is ${e}: it is the share of the cycle elapsed, from 0 to 1 (as OKR_EXPECTED gives it)`);
+  }
   const atRisk = gapOrDefault(atRiskGap, 'at_risk_gap', DEFAULT_AT_RISK_GAP);
   const offTrack = gapOrDefault(offTrackGap, 'off_track_gap', DEFAULT_OFF_TRACK_GAP);
   if (atRisk > offTrack + EPSILON) {

@@ -1,6 +1,6 @@
-import { Cell, asNumber, describe, isBlank, normalise, text } from './cells';
+import { Cell, asNumber, describe, isBlank, normalise, showId, text } from './cells';
 import { UserError } from './errors';
-import { isCycleName } from './cycle';
+import { cycleNameProblem } from './cycle';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
@@ -56,7 +56,7 @@ type Add = (severity: Severity, rule: string, where: Where, message: string) => 
 
 /** `Objective O1` or `Key result in Key Results row 4` when there is no id. */
 function label(kind: string, row: TableRow<'ID'>): string {
-  const id = text(row.get('ID')).trim();
+  const id = showId(row.get('ID'));
   return id ? `${kind} ${id}` : `${kind} in row ${row.row}`;
 }
 
@@ -86,7 +86,7 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
           'error',
           'duplicate-id',
           row.where('ID'),
-          `ID ${text(id).trim()} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`,
+          `ID ${showId(id)} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`,
         );
       } else {
         seen.set(key, `${table.spec.name} row ${row.row}`);
@@ -104,9 +104,8 @@ function checkObjectives(objectives: Objectives, add: Add): void {
       add('warning', 'missing-title', row.where('Objective'), `${name} has no text: say what the objective is.`);
     }
     const cycle = row.get('Cycle');
-    if (!isBlank(cycle) && !isCycleName(cycle)) {
-      add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: write a cycle as 2026-Q4, 2026-H1 or 2026.`);
-    }
+    const cycleProblem = isBlank(cycle) ? undefined : cycleNameProblem(cycle);
+    if (cycleProblem) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${cycleProblem}.`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
     if (!isBlank(parent) && !isLinked(parent) && !byId.has(normalise(parent))) {
@@ -114,13 +113,13 @@ function checkObjectives(objectives: Objectives, add: Add): void {
         'error',
         'unknown-parent',
         row.where('Aligned to'),
-        `${name} is aligned to ${text(parent).trim()}, which is no objective in this workbook.`,
+        `${name} is aligned to ${showId(parent)}, which is no objective in this workbook.`,
       );
     }
   }
   for (const loop of alignmentLoops(objectives, byId)) {
     const first = loop[0]!;
-    const path = [...loop, first].map((row) => text(row.get('ID')).trim()).join(' → ');
+    const path = [...loop, first].map((row) => showId(row.get('ID'))).join(' → ');
     add(
       'error',
       'alignment-cycle',
@@ -146,7 +145,7 @@ function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Ad
         row.where('Objective ID'),
         isBlank(objectiveId)
           ? `${name} has no Objective ID: link every key result to its objective.`
-          : `${name} belongs to objective ${text(objectiveId).trim()}, which is not in the Objectives table.`,
+          : `${name} belongs to objective ${showId(objectiveId)}, which is not in the Objectives table.`,
       );
     }
     checkMeasure(row, name, add, keyResults);

@@ -56,7 +56,7 @@ describe('Validate the OKRs', () => {
       ['error', 'unknown-objective', "'Key Results'!B6", 'Key result KR5 belongs to objective O9, which is not in the Objectives table.'],
       ['warning', 'few-objectives', 'Objectives!D2', 'Team Product has 2 objectives in 2026-Q4: 3 to 5 is the recommended number.'],
       ['warning', 'few-objectives', 'Objectives!D3', 'Team Product has 1 objective in Q4 2026: 3 to 5 is the recommended number.'],
-      ['warning', 'bad-cycle', 'Objectives!E3', 'Objective O2 has cycle "Q4 2026": write a cycle as 2026-Q4, 2026-H1 or 2026.'],
+      ['warning', 'bad-cycle', 'Objectives!E3', 'Objective O2 has cycle "Q4 2026": write it as 2026-Q4.'],
       ['warning', 'missing-owner', "'Key Results'!D7", 'Key result KR6 has no owner: every OKR needs someone accountable.'],
     ]);
     const gid = byHand(rt, id).getSheetByName('Key Results')!.getSheetId();
@@ -118,7 +118,7 @@ describe('Validate the OKRs', () => {
         'KRs!A1',
         'There is no Key Results tab. The tab "KRs" looks like it, renamed: rename it back to "Key Results".',
       ],
-      ['error', 'bad-cycle', 'Settings!B2', 'The current cycle is "Q4 2026": write it as 2026-Q4, 2026-H1 or 2026.'],
+      ['error', 'bad-setting', 'Settings!B2', 'The current cycle is "Q4 2026": write it as 2026-Q4.'],
     ]);
   });
 

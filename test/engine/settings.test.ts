@@ -38,7 +38,7 @@ describe('settings', () => {
       ['Something of mine', 'kept'],
     ]);
     expect(problems.map((p) => [p.rule, describeWhere(p.where), p.message])).toEqual([
-      ['bad-cycle', 'Settings row 2, Value', 'The current cycle is "Q4 2026": write it as 2026-Q4, 2026-H1 or 2026.'],
+      ['bad-setting', 'Settings row 2, Value', 'The current cycle is "Q4 2026": write it as 2026-Q4.'],
       ['bad-setting', 'Settings row 3, Value', 'The check-in cadence is "daily": use weekly, every two weeks, monthly.'],
       ['bad-setting', 'Settings row 4, Value', 'The at-risk gap is "-1": use a number of 0 or more, such as 0.15.'],
       ['bad-setting', 'Settings row 5, Value', 'The off-track gap is "": use a number of 0 or more, such as 0.15.'],
