@@ -2,6 +2,7 @@
 // and (when selected) its recent check-ins and the form.
 import type { CheckinView, KeyResultView } from '../src/shared/checkin-api';
 import { el, uid } from './dom';
+import type { Notation } from '../src/okr/checkin';
 import { formatAgo, formatDate, formatProgress, formatTarget, formatValue, type Scale } from './format';
 
 export interface Card {
@@ -10,7 +11,8 @@ export interface Card {
   details: HTMLDivElement;
 }
 
-export function renderCard(kr: KeyResultView, today: string): Card {
+export function renderCard(kr: KeyResultView, today: string, notation: Notation): Card {
+  const scale: Scale = { ...kr, notation };
   const detailsId = uid('details');
   const toggle = el(
     'button',
@@ -33,8 +35,8 @@ export function renderCard(kr: KeyResultView, today: string): Card {
     el(
       'dl',
       { class: 'kr-facts' },
-      ...fact('Now', formatValue(kr.current, kr)),
-      ...fact('Target', formatTarget(kr)),
+      ...fact('Now', `${formatValue(kr.current, scale)}${kr.currentFromFormula ? ' (from a formula)' : ''}`),
+      ...fact('Target', formatTarget({ ...scale, metric: kr.metric, target: kr.target })),
       ...fact('Confidence', kr.confidence === null ? '—' : `${kr.confidence}/10`),
       ...fact('Checked in', formatAgo(kr.lastCheckin, today)),
       ...fact('Owner', kr.owner || 'nobody'),
@@ -73,13 +75,13 @@ function progressBar(kr: KeyResultView): HTMLElement {
 }
 
 /** The last few check-ins, newest first. */
-export function renderRecent(kr: KeyResultView): HTMLElement {
+export function renderRecent(kr: KeyResultView, notation: Notation): HTMLElement {
   if (!kr.recent.length) return el('p', { class: 'recent-none' }, 'No check-ins yet.');
   return el(
     'section',
     { class: 'recent', 'aria-label': 'Recent check-ins' },
     el('h4', {}, 'Recent check-ins'),
-    el('ol', {}, ...kr.recent.map((c) => recentItem(c, kr))),
+    el('ol', {}, ...kr.recent.map((c) => recentItem(c, { ...kr, notation }))),
   );
 }
 

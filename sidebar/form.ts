@@ -2,13 +2,15 @@
 // rules as the server (checkCheckin) and shows each problem beside its field
 // before anything is sent; the server checks again.
 import type { CheckinInput, KeyResultView } from '../src/shared/checkin-api';
-import { NOTE_MAX, checkCheckin, type CheckinField, type FieldError } from '../src/okr/checkin';
+import { NOTE_MAX, checkCheckin, type CheckinField, type FieldError, type Notation } from '../src/okr/checkin';
 import { el, uid } from './dom';
-import { formatValue, isPercent, parseValue } from './format';
+import { formatValue, parseValue, type Scale } from './format';
 import { Attempt } from './request-id';
 
 export interface FormOptions {
   kr: KeyResultView;
+  /** How the sheet writes numbers. */
+  notation: Notation;
   /** Sends the check-in; rejects with an Error whose message the form shows. */
   send(input: Omit<CheckinInput, 'as'>): Promise<void>;
 }
@@ -24,10 +26,16 @@ interface Field {
   error: HTMLElement;
 }
 
-export function checkinForm({ kr, send }: FormOptions): HTMLFormElement {
+/** What the value field read: a value to send, or a problem to show beside it. */
+interface ValueRead {
+  value: number | boolean | null | undefined;
+  problem?: string;
+}
+
+export function checkinForm({ kr, notation, send }: FormOptions): HTMLFormElement {
   const attempt = new Attempt();
-  const milestone = kr.metric === 'milestone';
-  const value = milestone ? milestoneField() : numberField(kr);
+  const scale: Scale = { ...kr, notation };
+  const value = kr.currentFromFormula ? formulaField(kr, scale) : kr.metric === 'milestone' ? milestoneField() : numberField(kr, scale);
   const confidence = confidenceField(kr);
   const note = noteField();
   const fields: Record<CheckinField, Field> = { value: value.field, confidence: confidence.field, note: note.field };
@@ -47,16 +55,20 @@ export function checkinForm({ kr, send }: FormOptions): HTMLFormElement {
     event.preventDefault();
     if (submit.disabled) return; // a second Enter while sending
     problem.textContent = '';
-    const input = { keyResultId: kr.id, value: value.read(), confidence: confidence.read(), note: note.read() };
-    const errors = checkCheckin(input, kr.metric);
+    const typed = value.read();
+    const input = { keyResultId: kr.id, value: typed.value, confidence: confidence.read(), note: note.read() };
+    const checked = checkCheckin(input, kr.metric, { valueFromFormula: kr.currentFromFormula });
+    const errors = typed.problem
+      ? [{ field: 'value' as const, message: typed.problem }, ...checked.filter((e) => e.field !== 'value')]
+      : checked;
     showErrors(fields, errors);
     if (errors.length) return;
-    const checked = input as Omit<CheckinInput, 'id' | 'as'>;
-    const id = attempt.idFor(checked);
+    const sent = input as Omit<CheckinInput, 'id' | 'as'>;
+    const id = attempt.idFor(sent);
     submit.disabled = true;
     submit.textContent = 'Saving…';
     form.setAttribute('aria-busy', 'true');
-    send({ id, ...checked }).then(
+    send({ id, ...sent }).then(
       () => attempt.done(),
       (error: Error) => {
         problem.textContent = error.message || 'The check-in was not saved: try again.';
@@ -89,12 +101,13 @@ function errorNode(): HTMLElement {
   return el('p', { class: 'field-error', id: uid('error'), hidden: true });
 }
 
-function numberField(kr: KeyResultView) {
+function numberField(kr: KeyResultView, scale: Scale) {
   const id = uid('value');
   const hintId = uid('hint');
-  const percent = isPercent(kr);
-  const now = kr.current === null ? 'No value yet' : `Now ${formatValue(kr.current, kr)}`;
-  const example = percent ? 'a percentage, such as 48 or 48%' : `a number${kr.unit ? ` in ${kr.unit}` : ''}, such as 1,234 or 4.5`;
+  const now = kr.current === null ? 'No value yet' : `Now ${formatValue(kr.current, scale)}`;
+  const example = kr.percent
+    ? 'a percentage, such as 48 or 48%'
+    : `a number${kr.unit ? ` in ${kr.unit}` : ''}, such as ${formatValue(1234, { ...scale, unit: '' })} or ${formatValue(4.5, { ...scale, unit: '' })}`;
   const input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': hintId });
   const error = errorNode();
   const node = el(
@@ -108,7 +121,39 @@ function numberField(kr: KeyResultView) {
   return {
     node,
     field: { focus: input, controls: [input], described: input, hintId, error },
-    read: (): number | undefined => parseValue(input.value, kr),
+    read: (): ValueRead => {
+      const read = parseValue(input.value, scale);
+      return read === undefined
+        ? { value: undefined }
+        : 'problem' in read
+          ? { value: undefined, problem: read.problem }
+          : { value: read.value };
+    },
+  };
+}
+
+/** Current is a formula in the sheet (fed from another tab): shown, not typed; the check-in records its value. */
+function formulaField(kr: KeyResultView, scale: Scale) {
+  const id = uid('value');
+  const hintId = uid('hint');
+  const output = el('output', { id, class: 'formula-value', 'aria-describedby': hintId }, formatValue(kr.current, scale));
+  const error = errorNode();
+  const node = el(
+    'div',
+    { class: 'field' },
+    el('span', { class: 'label', id: uid('label') }, 'Current value'),
+    output,
+    el(
+      'p',
+      { class: 'hint', id: hintId },
+      'From a formula in the sheet, so it is not typed here: your check-in records it as it is, with your confidence and note.',
+    ),
+    error,
+  );
+  return {
+    node,
+    field: { focus: output, controls: [], described: output, hintId, error },
+    read: (): ValueRead => ({ value: null }),
   };
 }
 
@@ -129,7 +174,7 @@ function milestoneField() {
   return {
     node,
     field: { focus: done, controls: [done, notDone], described: node, hintId, error },
-    read: (): boolean | undefined => (done.checked ? true : notDone.checked ? false : undefined),
+    read: (): ValueRead => ({ value: done.checked ? true : notDone.checked ? false : undefined }),
   };
 }
 

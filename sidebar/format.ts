@@ -1,36 +1,26 @@
-// How values, progress and dates read in the panel. Percent key results hold
-// fractions in the sheet (0.46 shown as 46%), as Sheets stores percentages.
+// How values, progress and dates read in the panel. Numbers are read and
+// written in the spreadsheet's notation (its locale: 1,5 in de_DE is one and
+// a half). A key result whose cells are formatted as percentages holds
+// fractions (0.46 shown as 46%), as Sheets stores percentages; otherwise its
+// numbers read as written, whatever its unit.
 import type { KeyResultView } from '../src/shared/checkin-api';
-import { parseTypedNumber } from '../src/okr/checkin';
+import { Notation, formatNumber, parseTypedNumber } from '../src/okr/checkin';
 
 const DAY = 86_400_000;
 
-/** What decides how a key result's numbers read: its unit, and the scale of its start and target. */
-export type Scale = Pick<KeyResultView, 'unit' | 'start' | 'target'>;
-
-/**
- * A % key result whose numbers are fractions (0.4 to 0.6), as Sheets stores
- * percentages. One written in whole numbers (40 to 60, unit %) is read as it
- * is written.
- */
-export function isPercent(kr: Scale): boolean {
-  return kr.unit.trim() === '%' && [kr.start, kr.target].every((n) => n === null || Math.abs(n) <= 1);
-}
-
-function number(n: number, maxDigits = 2): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
-}
+/** What decides how a key result's numbers read: its unit, whether its cells are percentages, and the sheet's notation. */
+export type Scale = Pick<KeyResultView, 'unit' | 'percent'> & { notation: Notation };
 
 /** A value with its unit: "46%", "26,000 USD", "done". */
 export function formatValue(value: number | string | null, kr: Scale): string {
   if (value === null || value === '') return '—';
   if (typeof value === 'string') return value;
-  if (isPercent(kr)) return `${number(value * 100, 1)}%`;
-  if (kr.unit.trim() === '%') return `${number(value)}%`;
-  return kr.unit ? `${number(value)} ${kr.unit}` : number(value);
+  if (kr.percent) return `${formatNumber(value * 100, kr.notation, 1)}%`;
+  if (kr.unit.trim() === '%') return `${formatNumber(value, kr.notation)}%`;
+  return kr.unit ? `${formatNumber(value, kr.notation)} ${kr.unit}` : formatNumber(value, kr.notation);
 }
 
-export function formatTarget(kr: Scale & Pick<KeyResultView, 'metric'>): string {
+export function formatTarget(kr: Scale & Pick<KeyResultView, 'metric' | 'target'>): string {
   if (kr.metric === 'milestone') return 'done';
   const prefix = kr.metric === 'at least' ? 'at least ' : kr.metric === 'at most' ? 'at most ' : '';
   return prefix + formatValue(kr.target, kr);
@@ -67,12 +57,17 @@ export function formatDate(iso: string): string {
 }
 
 /**
- * The new value as typed: "1,234", "48%". For a percent key result a bare
- * number means percent ("48" is 48%), as Sheets reads typing into a percent
- * cell. Undefined when it is not a number.
+ * The new value as typed, in the sheet's notation: "1,234", "48%". For a key
+ * result whose cells are percentages a bare number means percent ("48" is
+ * 48%), as Sheets reads typing into a percent cell. A `problem` to show
+ * instead when it cannot be read one way only.
  */
-export function parseValue(typed: string, kr: Scale): number | undefined {
-  const n = parseTypedNumber(typed);
-  if (n === undefined || !isPercent(kr) || typed.trim().endsWith('%')) return n;
-  return n / 100;
+export function parseValue(typed: string, kr: Scale): { value: number } | { problem: string } | undefined {
+  if (typed.trim() === '') return undefined;
+  const n = parseTypedNumber(typed, kr.notation);
+  if (n === undefined) {
+    const example = `${formatNumber(1234.5, kr.notation, 1)}${kr.percent ? ' or 48%' : ''}`;
+    return { problem: `"${typed.trim()}" is not a number as this sheet writes them: type it like ${example}.` };
+  }
+  return { value: kr.percent && !typed.trim().endsWith('%') ? n / 100 : n };
 }

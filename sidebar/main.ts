@@ -7,6 +7,7 @@ import { visible, type Filter } from './filter';
 import { checkinForm } from './form';
 import { rememberName, rememberedName, whoAmI } from './identity';
 import { call } from './server';
+import { notationOf, type Notation } from '../src/okr/checkin';
 
 const app = document.getElementById('app')!;
 const announcer = el('p', { class: 'announce', role: 'status', 'aria-live': 'polite', tabindex: -1 });
@@ -17,6 +18,11 @@ const filter: Filter = { team: '', search: '' };
 let selected = '';
 const cards = new Map<string, Card>();
 let lists: { own: HTMLElement; others: HTMLElement; count: HTMLElement } | undefined;
+
+/** How the sheet writes numbers, from its locale. */
+function notation(): Notation {
+  return notationOf(context?.locale ?? 'en_US');
+}
 
 function me(): string {
   return context ? whoAmI(context, picked) : '';
@@ -148,7 +154,7 @@ function renderList(): void {
 }
 
 function makeCard(kr: KeyResultView): Card {
-  const card = renderCard(kr, context!.today);
+  const card = renderCard(kr, context!.today, notation());
   card.toggle.addEventListener('click', () => select(kr.id));
   if (kr.id === selected) open(card, kr);
   return card;
@@ -177,7 +183,7 @@ function select(id: string): void {
 function open(card: Card, kr: KeyResultView): void {
   card.toggle.setAttribute('aria-expanded', 'true');
   card.item.classList.add('is-open');
-  fill(card.details, renderRecent(kr), checkinForm({ kr, send: (input) => submit(input, kr) }));
+  fill(card.details, renderRecent(kr, notation()), checkinForm({ kr, notation: notation(), send: (input) => submit(input, kr) }));
   card.details.hidden = false;
 }
 

@@ -1,7 +1,8 @@
 // Everything Apps Script can call, and nothing else: each global is a one-line
 // delegate. The JSDoc of a custom formula is what Sheets shows in the formula
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
-import { checkinContext, recordCheckin, showCheckinPanel } from './addon/checkin';
+import { checkinContext, showCheckinPanel } from './addon/checkin';
+import { recordCheckin } from './addon/record-checkin';
 import { buildMenu, setUpWorkbookAction, showHelp, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import { spreadsheetWallClock } from './addon/timezone';

@@ -2,7 +2,10 @@ import { Cell } from '../okr/cells';
 
 /**
  * Example OKRs a new team can learn from by editing: three objectives with
- * three key results each, covering every kind of metric.
+ * three key results each, covering every kind of metric. Percentages are
+ * written in whole percents (40 to 60, unit %) on plain number cells, so they
+ * read as written; a person may as well type 40% into a cell Sheets formats
+ * as a percentage.
  */
 export function exampleObjectives(cycle: string): Record<string, Cell>[] {
   const objective = (ID: string, Objective: string, Owner: string, alignedTo = '') => ({
@@ -46,7 +49,7 @@ export function exampleKeyResults(): Record<string, Cell>[] {
     Confidence: current === '' ? '' : 6,
   });
   return [
-    kr('EX-KR1', 'EX-O1', 'Raise activation in the first week from 40% to 60%', 'increase', 0.4, 0.6, 0.46, '%', 'owner.one@example.com'),
+    kr('EX-KR1', 'EX-O1', 'Raise activation in the first week from 40% to 60%', 'increase', 40, 60, 46, '%', 'owner.one@example.com'),
     kr('EX-KR2', 'EX-O1', 'Cut time to first value from 10 days to 3', 'decrease', 10, 3, 8, 'days', 'owner.one@example.com'),
     kr('EX-KR3', 'EX-O1', 'Launch the guided setup tour', 'milestone', '', '', 'not done', '', 'owner.three@example.com'),
     kr(
@@ -60,10 +63,10 @@ export function exampleKeyResults(): Record<string, Cell>[] {
       'USD',
       'owner.two@example.com',
     ),
-    kr('EX-KR5', 'EX-O2', 'Keep monthly churn at most 2%', 'at most', '', 0.02, 0.018, '%', 'owner.two@example.com'),
+    kr('EX-KR5', 'EX-O2', 'Keep monthly churn at most 2%', 'at most', '', 2, 1.8, '%', 'owner.two@example.com'),
     kr('EX-KR6', 'EX-O2', 'Hold net promoter score at least 40', 'at least', '', 40, '', 'points', 'owner.two@example.com'),
     kr('EX-KR7', 'EX-O3', 'Deploy to production from 2 to 10 times a week', 'increase', 2, 10, 4, 'deploys', 'owner.three@example.com'),
-    kr('EX-KR8', 'EX-O3', 'Cut failed deploys from 20% to 5%', 'decrease', 0.2, 0.05, 0.15, '%', 'owner.three@example.com'),
+    kr('EX-KR8', 'EX-O3', 'Cut failed deploys from 20% to 5%', 'decrease', 20, 5, 15, '%', 'owner.three@example.com'),
     kr('EX-KR9', 'EX-O3', 'Publish the release checklist', 'milestone', '', '', 'done', '', 'owner.three@example.com'),
   ];
 }

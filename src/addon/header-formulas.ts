@@ -1,4 +1,6 @@
+import { Cell } from '../okr/cells';
 import { FormulaRefs, SettingKey, TabSpec, settingSpec } from '../okr/schema';
+import { matchHeaders } from '../okr/table';
 import { columnLetter, quoteSheet } from './a1';
 
 // The add-on's own formulas live only in header cells: `={"Progress"; ...}`
@@ -9,7 +11,12 @@ import { columnLetter, quoteSheet } from './a1';
 
 /** The formula a computed column's header cell holds: the header text, then the column's values below it. */
 export function headerFormula(header: string, expression: string): string {
-  return `={"${header.replace(/"/g, '""')}"; ${expression}}`;
+  return `${headerFormulaStart(header)}${expression}}`;
+}
+
+/** How such a formula starts: `={"Progress"; `. */
+function headerFormulaStart(header: string): string {
+  return `={"${header.replace(/"/g, '""')}"; `;
 }
 
 /** A formula of the add-on's (one that calls an OKR_ formula), as opposed to a person's own. */
@@ -30,4 +37,21 @@ export function formulaRefs(tab: TabSpec, columnsOf: (tab: TabSpec) => Map<strin
     return `${other && other !== tab ? `${quoteSheet(other.name)}!` : ''}${letter}2:${letter}`;
   };
   return { column, setting: (key: SettingKey) => settingSpec(key).rangeName };
+}
+
+/**
+ * The columns of `headers` in a header row, found by what the cells show or,
+ * for the add-on's computed columns, by the formula they hold: a header cell
+ * whose formula is blocked (a value typed below it, so Sheets shows #REF!)
+ * is still that column, and set-up must not add a second one.
+ */
+export function matchHeaderCells(values: readonly Cell[], formulas: readonly string[], headers: readonly string[]): Map<string, number> {
+  const columns = matchHeaders(values, headers);
+  for (const header of headers) {
+    if (columns.has(header)) continue;
+    const prefix = headerFormulaStart(header);
+    const index = formulas.findIndex((formula) => formula.startsWith(prefix) && isAddonFormula(formula));
+    if (index >= 0) columns.set(header, index);
+  }
+  return columns;
 }

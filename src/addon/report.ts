@@ -1,10 +1,12 @@
-import { Cell } from '../okr/cells';
+import { Cell, describe, isBlank, normalise } from '../okr/cells';
 import { KEY_RESULTS, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
 import { checkSettings } from '../okr/settings';
 import { Severity, validateOkrs } from '../okr/validate';
-import { cellRef } from './a1';
+import { cellRef, columnLetter } from './a1';
+import { matchHeaderCells } from './header-formulas';
 import { UserError } from '../okr/errors';
-import { asText, findRenamed, sheetsByName } from './tabs';
+import { findRenamed, sheetsByName } from './tabs';
+import { writeValues } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,7 +48,9 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
       return undefined;
     }
     const values = sheet.getDataRange().getValues() as Cell[][];
-    const merged = values.length > 0 && values[0]!.length > 0 ? sheet.getRange(1, 1, 1, values[0]!.length).getMergedRanges() : [];
+    const header = values.length > 0 && values[0]!.length > 0 ? sheet.getRange(1, 1, 1, values[0]!.length) : undefined;
+    const merged = header ? header.getMergedRanges() : [];
+    if (header && spec.computed.length > 0) rows.push(...blockedColumns(sheet, spec, values, header.getFormulas()[0] ?? []));
     for (const range of merged) {
       rows.push({
         severity: 'error',
@@ -84,29 +88,70 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   return { errors: rows.filter((r) => r.severity === 'error').length, warnings: rows.filter((r) => r.severity === 'warning').length };
 }
 
-/** Replaces the Validation tab's report with one setValues; refuses to clear a tab of the same name that is not ours. */
+/**
+ * The add-on's computed columns whose header formula cannot fill the column
+ * because a value was typed below it: Sheets shows #REF! in the header
+ * ("Array result was not expanded because it would overwrite data"). Found
+ * by the formula the header cell holds, since its value is then an error.
+ */
+function blockedColumns(sheet: Sheet, spec: TabSpec, values: Cell[][], headerFormulas: string[]): ReportRow[] {
+  const columns = matchHeaderCells(values[0] ?? [], headerFormulas, spec.computed);
+  const found: ReportRow[] = [];
+  for (const [header, column] of columns) {
+    if (normalise(values[0]![column]) === normalise(header)) continue;
+    const blocker = values.findIndex((row, r) => r > 0 && !isBlank(row[column]));
+    const headerCell = cellRef(spec.name, 1, column + 1);
+    const letter = columnLetter(column + 1);
+    const cause =
+      blocker > 0
+        ? `${cellRef(spec.name, blocker + 1, column + 1)} holds a value typed over it (${describe(values[blocker]![column])}). Clear ${letter}${blocker + 1} and any other value typed in ${letter}2:${letter}: OKR Sheets fills this column, and the formula fills it again.`
+        : `it shows ${describe(values[0]![column])}. Clear any value typed in ${letter}2:${letter}, or run OKR Sheets > Set up the OKR workbook.`;
+    found.push({
+      severity: 'error',
+      rule: 'blocked-formula',
+      sheet,
+      row: blocker > 0 ? blocker + 1 : 1,
+      column: column + 1,
+      message: `The ${header} formula in ${headerCell} cannot fill its column: ${cause}`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Writes the report over the previous one in one setValues (growing the tab
+ * first), then clears what is left of the previous one below it: if the
+ * write fails, the previous report is still there. Only its four columns are
+ * touched; a column the person added beside them stays. Refuses a tab of the
+ * same name that OKR Sheets did not write.
+ */
 function writeReport(spreadsheet: Spreadsheet, existing: Sheet | undefined, rows: ReportRow[]): void {
+  const width = VALIDATION.headers.length;
   let sheet = existing;
+  let previousRows = 0;
   if (sheet) {
-    const header = sheet.getRange(1, 1, 1, VALIDATION.headers.length).getValues()[0] ?? [];
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
     const ours = VALIDATION.headers.every((h, i) => header[i] === h);
-    if (!ours && sheet.getLastRow() > 0) {
+    previousRows = sheet.getLastRow();
+    if (!ours && previousRows > 0) {
       throw new UserError(
         `There is already a tab named ${VALIDATION.name} that OKR Sheets did not write. Rename it, and the report will go to a new ${VALIDATION.name} tab. Nothing was changed.`,
       );
     }
-    sheet.clearContents();
   } else {
     sheet = spreadsheet.insertSheet(VALIDATION.name, spreadsheet.getSheets().length);
     sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, VALIDATION.headers.length).setFontWeight('bold');
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setColumnWidth(4, 600);
   }
   const body: Cell[][] = rows.length
-    ? rows.map((r) => [r.severity, r.rule, link(r), asText(r.message)])
+    ? rows.map((r) => [r.severity, r.rule, link(r), r.message])
     : [['', '', '', 'All clear: no errors or warnings in your OKRs.']];
   const values = [[...VALIDATION.headers], ...body];
-  sheet.getRange(1, 1, values.length, VALIDATION.headers.length).setValues(values);
+  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+  const isLink = (r: number, c: number) => r > 0 && c === 2 && rows.length > 0;
+  writeValues(sheet.getRange(1, 1, values.length, width), values, isLink);
+  if (previousRows > values.length) sheet.getRange(values.length + 1, 1, previousRows - values.length, width).clearContent();
 }
 
 /** `Objectives!E4` as a link that selects the cell; plain text where there is no tab to link to. */

@@ -4,10 +4,11 @@ import { GUIDE_TAB, KEY_RESULTS, OBJECTIVES, SETTING_ROWS, TABLE_TABS, TabSpec }
 import { cellRef, columnLetter } from './a1';
 import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, sameRule } from './formats';
 import { GUIDE_ROWS } from './guide';
-import { formulaRefs, headerFormula, isAddonFormula } from './header-formulas';
+import { formulaRefs, headerFormula, isAddonFormula, matchHeaderCells } from './header-formulas';
 import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
 import { matchHeaders } from '../okr/table';
 import { todayIn } from './today';
+import { writeValues } from './write';
 import { exampleKeyResults, exampleObjectives } from './examples';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,6 +27,8 @@ interface Tab {
   spec: TabSpec;
   sheet: Sheet;
   values: Cell[][];
+  /** The formulas of the header row as read ([] for a new tab): where the add-on's computed columns are. */
+  headerFormulas: string[];
   columns: Map<string, number>;
   /** Headers this run added (their columns get formats). */
   newHeaders: Set<string>;
@@ -61,8 +64,16 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   return report;
 }
 
-/** The tab's values, or undefined when it does not exist; refuses what set-up must not touch. */
-function readExisting(sheets: Map<string, Sheet>, spec: TabSpec): Cell[][] | undefined {
+interface Existing {
+  values: Cell[][];
+  headerFormulas: string[];
+}
+
+/**
+ * The tab as it is (its values, and its header formulas when it has computed
+ * columns), or undefined when it does not exist; refuses what set-up must not touch.
+ */
+function readExisting(sheets: Map<string, Sheet>, spec: TabSpec): Existing | undefined {
   const sheet = sheets.get(spec.name);
   if (!sheet) {
     const renamed = findRenamed(sheets, spec.headers.slice(0, 3), new Set(TABLE_TABS.map((t) => t.name)));
@@ -75,24 +86,26 @@ function readExisting(sheets: Map<string, Sheet>, spec: TabSpec): Cell[][] | und
   }
   const values = sheet.getDataRange().getValues() as Cell[][];
   const width = usedWidth(values);
-  if (width > 0) {
-    const merged = sheet.getRange(1, 1, 1, width).getMergedRanges();
-    if (merged.length > 0) {
-      throw new UserError(
-        `The header cells ${spec.name}!${merged[0]!.getA1Notation()} are merged. Unmerge them (Format > Merge cells > Unmerge) so each column has its own header, then run set-up again. Nothing was changed.`,
-      );
-    }
+  if (width === 0) return { values, headerFormulas: [] };
+  const header = sheet.getRange(1, 1, 1, width);
+  const merged = header.getMergedRanges();
+  if (merged.length > 0) {
+    throw new UserError(
+      `The header cells ${spec.name}!${merged[0]!.getA1Notation()} are merged. Unmerge them (Format > Merge cells > Unmerge) so each column has its own header, then run set-up again. Nothing was changed.`,
+    );
   }
-  return values;
+  return { values, headerFormulas: spec.computed.length > 0 ? (header.getFormulas()[0] ?? []) : [] };
 }
 
 function ensureHeaders(
   spreadsheet: Spreadsheet,
   sheets: Map<string, Sheet>,
   spec: TabSpec,
-  existing: Cell[][] | undefined,
+  found: Existing | undefined,
   report: SetupReport,
 ): Tab {
+  const existing = found?.values;
+  const headerFormulas = found?.headerFormulas ?? [];
   let sheet = sheets.get(spec.name);
   if (!sheet) {
     sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
@@ -100,7 +113,8 @@ function ensureHeaders(
     report.added.push(`the ${spec.name} tab`);
   }
   const values = existing ?? [];
-  const { columns, missing, range } = appendHeaders(sheet, values, spec.headers);
+  const known = matchHeaderCells(values[0] ?? [], headerFormulas, spec.headers);
+  const { columns, missing, range } = appendHeaders(sheet, values, spec.headers, known);
   const newHeaders = new Set(missing);
   if (range) {
     range.setFontWeight('bold');
@@ -114,7 +128,7 @@ function ensureHeaders(
     }
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  return { spec, sheet, values, columns, newHeaders: existing ? newHeaders : new Set(spec.headers) };
+  return { spec, sheet, values, headerFormulas, columns, newHeaders: existing ? newHeaders : new Set(spec.headers) };
 }
 
 /** Adds each missing setting as a row with its default, and the named range formulas read it through. */
@@ -137,7 +151,7 @@ function ensureSettings(spreadsheet: Spreadsheet, tab: Tab, today: { year: numbe
       rowOf.set(normalise(setting.name), firstRow + i);
       return row;
     });
-    tab.sheet.getRange(firstRow, 1, rows.length, width).setValues(rows);
+    writeValues(tab.sheet.getRange(firstRow, 1, rows.length, width), rows);
     for (const setting of missing) {
       if (!setting.check) continue;
       tab.sheet.getRange(rowOf.get(normalise(setting.name))!, valueColumn + 1).setDataValidation(dataValidation(setting.check, today.year));
@@ -158,8 +172,7 @@ function ensureSettings(spreadsheet: Spreadsheet, tab: Tab, today: { year: numbe
 function ensureFormulas(tab: Tab, columnsOf: (spec: TabSpec) => Map<string, number>, report: SetupReport): void {
   const computed = tab.spec.columns.filter((c) => c.formula);
   if (computed.length === 0) return;
-  const width = Math.max(usedWidth(tab.values), ...[...tab.columns.values()].map((c) => c + 1));
-  const header = tab.values.length >= 1 ? (tab.sheet.getRange(1, 1, 1, width).getFormulas()[0] ?? []) : [];
+  const header = tab.headerFormulas;
   const refs = formulaRefs(tab.spec, columnsOf);
   for (const { header: name, formula } of computed) {
     const column = tab.columns.get(name)!;
@@ -231,7 +244,10 @@ function ensureGuide(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, repor
   if (sheets.has(GUIDE_TAB)) return;
   const sheet = spreadsheet.insertSheet(GUIDE_TAB, spreadsheet.getSheets().length);
   sheets.set(GUIDE_TAB, sheet);
-  sheet.getRange(1, 1, GUIDE_ROWS.length, 1).setValues(GUIDE_ROWS.map((line) => [line]));
+  writeValues(
+    sheet.getRange(1, 1, GUIDE_ROWS.length, 1),
+    GUIDE_ROWS.map((line) => [line]),
+  );
   sheet.getRange(1, 1).setFontWeight('bold');
   sheet.setColumnWidth(1, 900);
   sheet.getRange(1, 1, GUIDE_ROWS.length, 1).setWrap(true);
@@ -279,7 +295,7 @@ export function addExamples(spreadsheet: Spreadsheet, cycle: string): boolean {
       return row;
     });
     // Blank in the computed columns: the header formulas fill those cells.
-    sheet.getRange(2, 1, rows.length, width).setValues(rows);
+    writeValues(sheet.getRange(2, 1, rows.length, width), rows);
   });
   return true;
 }

@@ -18,14 +18,16 @@ export function appendHeaders(
   sheet: Sheet,
   values: readonly (readonly Cell[])[],
   headers: readonly string[],
+  found: Map<string, number> = matchHeaders(values[0] ?? [], headers),
 ): { columns: Map<string, number>; missing: string[]; range?: GoogleAppsScript.Spreadsheet.Range } {
-  const columns = matchHeaders(values[0] ?? [], headers);
+  const columns = new Map(found);
   const missing = headers.filter((header) => !columns.has(header));
   if (missing.length === 0) return { columns, missing };
   const start = usedWidth(values) + 1;
   const end = start + missing.length - 1;
   if (end > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), end - sheet.getMaxColumns());
   const range = sheet.getRange(1, start, 1, missing.length);
+  // The add-on's own header names: plain words Sheets reads as the text they are.
   range.setValues([missing]);
   missing.forEach((header, i) => columns.set(header, start - 1 + i));
   return { columns, missing, range };
@@ -47,30 +49,4 @@ export function findRenamed(sheets: Map<string, Sheet>, required: readonly strin
     if (matchHeaders(header, required).size === required.length) return sheet;
   }
   return undefined;
-}
-
-/**
- * Text as Sheets must store it: a value a person typed that starts with
- * = + - or @ would otherwise be read as a formula, so it gets the apostrophe
- * that keeps it text (the apostrophe is not part of the stored value).
- */
-export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-/**
- * Writes some cells of one row, by 0-based column, and nothing in between:
- * each run of adjacent columns in one setValues. The one place where the
- * 0-based columns the engine reads become the 1-based rows and columns of
- * the Range API.
- */
-export function writeRowCells(sheet: Sheet, rowNumber: number, cells: ReadonlyMap<number, Cell>): void {
-  const columns = [...cells.keys()].sort((a, b) => a - b);
-  let start = 0;
-  for (let i = 1; i <= columns.length; i++) {
-    if (i < columns.length && columns[i] === columns[i - 1]! + 1) continue;
-    const run = columns.slice(start, i);
-    sheet.getRange(rowNumber, run[0]! + 1, 1, run.length).setValues([run.map((column) => cells.get(column) ?? '')]);
-    start = i;
-  }
 }

@@ -7,7 +7,7 @@ import { keyResultProgress } from './progress';
 import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
 import { status } from './status';
-import { TableRow, readTable } from './table';
+import { Table, TableRow, readTable } from './table';
 
 /** How many past check-ins a key result shows. */
 export const RECENT_CHECKINS = 3;
@@ -15,7 +15,43 @@ export const RECENT_CHECKINS = 3;
 export interface Tables {
   objectives: Cell[][];
   keyResults: Cell[][];
+  /** The number formats and formulas of the Key Results range read, cell for cell ([] when not read). */
+  keyResultFormats: string[][];
+  keyResultFormulas: string[][];
   checkins: Cell[][];
+}
+
+/** How a key result's cells are kept: what the panel needs beyond their values. */
+export interface CellLook {
+  /** Start, Target or Current is formatted as a percentage: the values are fractions (0.46 is 46 %). */
+  percent: boolean;
+  /** Current holds a formula of the person's own (fed from another tab): the panel shows it, a check-in leaves it. */
+  currentFromFormula: boolean;
+}
+
+/** The look of one key-result row, from the formats and formulas read with its values. */
+export function cellLook(table: Table<KeyResultColumn>, row: number, formats: string[][], formulas: string[][]): CellLook {
+  const at = (grid: string[][], column: KeyResultColumn) => {
+    const index = table.columns.get(column);
+    return index === undefined ? '' : (grid[row - 1]?.[index] ?? '');
+  };
+  return {
+    percent: (['Start', 'Target', 'Current'] as const).some((column) => at(formats, column).includes('%')),
+    currentFromFormula: at(formulas, 'Current') !== '',
+  };
+}
+
+/** What a key result's view is made from, besides its row. */
+export interface ViewInputs {
+  objective: TableRow<ObjectiveColumn> | undefined;
+  /** Its check-ins, newest first. */
+  checkins: CheckinView[];
+  look: CellLook;
+  settings: Settings;
+  /** The share of the current cycle elapsed, or undefined when the cycle cannot be read. */
+  expected: number | undefined;
+  now: Date;
+  wallClock: WallClock;
 }
 
 /**
@@ -26,30 +62,24 @@ export function keyResultViews(tables: Tables, settings: Settings, now: Date, wa
   const objectives = new Map(readTable(tables.objectives, OBJECTIVES).rows.map((row) => [normalise(row.get('ID')), row]));
   const history = checkinsByKeyResult(tables.checkins);
   const expected = expectedOrUndefined(settings, now, wallClock);
-  return readTable(tables.keyResults, KEY_RESULTS)
-    .rows.filter((row) => !isBlank(row.get('ID')))
+  const table = readTable(tables.keyResults, KEY_RESULTS);
+  return table.rows
+    .filter((row) => !isBlank(row.get('ID')))
     .map((row) =>
-      keyResultView(
-        row,
-        objectives.get(normalise(row.get('Objective ID'))),
-        history.get(normalise(row.get('ID'))) ?? [],
+      keyResultView(row, {
+        objective: objectives.get(normalise(row.get('Objective ID'))),
+        checkins: history.get(normalise(row.get('ID'))) ?? [],
+        look: cellLook(table, row.row, tables.keyResultFormats, tables.keyResultFormulas),
         settings,
         expected,
         now,
         wallClock,
-      ),
+      }),
     );
 }
 
-export function keyResultView(
-  row: TableRow<KeyResultColumn>,
-  objective: TableRow<ObjectiveColumn> | undefined,
-  checkins: CheckinView[],
-  settings: Settings,
-  expected: number | undefined,
-  now: Date,
-  wallClock: WallClock,
-): KeyResultView {
+export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs): KeyResultView {
+  const { objective, checkins, look, settings, expected, now, wallClock } = inputs;
   const metric = safe(() => parseMetric(row.get('Metric'))) ?? 'auto';
   const progress = safe(() => keyResultProgress(row.get('Start'), row.get('Target'), row.get('Current'), row.get('Metric')));
   const last = latest(row.get('Last check-in'), checkins[0]?.timestamp);
@@ -63,9 +93,11 @@ export function keyResultView(
     team: objective ? text(objective.get('Team')).trim() : '',
     metric,
     unit: text(row.get('Unit')),
+    percent: look.percent,
     start: asNumber(row.get('Start')) ?? null,
     target: asNumber(row.get('Target')) ?? null,
     current: currentValue(row.get('Current')),
+    currentFromFormula: look.currentFromFormula,
     progress: numeric,
     status:
       numeric === null

@@ -17,7 +17,7 @@ const submit = (rt: Runtime, id: string, checkin: Partial<CheckinInput>, user = 
   rt.run<KeyResultView>('submitCheckin', {
     spreadsheetId: id,
     user,
-    args: [{ id: 'checkin-0001', keyResultId: 'EX-KR1', value: 0.5, confidence: 7, note: 'Tour shipped', ...checkin }],
+    args: [{ id: 'checkin-0001', keyResultId: 'EX-KR1', value: 50, confidence: 7, note: 'Tour shipped', ...checkin }],
   });
 const errorOf = (fn: () => unknown): string => {
   try {
@@ -66,10 +66,14 @@ describe('getCheckinContext', () => {
     const { rt, id } = examples();
     const ctx = context(rt, id);
     expect(rt.lastCalls['Range.getValues']).toBe(4);
+    // From the Key Results range read: which values are percentages, and which Current is a person's formula.
+    expect(rt.lastCalls['Range.getNumberFormats']).toBe(1);
+    expect(rt.lastCalls['Range.getFormulas']).toBe(1);
     expect(Object.keys(rt.lastCalls).filter((name) => /\.set|appendRow|insert/.test(name))).toEqual([]);
     expect(ctx).toMatchObject({
       cycle: '2026-Q4',
       cadence: 'weekly',
+      locale: 'en_US',
       today: '2026-11-15',
       user: OWNER,
       teams: ['Example team'],
@@ -86,9 +90,11 @@ describe('getCheckinContext', () => {
       team: 'Example team',
       metric: 'increase',
       unit: '%',
-      start: 0.4,
-      target: 0.6,
-      current: 0.46,
+      percent: false,
+      start: 40,
+      target: 60,
+      current: 46,
+      currentFromFormula: false,
       status: 'at risk',
       confidence: 6,
       lastCheckin: null,
@@ -115,20 +121,23 @@ describe('getCheckinContext', () => {
 });
 
 describe('submitCheckin', () => {
-  it("appends one row and writes the key result's Current, Confidence and Last check-in, nothing else; the formulas recompute", () => {
+  it("adds one row and writes the key result's Current, Confidence and Last check-in, nothing else; the formulas recompute", () => {
     const { rt, id } = examples();
     const before = keyResultCells(rt, id);
     const view = submit(rt, id, {});
-    expect(rt.lastCalls['Sheet.appendRow']).toBe(1);
-    // One write a cell: Current (H), Confidence (K) and Last check-in (N) are not adjacent.
-    expect(rt.lastCalls['Range.setValues']).toBe(3);
+    // The Check-ins row in one write, then one a cell: Current (H), Confidence (K) and Last check-in (N) are not adjacent.
+    expect(rt.lastCalls['Range.setValues']).toBe(4);
+    expect(rt.lastCalls['Sheet.appendRow'] ?? 0).toBe(0);
+    // Formats tell how to keep text as text: one read for the new row, one for the key result's cells (with its formulas).
+    expect(rt.lastCalls['Range.getNumberFormats']).toBe(2);
+    expect(rt.lastCalls['Range.getFormulas']).toBe(1);
     expect(changedCells(before, keyResultCells(rt, id))).toEqual(['H2', 'K2', 'N2']);
     expect(Object.keys(rt.lastCalls).filter((name) => /\.set(?!Values)|insert|delete|clear/.test(name))).toEqual([]);
     expect(checkins(rt, id)).toEqual([
       {
         Timestamp: new Date('2026-11-15T15:00:00Z'),
         'Key result ID': 'EX-KR1',
-        Value: 0.5,
+        Value: 50,
         Confidence: 7,
         Note: 'Tour shipped',
         By: OWNER,
@@ -136,19 +145,19 @@ describe('submitCheckin', () => {
       },
     ]);
     const kr = records(rt, id, 'Key Results')[0]!;
-    expect(kr).toMatchObject({ ID: 'EX-KR1', Current: 0.5, Unit: '%', Confidence: 7, 'Last check-in': new Date('2026-11-15T15:00:00Z') });
+    expect(kr).toMatchObject({ ID: 'EX-KR1', Current: 50, Unit: '%', Confidence: 7, 'Last check-in': new Date('2026-11-15T15:00:00Z') });
     expect(kr.Progress).toBeCloseTo(0.5, 12);
     expect(kr.Status).toBe('on track');
     expect(view).toMatchObject({
       id: 'EX-KR1',
-      current: 0.5,
+      current: 50,
       confidence: 7,
       status: 'on track',
       due: false,
       lastCheckin: '2026-11-15T15:00:00.000Z',
     });
     expect(view.progress).toBeCloseTo(0.5, 12);
-    expect(view.recent).toEqual([{ timestamp: '2026-11-15T15:00:00.000Z', value: 0.5, confidence: 7, note: 'Tour shipped', by: OWNER }]);
+    expect(view.recent).toEqual([{ timestamp: '2026-11-15T15:00:00.000Z', value: 50, confidence: 7, note: 'Tour shipped', by: OWNER }]);
     // The objective rolls the new progress up.
     expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0) / 3, 12);
   });
@@ -161,8 +170,8 @@ describe('submitCheckin', () => {
     submit(rt, id, { keyResultId: 'EX-KR2', value: 7 });
     expect(rt.store.formulas(id, 'Key Results', 'J2')).toEqual([['=ARRAYFORMULA(IF(A2:A4="", "", 2))']]);
     expect(rt.store.values(id, 'Key Results', 'H3:K3')).toEqual([[7, 'days', 2, 7]]);
-    // Only the changed cells were written, so nothing of theirs was overwritten.
-    expect(rt.lastCalls['Range.setValues']).toBe(3);
+    // Only the changed cells were written (and the Check-ins row), so nothing of theirs was overwritten.
+    expect(rt.lastCalls['Range.setValues']).toBe(4);
     expect(rt.lastCalls['Range.setValue'] ?? 0).toBe(0);
   });
 
@@ -173,8 +182,8 @@ describe('submitCheckin', () => {
     sheet.getRange('L2:L3').setValues([[0.9], [0.1]]);
     submit(rt, id, {});
     expect(rt.store.values(id, 'Key Results', 'L2:L3')).toEqual([[0.9], [0.1]]);
-    expect(rt.store.values(id, 'Key Results', 'H2')).toEqual([[0.5]]);
-    expect(rt.lastCalls['Range.setValues']).toBe(3);
+    expect(rt.store.values(id, 'Key Results', 'H2')).toEqual([[50]]);
+    expect(rt.lastCalls['Range.setValues']).toBe(4);
   });
 
   it('records a milestone as done or not done', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_MAX, checkCheckin, isDue, parseTypedNumber, periodStart } from '../../src/okr/checkin';
+import { NOTE_MAX, checkCheckin, isDue, notationOf, parseTypedNumber, periodStart } from '../../src/okr/checkin';
 
 describe('checkCheckin', () => {
   it('accepts a number with a confidence from 0 to 10 and a short note', () => {
@@ -22,16 +22,34 @@ describe('checkCheckin', () => {
 });
 
 describe('parseTypedNumber', () => {
-  it('reads numbers as people type them', () => {
-    expect(parseTypedNumber(' 42 ')).toBe(42);
-    expect(parseTypedNumber('1,234.5')).toBe(1234.5);
-    expect(parseTypedNumber('-3')).toBe(-3);
-    expect(parseTypedNumber('48%')).toBe(0.48);
-    expect(parseTypedNumber('.5')).toBe(0.5);
+  const us = notationOf('en_US');
+  const german = notationOf('de_DE');
+  const french = notationOf('fr_FR');
+
+  it("reads numbers as people type them, in the sheet's notation", () => {
+    expect(parseTypedNumber(' 42 ', us)).toBe(42);
+    expect(parseTypedNumber('1,234.5', us)).toBe(1234.5);
+    expect(parseTypedNumber('-3', us)).toBe(-3);
+    expect(parseTypedNumber('48%', us)).toBe(0.48);
+    expect(parseTypedNumber('.5', us)).toBe(0.5);
+    // In a German sheet 1.500 is fifteen hundred and 1,5 one and a half; in an American one the reverse.
+    expect(parseTypedNumber('1.500', german)).toBe(1500);
+    expect(parseTypedNumber('1,5', german)).toBe(1.5);
+    expect(parseTypedNumber('1.234,5', german)).toBe(1234.5);
+    expect(parseTypedNumber('1.500', us)).toBe(1.5);
+    expect(parseTypedNumber('1,500', us)).toBe(1500);
+    expect(parseTypedNumber('1 234,5', french)).toBe(1234.5);
+    expect(parseTypedNumber('1\u202F234,5', french)).toBe(1234.5);
   });
 
-  it('refuses what is not a number', () => {
-    for (const text of ['', 'abc', '1,2', '12abc', '=1+1', '1.2.3']) expect(parseTypedNumber(text)).toBeUndefined();
+  it('refuses what is not a number, or not one way only in that notation', () => {
+    for (const text of ['', 'abc', '1,2', '12abc', '=1+1', '1.2.3', '1.234,5']) expect(parseTypedNumber(text, us)).toBeUndefined();
+    for (const text of ['1.5', '1,234.5', '1.23']) expect(parseTypedNumber(text, german)).toBeUndefined();
+  });
+
+  it('knows the notation of a locale, and falls back to en_US', () => {
+    expect(notationOf('de_DE')).toEqual({ tag: 'de-DE', decimal: ',', group: '.' });
+    expect(notationOf('no_SUCH_LOCALE_AT_ALL_x')).toMatchObject({ decimal: '.', group: ',' });
   });
 });
 

@@ -5,6 +5,7 @@ import type { KeyResultView } from '../../src/shared/checkin-api';
 import { visible } from '../../sidebar/filter';
 import { formatAgo, formatTarget, formatValue, parseValue } from '../../sidebar/format';
 import { Attempt, newRequestId } from '../../sidebar/request-id';
+import { notationOf } from '../../src/okr/checkin';
 import { call } from '../../sidebar/server';
 
 const g = globalThis as { google?: unknown };
@@ -12,34 +13,46 @@ afterEach(() => {
   delete g.google;
 });
 
-test('values read with their unit; percent key results hold fractions', () => {
-  const fractions = { unit: '%', start: 0.4, target: 0.6 };
-  const wholePercents = { unit: '%', start: 40, target: 60 };
-  const unit = (u: string) => ({ unit: u, start: 0, target: 100 });
-  expect(formatValue(0.46, fractions)).toBe('46%');
-  expect(formatValue(0.0125, fractions)).toBe('1.3%');
+const us = notationOf('en_US');
+const german = notationOf('de_DE');
+
+test('values read with their unit; a key result whose cells are percentages holds fractions', () => {
+  const percentCells = { unit: '%', percent: true, notation: us };
+  const wholePercents = { unit: '%', percent: false, notation: us };
+  const unit = (u: string, notation = us) => ({ unit: u, percent: false, notation });
+  expect(formatValue(0.46, percentCells)).toBe('46%');
+  expect(formatValue(0.0125, percentCells)).toBe('1.3%');
   expect(formatValue(46, wholePercents)).toBe('46%');
+  // A % key result from 1 % to 0.1 %, written in whole percents, reads as written: not as fractions.
+  expect(formatValue(0.8, wholePercents)).toBe('0.8%');
   expect(formatValue(26000, unit('USD'))).toBe('26,000 USD');
+  expect(formatValue(26000.5, unit('EUR', german))).toBe('26.000,5 EUR');
   expect(formatValue(4.5, unit(''))).toBe('4.5');
   expect(formatValue('not done', unit(''))).toBe('not done');
   expect(formatValue(null, unit('days'))).toBe('—');
-  expect(formatTarget({ metric: 'at most', start: null, target: 0.02, unit: '%' })).toBe('at most 2%');
-  expect(formatTarget({ metric: 'at least', start: null, target: 95, unit: '%' })).toBe('at least 95%');
-  expect(formatTarget({ metric: 'milestone', start: null, target: null, unit: '' })).toBe('done');
+  expect(formatTarget({ metric: 'at most', target: 0.02, ...percentCells })).toBe('at most 2%');
+  expect(formatTarget({ metric: 'at least', target: 95, ...wholePercents })).toBe('at least 95%');
+  expect(formatTarget({ metric: 'milestone', target: null, ...unit('') })).toBe('done');
 });
 
-test('typed values: thousands separators, percent signs, and a bare number in a percent key result', () => {
-  const fractions = { unit: '%', start: 0.4, target: 0.6 };
-  const unit = (u: string) => ({ unit: u, start: 0, target: 100 });
-  expect(parseValue('1,234', unit('USD'))).toBe(1234);
-  expect(parseValue(' 4.5 ', unit('days'))).toBe(4.5);
-  expect(parseValue('48%', fractions)).toBe(0.48);
-  expect(parseValue('48', fractions)).toBe(0.48);
-  // A % key result written in whole numbers (40 to 60) takes 48 as 48.
-  expect(parseValue('48', { unit: '%', start: 40, target: 60 })).toBe(48);
-  expect(parseValue('48%', unit('points'))).toBe(0.48);
-  expect(parseValue('lots', unit('USD'))).toBeUndefined();
-  expect(parseValue('', fractions)).toBeUndefined();
+test("typed values: the sheet's notation, percent signs, and a bare number in a percent cell", () => {
+  const percentCells = { unit: '%', percent: true, notation: us };
+  const unit = (u: string, notation = us) => ({ unit: u, percent: false, notation });
+  expect(parseValue('1,234', unit('USD'))).toEqual({ value: 1234 });
+  expect(parseValue(' 4.5 ', unit('days'))).toEqual({ value: 4.5 });
+  expect(parseValue('48%', percentCells)).toEqual({ value: 0.48 });
+  expect(parseValue('48', percentCells)).toEqual({ value: 0.48 });
+  // Unit % on plain number cells: 0.8 is 0.8 (percent points), not 0.008.
+  expect(parseValue('0.8', { unit: '%', percent: false, notation: us })).toEqual({ value: 0.8 });
+  expect(parseValue('48%', unit('points'))).toEqual({ value: 0.48 });
+  expect(parseValue('1,5', unit('', german))).toEqual({ value: 1.5 });
+  expect(parseValue('1.500', unit('', german))).toEqual({ value: 1500 });
+  expect(parseValue('1,5', unit(''))).toEqual({ problem: '"1,5" is not a number as this sheet writes them: type it like 1,234.5.' });
+  expect(parseValue('1.5', unit('', german))).toEqual({
+    problem: '"1.5" is not a number as this sheet writes them: type it like 1.234,5.',
+  });
+  expect(parseValue('lots', unit('USD'))).toMatchObject({ problem: expect.any(String) });
+  expect(parseValue('', percentCells)).toBeUndefined();
 });
 
 test('"last check-in" counts days against the spreadsheet\'s today', () => {
@@ -60,9 +73,11 @@ const kr = (id: string, owner: string, team: string, title = id): KeyResultView 
   team,
   metric: 'increase',
   unit: '',
+  percent: false,
   start: 0,
   target: 1,
   current: null,
+  currentFromFormula: false,
   progress: null,
   status: '',
   confidence: null,

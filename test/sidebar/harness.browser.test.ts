@@ -55,7 +55,7 @@ test('when Google withholds the address, the person picks their name, it is reme
   await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Checked in on Raise activation/);
   const rows = checkins(rt, id);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toContain(0.5); // "50" in a percent key result is 50%
+  expect(rows[0]).toContain(50); // EX-KR1 is written in whole percents (40 to 60), so "50" is 50
   expect(rows[0]!.some((v) => String(v).startsWith(`${ONE} (chosen in the panel`))).toBe(true);
 
   // The pick survives closing and reopening the panel.
@@ -136,3 +136,55 @@ test('a milestone is checked in as done with the keyboard alone', async () => {
   const row = rt.store.values(id, 'Key Results').find((r) => r[0] === 'EX-KR3')!;
   expect(row).toContain('done');
 }, 60_000);
+
+test('a German sheet: numbers read and shown as it writes them, percent cells, and a Current fed by a formula', async () => {
+  const { rt, id } = seededWorkbook({ locale: 'de_DE' });
+  const sheet = 'Key Results';
+  const edit = (a1: string, value: string) => rt.store.userEdit(id, sheet, a1, value, ONE, { confirmed: true });
+  // EX-KR1's cells as a person makes them percentages: typing 40 % and so on.
+  edit('F2', '40%');
+  edit('G2', '60%');
+  edit('H2', '46%');
+  // EX-KR2's Current fed by another tab (the Guide's spare column stands in for a data tab).
+  rt.store.userEdit(id, 'Guide', 'C1', '6', ONE, { confirmed: true });
+  edit('H3', '=Guide!C1');
+  const page = await open(rt, id, ONE);
+
+  // Whole numbers in German: 26.000 USD (EX-KR4 belongs to owner two: under "Other key results").
+  expect(await card(page, 'EX-KR4').locator('.kr-facts dd').first().textContent()).toBe('26.000 USD');
+  expect(await card(page, 'EX-KR1').locator('.kr-facts dd').first().textContent()).toBe('46%');
+
+  // 4.5 is not a German number: refused, never guessed.
+  await card(page, 'EX-KR7').getByRole('button').first().click();
+  const form = card(page, 'EX-KR7').locator('form');
+  await form.getByLabel('New value').fill('4.5');
+  await form.getByLabel('Confidence').fill('6');
+  await form.getByRole('button', { name: 'Check in' }).click();
+  expect(await form.locator('.field-error:visible').allTextContents()).toEqual([
+    '"4.5" is not a number as this sheet writes them: type it like 1.234,5.',
+  ]);
+  await form.getByLabel('New value').fill('4,5');
+  await form.getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => page.locator('.announce').textContent()).toMatch(/^Checked in on Deploy to production/);
+  expect(checkins(rt, id).at(-1)).toContain(4.5);
+
+  // A percent cell takes a bare 48 as 48 %.
+  await card(page, 'EX-KR1').getByRole('button').first().click();
+  await card(page, 'EX-KR1').getByLabel('New value').fill('48');
+  await card(page, 'EX-KR1').getByLabel('Confidence').fill('7');
+  await card(page, 'EX-KR1').getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => checkins(rt, id).length).toBe(2);
+  expect(checkins(rt, id).at(-1)).toContain(0.48);
+
+  // A formula-fed Current is shown, not typed; the check-in records its value and leaves the formula.
+  await card(page, 'EX-KR2').getByRole('button').first().click();
+  const formula = card(page, 'EX-KR2').locator('form');
+  expect(await formula.getByRole('textbox', { name: 'New value' }).count()).toBe(0);
+  expect(await formula.locator('output').textContent()).toBe('6 days');
+  expect(await formula.locator('.hint').first().textContent()).toMatch(/^From a formula in the sheet/);
+  await formula.getByLabel('Confidence').fill('8');
+  await formula.getByRole('button', { name: 'Check in' }).click();
+  await expect.poll(() => checkins(rt, id).length).toBe(3);
+  expect(checkins(rt, id).at(-1)).toContain(6);
+  expect(rt.store.formulas(id, sheet, 'H3')).toEqual([['=Guide!C1']]);
+});

@@ -13,10 +13,10 @@ import { launch } from '../playground/browser';
 export const NOW = new Date('2026-11-30T10:00:00Z');
 const URL = 'http://sidebar.test/';
 
-/** A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and EX-KR2). */
-export function seededWorkbook(): { rt: Runtime; id: string } {
+/** A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and EX-KR2), in a locale (default en_US). */
+export function seededWorkbook(options: { locale?: string } = {}): { rt: Runtime; id: string } {
   const rt = new Runtime({ now: NOW });
-  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London' });
+  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London', ...(options.locale ? { locale: options.locale } : {}) });
   rt.answer({ button: 'YES' });
   rt.run('setUpWorkbook', { spreadsheetId: id });
   return { rt, id };
