@@ -21,7 +21,7 @@ export {
   type ButtonName,
   type AskedDialog,
 } from './ui-recorder';
-export type { SentMail } from './mail';
+export type { SentMail } from './outbox';
 export type { TriggerRecord, ClockSchedule, TriggerEventType } from './triggers';
 export { lockKey, LOCK_TIMEOUT_MESSAGE, type LockKind } from './lock';
 export { QUOTA_MESSAGE } from './mail';
