@@ -1,11 +1,9 @@
 // ConditionalFormatRuleBuilder, ConditionalFormatRule and BooleanCondition
-// (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder),
-// and which rule colours a cell (the first rule in the sheet's list that matches).
+// (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder).
+// Whether a rule's condition holds for a cell is decided in conditional-match.ts.
 
 import type { Ctx, GRange, GRule, GRuleBuilder } from './context';
-import type { Box, Cell, RuleData } from './model';
-import { numberCriterionHolds } from './number-criteria';
-import { isDate } from './values';
+import type { Box, RuleData } from './model';
 
 type BuilderCovered = Exclude<
   keyof GRuleBuilder,
@@ -211,35 +209,5 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   }
   withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: any[]): GRuleBuilder {
     return this.when('withCriteria', String(criteria), [...args]);
-  }
-}
-
-/** Whether a rule's condition holds for a cell value; `formulaHolds` evaluates a custom formula at the cell. */
-export function ruleMatches(data: RuleData, value: Cell, formulaHolds: (formula: string) => boolean): boolean {
-  const a = data.args;
-  const num = typeof value === 'number' ? value : undefined;
-  const text = (isDate(value) ? '' : String(value)).toLowerCase();
-  const arg = (i: number) => String(a[i] ?? '').toLowerCase();
-  switch (data.criteria) {
-    case 'CELL_EMPTY':
-      return value === '';
-    case 'CELL_NOT_EMPTY':
-      return value !== '';
-    case 'TEXT_CONTAINS':
-      return text.includes(arg(0));
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.includes(arg(0));
-    case 'TEXT_STARTS_WITH':
-      return text.startsWith(arg(0));
-    case 'TEXT_ENDS_WITH':
-      return text.endsWith(arg(0));
-    case 'TEXT_EQUAL_TO':
-      return text === arg(0);
-    case 'TEXT_NOT_EQUAL_TO':
-      return text !== arg(0);
-    case 'CUSTOM_FORMULA':
-      return formulaHolds(String(a[0] ?? ''));
-    default:
-      return numberCriterionHolds(data.criteria, num, a) ?? false;
   }
 }

@@ -1,9 +1,9 @@
 // Class Protection (developers.google.com/apps-script/reference/spreadsheet/protection).
-// Per the reference, a new protection's editors mirror the spreadsheet's until a
-// script changes them, "which effectively means that the range remains unprotected".
+// Who may edit, and what a new protection starts as, are decided in protection-rules.ts.
 
 import type { Ctx, GNamedRange, GProtection, GRange, GUser } from './context';
-import type { Box, DocData, ProtectionData } from './model';
+import type { ProtectionData } from './model';
+import { protectionEditors } from './protection-rules';
 import { SheetBound } from './sheet-bound';
 
 type Covered =
@@ -27,26 +27,6 @@ type Covered =
   | 'setRange'
   | 'setUnprotectedRanges'
   | 'setWarningOnly';
-
-export function newProtection(doc: DocData, type: 'RANGE' | 'SHEET', box: Box | undefined): ProtectionData {
-  return {
-    id: doc.nextProtectionId++,
-    type,
-    box,
-    description: '',
-    warningOnly: false,
-    editors: null,
-    domainEdit: true,
-    unprotected: [],
-    rangeName: null,
-  };
-}
-
-/** Who may edit: the owner always; the spreadsheet's people while the editors mirror it. */
-export function protectionEditors(doc: DocData, data: ProtectionData): string[] {
-  const list = data.editors ?? doc.editors;
-  return [doc.owner, ...list.filter((e) => e !== doc.owner)];
-}
 
 export class ProtectionImpl extends SheetBound implements Pick<GProtection, Covered> {
   constructor(

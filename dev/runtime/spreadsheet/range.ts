@@ -7,7 +7,7 @@ import type { Ctx, GDataValidation, GProtection, GRange, GSheet } from './contex
 import { offsetFormula } from './formula-refs';
 import { gridBox, signatureError } from './geometry';
 import { boxesIntersect, cellFor, getCell, tidyCell, type Box, type CellData, type CellStyle, type SheetData } from './model';
-import { newProtection } from './protection';
+import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
 import { validationDataOf } from './validation';
 

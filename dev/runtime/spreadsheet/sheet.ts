@@ -6,7 +6,7 @@ import { ruleDataOf } from './conditional';
 import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
 import { DEFAULT_COLUMN_WIDTH } from './model';
-import { newProtection } from './protection';
+import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
 import { dataExtent } from './store';
 import { insert, remove } from './structure';
