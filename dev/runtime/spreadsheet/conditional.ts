@@ -3,7 +3,10 @@
 // Whether a rule's condition holds for a cell is decided in conditional-match.ts.
 
 import type { Ctx, GRange, GRule, GRuleBuilder } from './context';
+import { BooleanCriteria, memberOf } from './enums';
 import type { Box, RuleData } from './model';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 type BuilderCovered = Exclude<
   keyof GRuleBuilder,
@@ -24,12 +27,11 @@ function emptyRule(): RuleData {
 }
 
 function boxOf(range: GRange): { sheetId: number; box: Box } {
-  const r = range as unknown as { sheetId?: number; box?: Box };
-  if (r.sheetId === undefined || !r.box)
+  if (!(range instanceof RangeBound))
     throw new Error(
       "The parameters (Object[]) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
     );
-  return { sheetId: r.sheetId, box: { ...r.box } };
+  return { sheetId: range.sheetId, box: { ...range.box } };
 }
 
 function booleanCondition(data: RuleData): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
@@ -37,7 +39,7 @@ function booleanCondition(data: RuleData): GoogleAppsScript.Spreadsheet.BooleanC
   return {
     getBackground: () => data.background ?? null,
     getBold: () => data.bold ?? null,
-    getCriteriaType: () => data.criteria as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria,
+    getCriteriaType: () => memberOf(BooleanCriteria, data.criteria ?? ''),
     getCriteriaValues: () => [...data.args],
     getFontColor: () => data.fontColor ?? null,
     getItalic: () => data.italic ?? null,
@@ -97,7 +99,7 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   }
 
   private self(): GRuleBuilder {
-    return this as unknown as GRuleBuilder;
+    return standIn<GRuleBuilder>(this);
   }
 
   private when(name: string, criteria: string, args: unknown[]): GRuleBuilder {
@@ -136,7 +138,8 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   setRanges(ranges: GRange[]): GRuleBuilder {
     return this.style('setRanges', () => {
       this.data.ranges = ranges.map(boxOf);
-      this.docId = (ranges[0] as unknown as { docId?: string } | undefined)?.docId ?? this.docId;
+      const first = ranges[0];
+      if (first instanceof RangeBound) this.docId = first.docId;
     });
   }
 

@@ -4,7 +4,10 @@
 // in A1 or R1C1 syntax.
 
 import type { Ctx, GNamedRange, GRange } from './context';
+import { signatureError } from './geometry';
 import type { DocData, NamedRangeData } from './model';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 export function checkRangeName(name: string): void {
   const ok =
@@ -68,16 +71,16 @@ export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' 
     data.name = name;
     this.name = name;
     this.ctx.store.touch(doc);
-    return this as unknown as GNamedRange;
+    return standIn<GNamedRange>(this);
   }
 
   setRange(range: GRange): GNamedRange {
     this.ctx.call('NamedRange.setRange', 'write');
-    const r = range as unknown as { docId: string; sheetId: number; box: { r1: number; c1: number; r2: number; c2: number } };
+    if (!(range instanceof RangeBound)) throw signatureError([range], 'SpreadsheetApp.NamedRange.setRange');
     const data = this.data;
-    data.sheetId = r.sheetId;
-    data.box = { ...r.box };
+    data.sheetId = range.sheetId;
+    data.box = { ...range.box };
     this.ctx.store.touch(this.ctx.store.doc(this.docId));
-    return this as unknown as GNamedRange;
+    return standIn<GNamedRange>(this);
   }
 }

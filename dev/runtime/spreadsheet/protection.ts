@@ -2,9 +2,11 @@
 // Who may edit, and what a new protection starts as, are decided in protection-rules.ts.
 
 import type { Ctx, GNamedRange, GProtection, GRange, GUser } from './context';
+import { ProtectionType, memberOf } from './enums';
 import type { ProtectionData } from './model';
 import { protectionEditors } from './protection-rules';
 import { SheetBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 type Covered =
   | 'addEditor'
@@ -39,7 +41,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
   }
 
   private self(): GProtection {
-    return this as unknown as GProtection;
+    return standIn<GProtection>(this);
   }
 
   private changed(): GProtection {
@@ -130,7 +132,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     this.ctx.call('Protection.getProtectionType', 'read');
-    return this.data.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    return memberOf(ProtectionType, this.data.type);
   }
 
   getRange(): GRange {

@@ -3,12 +3,14 @@
 import { formatA1 } from '../a1';
 import { clearContent, displayOf, readCell, writeFormula, writeRichText, writeValue } from './cells';
 import { richDataOf } from './rich-text';
-import type { Ctx, GDataValidation, GProtection, GRange, GSheet } from './context';
+import type { GDataValidation, GProtection, GRange, GSheet } from './context';
 import { offsetFormula } from './formula-refs';
+import { WrapStrategy, memberOf } from './enums';
 import { gridBox, signatureError } from './geometry';
 import { boxesIntersect, cellFor, getCell, tidyCell, type Box, type CellData, type CellStyle, type SheetData } from './model';
 import { newProtection } from './protection-rules';
-import { SheetBound } from './sheet-bound';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 import { validationDataOf } from './validation';
 
 type Covered =
@@ -105,18 +107,9 @@ type Covered =
 
 const MERGE_PARTIAL = 'You must select all cells in a merged range to merge or unmerge them.';
 
-export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
-  constructor(
-    ctx: Ctx,
-    docId: string,
-    sheetId: number,
-    readonly box: Box,
-  ) {
-    super(ctx, docId, sheetId);
-  }
-
+export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
   private self(): GRange {
-    return this as unknown as GRange;
+    return standIn<GRange>(this);
   }
 
   private grid<T>(fn: (row: number, column: number) => T): T[][] {
@@ -685,7 +678,7 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   getWrapStrategy(): GoogleAppsScript.Spreadsheet.WrapStrategy {
     this.ctx.call('Range.getWrapStrategy', 'read');
-    return (this.styleOf(this.box.r1, this.box.c1).wrapStrategy ?? 'OVERFLOW') as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy;
+    return memberOf(WrapStrategy, this.styleOf(this.box.r1, this.box.c1).wrapStrategy ?? 'OVERFLOW');
   }
 
   /** Borders are recorded as set, not drawn. */

@@ -277,11 +277,7 @@ export class Recalculator {
 }
 
 function isFormulaErrorLike(value: unknown): value is { code: string; message: string } {
-  return (
-    value instanceof Error &&
-    typeof (value as unknown as { code?: unknown }).code === 'string' &&
-    (value as unknown as { code: string }).code.startsWith('#')
-  );
+  return value instanceof Error && 'code' in value && typeof value.code === 'string' && value.code.startsWith('#');
 }
 
 function toCellError(e: unknown): CellError {

@@ -8,6 +8,7 @@ import { gridBox, signatureError } from './geometry';
 import { DEFAULT_COLUMN_WIDTH } from './model';
 import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 import { dataExtent } from './store';
 import { insert, remove } from './structure';
 
@@ -72,7 +73,7 @@ export function duplicateNameError(name: string): Error {
 
 export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   private self(): GSheet {
-    return this as unknown as GSheet;
+    return standIn<GSheet>(this);
   }
 
   private changed(): void {

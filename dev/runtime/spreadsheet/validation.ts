@@ -3,7 +3,10 @@
 // What a rule accepts is decided in validation-criteria.ts.
 
 import type { Ctx, GDataValidation, GDataValidationBuilder, GRange } from './context';
-import type { Box, ValidationData } from './model';
+import { DataValidationCriteria, memberOf } from './enums';
+import type { ValidationData } from './model';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 import { isRangeArg, type RangeArg } from './validation-criteria';
 import { isDate } from './values';
 
@@ -52,7 +55,7 @@ export class DataValidationImpl implements Pick<GDataValidation, Covered> {
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidation.getCriteriaType', 'free');
-    return this.data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
   getCriteriaValues(): any[] {
@@ -82,7 +85,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
     this.ctx.call(`DataValidationBuilder.${name}`, 'free');
     this.data.criteria = criteria;
     this.data.args = args;
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
   build(): GDataValidation {
@@ -103,7 +106,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidationBuilder.getCriteriaType', 'free');
-    return this.data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
   getCriteriaValues(): any[] {
@@ -119,13 +122,13 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   setAllowInvalid(allowInvalidData: boolean): GDataValidationBuilder {
     this.ctx.call('DataValidationBuilder.setAllowInvalid', 'free');
     this.data.allowInvalid = !!allowInvalidData;
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
   setHelpText(helpText: string): GDataValidationBuilder {
     this.ctx.call('DataValidationBuilder.setHelpText', 'free');
     this.data.helpText = String(helpText);
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
   withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: any[]): GDataValidationBuilder {
@@ -137,9 +140,8 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   }
 
   private arg(value: unknown): unknown {
-    const range = value as { docId?: string; sheetId?: number; box?: Box };
-    if (typeof value === 'object' && value !== null && range.docId && range.box) {
-      return { range: { docId: range.docId, sheetId: range.sheetId!, box: { ...range.box } } } satisfies RangeArg;
+    if (value instanceof RangeBound) {
+      return { range: { docId: value.docId, sheetId: value.sheetId, box: { ...value.box } } } satisfies RangeArg;
     }
     return isDate(value) ? new Date(value.getTime()) : value;
   }
