@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/formula';
+import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/index';
 import { fakeContext, type FakeOptions } from './formula-fake';
 
 const due = new Date('2026-03-31T00:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../dev/runtime/formula';
+import type { Cell } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
 // An instant: 2026-03-31 00:00 UTC, which is 02:00 in Berlin and 20:00 the day before in New York.

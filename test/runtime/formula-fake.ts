@@ -1,5 +1,5 @@
 // A small FormulaContext over literal grids, for the formula tests.
-import { evaluateFormula, FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/formula';
+import { evaluateFormula, FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/index';
 
 export interface FakeOptions {
   sheets: Record<string, Cell[][]>;

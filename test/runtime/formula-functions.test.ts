@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../dev/runtime/formula';
+import type { Cell } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
 const sheets: Record<string, Cell[][]> = {

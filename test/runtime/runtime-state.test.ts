@@ -1,9 +1,7 @@
 // Runtime.snapshot and Runtime.restore: what outlives a runtime, as plain JSON,
 // checked on the way back in.
 import { describe, expect, it } from 'vitest';
-import { CallCounter } from '../../dev/runtime/execution';
-import { Runtime, type RuntimeState } from '../../dev/runtime/index';
-import { createServices } from '../../dev/runtime/services/index';
+import { CallCounter, Runtime, createServices, type RuntimeState } from '../../dev/runtime/index';
 
 const ANA = 'ana@example.com';
 const BO = 'bo@example.com';

@@ -1,9 +1,18 @@
 // Shared set-up for the spreadsheet runtime tests: a store, one execution, and
 // a small fake formula engine so recalculation is tested on its own.
-import { CallCounter, type Execution, type RunMode } from '../../dev/runtime/execution';
-import { FormulaError, type FormulaContext, type FormulaValue } from '../../dev/runtime/formula/index';
-import { parseA1 } from '../../dev/runtime/a1';
-import { SpreadsheetStore, createSpreadsheetApp, type Cell, type StoreOptions } from '../../dev/runtime/spreadsheet/index';
+import {
+  CallCounter,
+  FormulaError,
+  SpreadsheetStore,
+  createSpreadsheetApp,
+  parseA1,
+  type Cell,
+  type Execution,
+  type FormulaContext,
+  type FormulaValue,
+  type RunMode,
+  type StoreOptions,
+} from '../../dev/runtime/index';
 
 /**
  * Understands just enough: `=A1`, `=Sheet!A1`, `=A1*2`, `=SUM(A1:B2)`,
