@@ -210,7 +210,7 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   whenTextStartsWith(text: string): GRuleBuilder {
     return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]);
   }
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: any[]): GRuleBuilder {
+  withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: unknown[]): GRuleBuilder {
     return this.when('withCriteria', String(criteria), [...args]);
   }
 }

@@ -75,7 +75,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
     return this.removeAll(this.emails(user));
   }
 
-  removeEditors(users: any[]): GProtection {
+  removeEditors(users: unknown[]): GProtection {
     this.ctx.call('Protection.removeEditors', 'write');
     return this.removeAll(this.emails(users));
   }

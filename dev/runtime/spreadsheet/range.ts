@@ -188,17 +188,17 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
 
   // Values
 
-  getValues(): any[][] {
+  getValues(): unknown[][] {
     this.ctx.call('Range.getValues', 'read');
     return this.grid((r, c) => this.outward(r, c));
   }
 
-  getValue(): any {
+  getValue(): unknown {
     this.ctx.call('Range.getValue', 'read');
     return this.outward(this.box.r1, this.box.c1);
   }
 
-  setValues(values: any[][]): GRange {
+  setValues(values: unknown[][]): GRange {
     const grid = this.checkShape(values, 'setValues');
     const doc = this.doc;
     return this.change('Range.setValues', (sheet, r, c, i, j) => {
@@ -206,7 +206,7 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
     });
   }
 
-  setValue(value: any): GRange {
+  setValue(value: unknown): GRange {
     const doc = this.doc;
     return this.change('Range.setValue', (sheet, r, c) => {
       if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, value);
@@ -507,7 +507,7 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
     return this.styled('Range.setFontColor', undefined, color, (s, v) => (s.fontColor = colorOrDefault(v, '#000000')));
   }
 
-  setFontColors(colors: any[][]): GRange {
+  setFontColors(colors: unknown[][]): GRange {
     return this.styled('Range.setFontColors', colors, undefined, (s, v) => (s.fontColor = colorOrDefault(v, '#000000')));
   }
 

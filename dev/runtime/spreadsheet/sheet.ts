@@ -165,7 +165,7 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   }
 
   /** One call: the row goes after the last row with content; the sheet grows when full. */
-  appendRow(rowContents: any[]): GSheet {
+  appendRow(rowContents: unknown[]): GSheet {
     this.ctx.call('Sheet.appendRow', 'write');
     if (!Array.isArray(rowContents)) throw signatureError([rowContents], 'SpreadsheetApp.Sheet.appendRow');
     const sheet = this.sheet;

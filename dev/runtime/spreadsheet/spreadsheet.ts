@@ -137,7 +137,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
    * insertSheet(), (index), (name), (name, index), with or without options.
    * The new sheet goes after the active one unless an index is given, and becomes active.
    */
-  insertSheet(a?: any, b?: any, c?: any): GSheet {
+  insertSheet(a?: unknown, b?: unknown, c?: unknown): GSheet {
     this.ctx.call('Spreadsheet.insertSheet', 'write');
     void c;
     const doc = this.doc;

@@ -23,7 +23,7 @@ export function validationDataOf(rule: unknown): ValidationData {
   return data;
 }
 
-function criteriaValues(ctx: Ctx, data: ValidationData): any[] {
+function criteriaValues(ctx: Ctx, data: ValidationData): unknown[] {
   return data.args.map((arg) => {
     if (isRangeArg(arg)) return ctx.make.range(arg.range.docId, arg.range.sheetId, { ...arg.range.box });
     if (isDate(arg)) return ctx.date(arg);
@@ -58,7 +58,7 @@ export class DataValidationImpl implements Pick<GDataValidation, Covered> {
     return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     this.ctx.call('DataValidation.getCriteriaValues', 'free');
     return criteriaValues(this.ctx, this.data);
   }
@@ -109,7 +109,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
     return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     this.ctx.call('DataValidationBuilder.getCriteriaValues', 'free');
     return criteriaValues(this.ctx, this.data);
   }
@@ -131,7 +131,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
     return standIn<GDataValidationBuilder>(this);
   }
 
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: any[]): GDataValidationBuilder {
+  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): GDataValidationBuilder {
     return this.set(
       'withCriteria',
       String(criteria),
@@ -146,7 +146,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
     return isDate(value) ? new Date(value.getTime()) : value;
   }
 
-  requireCheckbox(checkedValue?: any, uncheckedValue?: any): GDataValidationBuilder {
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
     const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this.set('requireCheckbox', 'CHECKBOX', args);
   }
