@@ -181,7 +181,7 @@ export class Runtime {
     try {
       store = SpreadsheetStore.fromJSON(root.store, this.spreadsheets.options);
     } catch (error) {
-      throw new Error(`store: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`store: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     this.spreadsheets = store;
     applyWorld(this.world, parts);

@@ -18,7 +18,7 @@ function part(pick: (parts: WallClock) => number): Builtin {
   return { min: 1, max: 1, fn: ([value], call) => pick(serialToWallClock(Math.floor(serialArg(value as Scalar, call, 1)))) };
 }
 
-function datedif(start: number, end: number, unit: string, call: Call): number {
+function datedif(start: number, end: number, unit: string): number {
   if (start > end) {
     throw new FormulaError(
       '#NUM!',
@@ -84,7 +84,7 @@ export const DATES: Record<string, Builtin> = {
     max: 3,
     fn([start, end, unit], call) {
       const [a, b] = [Math.floor(serialArg(start as Scalar, call, 1)), Math.floor(serialArg(end as Scalar, call, 2))];
-      return datedif(a, b, toText(unit as Scalar, call), call);
+      return datedif(a, b, toText(unit as Scalar, call));
     },
   },
 };

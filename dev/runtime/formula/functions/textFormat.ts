@@ -98,9 +98,10 @@ function formatDate(serial: number, format: string): string {
       i++;
       continue;
     }
+    // A literal piece reads as a quote, which no other piece holds, so a run of letters stops there.
     const rest = parts
       .slice(i)
-      .map((p) => (p.literal ? '\u0000' : p.text))
+      .map((p) => (p.literal ? '"' : p.text))
       .join('');
     if (/^am\/pm/i.test(rest)) {
       out += d.hour < 12 ? 'AM' : 'PM';
@@ -116,7 +117,7 @@ function formatDate(serial: number, format: string): string {
     const token = run[0].toLowerCase();
     const letter = token[0]!;
     // "m" after an hour or before seconds is minutes; otherwise it is the month.
-    const minutes: boolean = letter === 'm' && token.length <= 2 && (lastWasHour || /^m{1,2}[^a-z\u0000]*s/i.test(rest));
+    const minutes: boolean = letter === 'm' && token.length <= 2 && (lastWasHour || /^m{1,2}[^a-z"]*s/i.test(rest));
     out += dateToken(letter, token.length, d, minutes, hasAmPm);
     lastWasHour = letter === 'h' || (lastWasHour && letter !== 's' && !minutes);
     i += token.length;
