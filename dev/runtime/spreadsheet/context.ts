@@ -1,7 +1,9 @@
 // What every Apps Script object of one execution shares: the store, the
 // execution (for its mode and call counter) and the factories through which the
 // classes hand out each other's objects (a Range its Sheet, a Sheet its Ranges).
-// app.ts builds the factories, so no class file imports another.
+// app.ts builds the factories, so a class file imports another only to read the
+// data behind an object passed back to it (validationDataOf, ruleDataOf,
+// richDataOf), from modules that import no class in turn.
 
 import vm from 'node:vm';
 import { PermissionError, type Execution } from '../execution';

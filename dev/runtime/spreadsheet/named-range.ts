@@ -1,33 +1,12 @@
 // Class NamedRange (developers.google.com/apps-script/reference/spreadsheet/named-range).
-// Name rules from Sheets' help ("Name a range"): letters, numbers and underscores;
-// not starting with a number or the words "true"/"false"; 1-250 characters; not
-// in A1 or R1C1 syntax.
+// Which names are allowed is decided in names.ts.
 
 import type { Ctx, GNamedRange, GRange } from './context';
 import { signatureError } from './geometry';
-import type { DocData, NamedRangeData } from './model';
+import type { NamedRangeData } from './model';
+import { checkRangeName, findNamed } from './names';
 import { RangeBound } from './sheet-bound';
 import { standIn } from '../stand-in';
-
-export function checkRangeName(name: string): void {
-  const ok =
-    typeof name === 'string' &&
-    name.length >= 1 &&
-    name.length <= 250 &&
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
-    !/^(true|false)/i.test(name) &&
-    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
-    !/^R[0-9]*C[0-9]*$/i.test(name);
-  if (!ok) {
-    throw new Error(
-      `The named range "${name}" is invalid. A name can contain only letters, numbers and underscores, cannot start with a number or the words "true" or "false", must be 1-250 characters long and cannot be in A1 or R1C1 syntax.`,
-    );
-  }
-}
-
-export function findNamed(doc: DocData, name: string): NamedRangeData | undefined {
-  return doc.namedRanges.find((n) => n.name.toLowerCase() === String(name).toLowerCase());
-}
 
 export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
   constructor(

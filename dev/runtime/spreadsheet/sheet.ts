@@ -5,7 +5,9 @@ import { writeValue } from './cells';
 import { ruleDataOf } from './conditional';
 import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
+import { renameInFormula } from './formula-refs';
 import { DEFAULT_COLUMN_WIDTH } from './model';
+import { duplicateNameError } from './names';
 import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
 import { standIn } from '../stand-in';
@@ -66,10 +68,6 @@ type Covered =
   | 'setRowHeight'
   | 'setTabColor'
   | 'showSheet';
-
-export function duplicateNameError(name: string): Error {
-  return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-}
 
 export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   private self(): GSheet {
@@ -483,20 +481,4 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
     this.ctx.call('Sheet.getNamedRanges', 'read');
     return this.doc.namedRanges.filter((n) => n.sheetId === this.sheetId).map((n) => this.ctx.make.namedRange(this.docId, n.name));
   }
-}
-
-/** Rewrites `Old!` / `'Old name'!` prefixes in a formula after a rename. */
-export function renameInFormula(formula: string, oldName: string, newName: string): string {
-  const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
-  const parts = formula.split(/("[^"]*")/);
-  return parts
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      const quoted = `'${oldName.replace(/'/g, "''")}'!`;
-      let out = part.split(quoted).join(`${quote(newName)}!`);
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(oldName))
-        out = out.replace(new RegExp(`(^|[^A-Za-z0-9_.'])${oldName}!`, 'g'), `$1${quote(newName)}!`);
-      return out;
-    })
-    .join('');
 }

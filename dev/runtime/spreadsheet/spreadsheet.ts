@@ -5,8 +5,7 @@ import type { Ctx, GNamedRange, GRange, GSheet, GSpreadsheet, GUser } from './co
 import { checkTimeZone } from '../dates';
 import { signatureError } from './geometry';
 import { newSheet, type DocData, type SheetData } from './model';
-import { checkRangeName, findNamed } from './named-range';
-import { duplicateNameError } from './sheet';
+import { checkRangeName, duplicateNameError, findNamed } from './names';
 import { RangeBound, SheetBound } from './sheet-bound';
 import { spreadsheetUrl } from './store';
 import { standIn } from '../stand-in';
