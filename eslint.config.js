@@ -22,6 +22,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The local runtime has one front door: tests, benchmarks and the playground use dev/runtime/index.ts only.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'dev/playground/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/runtime/*', '!**/runtime/index'],
+              message: 'Import the local runtime through dev/runtime/index.ts, its front door.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CommonJS on purpose: webpack reads its config with require.
     files: ['**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

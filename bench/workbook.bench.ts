@@ -1,7 +1,5 @@
 import { bench, describe } from 'vitest';
-import { Runtime } from '../dev/runtime/index';
-import { CallCounter } from '../dev/runtime/execution';
-import { createSpreadsheetApp } from '../dev/runtime/spreadsheet/index';
+import { CallCounter, Runtime, createSpreadsheetApp } from '../dev/runtime/index';
 import { KEY_RESULTS, OBJECTIVES } from '../src/okr/schema';
 
 // The menu actions and the check-in panel through the built bundle, in the

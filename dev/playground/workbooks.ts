@@ -4,16 +4,16 @@
 
 import {
   Runtime,
+  columnLetter,
   type AskedDialog,
   type DialogRecord,
   type RecordedMenu,
   type RuntimeState,
   type ScriptedAnswer,
   type SentMail,
+  type SpreadsheetStore,
   type TriggerRecord,
 } from '../runtime/index';
-import { columnLetter } from '../runtime/a1';
-import type { SpreadsheetStore } from '../runtime/spreadsheet/store';
 import { saveRuntime } from './world-state';
 
 export interface Person {

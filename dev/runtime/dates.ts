@@ -6,7 +6,7 @@
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
 
-export interface WallClock {
+export interface WallTime {
   year: number;
   month: number; // 1-12
   day: number;
@@ -45,7 +45,7 @@ export function checkTimeZone(timeZone: string): void {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function wallClock(date: Date, timeZone: string): WallClock {
+export function wallClock(date: Date, timeZone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
   const ms = ((date.getTime() % 1000) + 1000) % 1000;
@@ -105,12 +105,12 @@ export function serialToDate(serial: number, timeZone: string): Date {
 }
 
 /** The wall clock a serial number stands for (no time zone involved). */
-export function serialToWallClock(serial: number): WallClock {
+export function serialToWallClock(serial: number): WallTime {
   return utcFields(new Date(wallTimeOfSerial(serial)));
 }
 
 /** A Date's fields read in UTC: the wall clock of a time on the UTC "wall" timeline. */
-export function utcFields(local: Date): WallClock {
+export function utcFields(local: Date): WallTime {
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,

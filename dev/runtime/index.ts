@@ -25,6 +25,11 @@ import { intoRealm, realmObject } from './services/realm';
 import { SpreadsheetStore, createSpreadsheetApp, type UserEditResult } from './spreadsheet/index';
 import { STATE_FORMAT, applyWorld, readWorld, record, snapshotWorld, type RuntimeState } from './state';
 
+// The runtime's public surface: tests, benchmarks and the playground import
+// from this file only, so the modules behind it can move freely.
+
+// The whole runtime: the Runtime class below runs the built bundle, and these
+// are what it takes, reports and saves.
 export type { RunMode } from './execution';
 export { customResult } from './services/custom-result';
 export type { EditCheck, UserEditResult } from './spreadsheet/index';
@@ -40,6 +45,28 @@ export type {
   LockKind,
   UiRecorder,
 } from './services/index';
+
+// One execution, for tests that drive a part without the bundle: the call
+// counter a SpreadsheetApp or a service counts into, and the error a run mode raises.
+export { CallCounter, PermissionError, type Execution } from './execution';
+
+// The spreadsheets alone: the store, a SpreadsheetApp over it (spreadsheet and
+// add-on tests, benchmarks, the playground's workbooks).
+export { SpreadsheetStore, createSpreadsheetApp, type CellValue, type StoreOptions } from './spreadsheet/index';
+
+// The services alone: the world they share and the globals of one execution.
+export { World, createServices, createUi, QUOTA_MESSAGE, LOCK_TIMEOUT_MESSAGE, type Scope, type WorldSettings } from './services/index';
+
+// The bundle's runner alone.
+export { Executor } from './executor';
+
+// The formula engine alone, with a context a test fakes.
+export { evaluateFormula, FormulaError, referencedRanges, type FormulaContext, type FormulaValue, type RangeRef } from './formula/index';
+
+// A1 notation, and how Sheets reads typed text and shows a value under a number format.
+export { columnLetter, parseA1 } from './a1';
+export { parseInput } from './spreadsheet/input';
+export { displayValue, formatGeneral } from './spreadsheet/number-format';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -154,7 +181,7 @@ export class Runtime {
     try {
       store = SpreadsheetStore.fromJSON(root.store, this.spreadsheets.options);
     } catch (error) {
-      throw new Error(`store: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`store: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     this.spreadsheets = store;
     applyWorld(this.world, parts);

@@ -1,7 +1,5 @@
 import { Cell } from '../../src/okr/cells';
-import { Runtime } from '../../dev/runtime/index';
-import { CallCounter } from '../../dev/runtime/execution';
-import { createSpreadsheetApp } from '../../dev/runtime/spreadsheet/index';
+import { CallCounter, Runtime, createSpreadsheetApp } from '../../dev/runtime/index';
 
 export const CHAMPION = 'champion@example.com';
 /** Sunday 15 November 2026, mid-morning in New York: 45 of 2026-Q4's 92 days are behind us. */

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunMode } from '../../dev/runtime/execution';
-import { Executor } from '../../dev/runtime/executor';
-import { createServices, createUi } from '../../dev/runtime/services/index';
+import { Executor, createServices, createUi, type RunMode } from '../../dev/runtime/index';
 import { START, makeScope, makeWorld, tempDist } from './services-fixture';
 
 /** A bundle of our own, so the executor is tested apart from the add-on. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../dev/runtime/formula';
+import type { CellValue } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
 // Rows 2..5 of a Key Results-like table; the sheet has 5 rows of data.
-const sheets: Record<string, Cell[][]> = {
+const sheets: Record<string, CellValue[][]> = {
   Sheet1: [
     ['KR', 'Start', 'Target', 'Current', 'Progress'],
     ['a', 0, 10, 5],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFormula, FormulaError, type Cell } from '../../dev/runtime/formula';
+import { evaluateFormula, FormulaError, type CellValue } from '../../dev/runtime/index';
 import { fakeContext, type FakeOptions } from './formula-fake';
 
 const due = new Date('2026-03-31T00:00:00Z');
-const sheets: Record<string, Cell[][]> = {
+const sheets: Record<string, CellValue[][]> = {
   Sheet1: [
     ['KR', 'Value', 'Due'],
     ['a', 5, due],
@@ -17,7 +17,7 @@ function setup(custom: NonNullable<FakeOptions['custom']>, at = { row: 2, column
   return { context, run: (formula: string) => evaluateFormula(formula, context) };
 }
 
-const echo = { OKR_ECHO: (...args: (Cell | Cell[][])[]) => JSON.stringify(args) };
+const echo = { OKR_ECHO: (...args: (CellValue | CellValue[][])[]) => JSON.stringify(args) };
 
 describe('custom functions receive what Sheets passes', () => {
   it('a range as a 2D array, with "" for empty cells and Date objects for dates', () => {
@@ -28,7 +28,7 @@ describe('custom functions receive what Sheets passes', () => {
       ['a', 5, due],
       ['b', '', ''],
     ]);
-    expect((range as Cell[][])[0]![2]).toBeInstanceOf(Date);
+    expect((range as CellValue[][])[0]![2]).toBeInstanceOf(Date);
   });
 
   it('a single-cell reference as its value, not an array', () => {
@@ -44,7 +44,7 @@ describe('custom functions receive what Sheets passes', () => {
   });
 
   it('an expression over a range inside ARRAYFORMULA as the computed array, in one call', () => {
-    const { context, run } = setup({ OKR_DOUBLE: (values) => (values as Cell[][]).map(([v]) => [Number(v) * 2]) });
+    const { context, run } = setup({ OKR_DOUBLE: (values) => (values as CellValue[][]).map(([v]) => [Number(v) * 2]) });
     expect(run('=ARRAYFORMULA(OKR_DOUBLE(B2:B4 + 1))')).toEqual([[12], [2], [16]]);
     expect(context.calls).toHaveLength(1);
     expect(context.calls[0]!.args).toEqual([[[6], [1], [8]]]);
@@ -85,8 +85,8 @@ describe('custom function results', () => {
     const foreign = runInNewContext('new Date(Date.UTC(2026, 0, 2))') as Date;
     expect(foreign instanceof Date).toBe(false);
     const { run } = setup({
-      OKR_FLAT: () => [1, 2] as unknown as Cell[][],
-      OKR_NULL: () => null as unknown as Cell,
+      OKR_FLAT: () => [1, 2] as unknown as CellValue[][],
+      OKR_NULL: () => null as unknown as CellValue,
       OKR_DATE: () => foreign,
     });
     expect(run('=OKR_FLAT()')).toEqual([[1], [2]]);
@@ -150,7 +150,7 @@ describe('custom function results', () => {
       now: new Date('2026-02-15T10:00:00Z'),
       custom: {
         OKR_EXPECTED: () => 0.5,
-        OKR_STATUS: (progress, expected) => (progress as Cell[][]).map(([p], i) => [`${p}/${(expected as Cell[][])[i]![0]}`]),
+        OKR_STATUS: (progress, expected) => (progress as CellValue[][]).map(([p], i) => [`${p}/${(expected as CellValue[][])[i]![0]}`]),
       },
     });
     const value = evaluateFormula(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../dev/runtime/formula';
+import type { CellValue } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
 // An instant: 2026-03-31 00:00 UTC, which is 02:00 in Berlin and 20:00 the day before in New York.
 const instant = new Date('2026-03-31T00:00:00Z');
-const sheets: Record<string, Cell[][]> = { Sheet1: [[instant, '2026-03-01', 45000]] };
+const sheets: Record<string, CellValue[][]> = { Sheet1: [[instant, '2026-03-01', 45000]] };
 
 const { run, failure } = formulaRunner({ sheets });
 

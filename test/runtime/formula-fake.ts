@@ -1,18 +1,18 @@
 // A small FormulaContext over literal grids, for the formula tests.
-import { evaluateFormula, FormulaError, type Cell, type FormulaContext, type RangeRef } from '../../dev/runtime/formula';
+import { evaluateFormula, FormulaError, type CellValue, type FormulaContext, type RangeRef } from '../../dev/runtime/index';
 
 export interface FakeOptions {
-  sheets: Record<string, Cell[][]>;
+  sheets: Record<string, CellValue[][]>;
   at?: { sheet?: string; row?: number; column?: number };
   named?: Record<string, RangeRef>;
-  custom?: Record<string, (...args: (Cell | Cell[][])[]) => Cell | Cell[][]>;
+  custom?: Record<string, (...args: (CellValue | CellValue[][])[]) => CellValue | CellValue[][]>;
   now?: Date;
   timeZone?: string;
 }
 
 export interface FakeContext extends FormulaContext {
   /** Every call of a custom function, with the arguments it received. */
-  calls: { name: string; args: (Cell | Cell[][])[] }[];
+  calls: { name: string; args: (CellValue | CellValue[][])[] }[];
   reads: RangeRef[];
 }
 
@@ -37,9 +37,9 @@ export function fakeContext(options: FakeOptions): FakeContext {
       const lastColumn = Math.max(1, ...grid.map((row) => row.length));
       const endRow = ref.endRow ?? lastRow;
       const endColumn = ref.endColumn ?? lastColumn;
-      const out: Cell[][] = [];
+      const out: CellValue[][] = [];
       for (let r = ref.startRow; r <= endRow; r++) {
-        const row: Cell[] = [];
+        const row: CellValue[] = [];
         for (let c = ref.startColumn; c <= endColumn; c++) row.push(grid[r - 1]?.[c - 1] ?? '');
         out.push(row);
       }

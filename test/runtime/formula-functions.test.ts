@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../dev/runtime/formula';
+import type { CellValue } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
-const sheets: Record<string, Cell[][]> = {
+const sheets: Record<string, CellValue[][]> = {
   Sheet1: [
     ['Team', 'Owner', 'Score', 'Status'],
     ['Sales', 'Ann', 0.7, 'On track'],

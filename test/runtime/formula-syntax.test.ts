@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { referencedRanges, type Cell } from '../../dev/runtime/formula';
+import { referencedRanges, type CellValue } from '../../dev/runtime/index';
 import { formulaRunner } from './formula-fake';
 
-const sheets: Record<string, Cell[][]> = {
+const sheets: Record<string, CellValue[][]> = {
   Sheet1: [
     ['Name', 'Score', 'Flag'],
     ['ann', 3, true],

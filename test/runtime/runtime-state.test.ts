@@ -1,9 +1,7 @@
 // Runtime.snapshot and Runtime.restore: what outlives a runtime, as plain JSON,
 // checked on the way back in.
 import { describe, expect, it } from 'vitest';
-import { CallCounter } from '../../dev/runtime/execution';
-import { Runtime, type RuntimeState } from '../../dev/runtime/index';
-import { createServices } from '../../dev/runtime/services/index';
+import { CallCounter, Runtime, createServices, type RuntimeState } from '../../dev/runtime/index';
 
 const ANA = 'ana@example.com';
 const BO = 'bo@example.com';
@@ -44,6 +42,19 @@ function busyRuntime(): { rt: Runtime; id: string } {
 
 /** Through JSON and back, as a file would carry it. */
 const throughJson = (state: RuntimeState): RuntimeState => JSON.parse(JSON.stringify(state)) as RuntimeState;
+
+/** The value at a path of a state parsed from JSON. */
+function at(json: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], json);
+}
+
+/** Puts a value at a path of a state parsed from JSON; undefined deletes the entry. */
+function put(json: unknown, path: (string | number)[], value: unknown): void {
+  const parent = at(json, path.slice(0, -1)) as Record<string | number, unknown>;
+  const key = path[path.length - 1]!;
+  if (value === undefined) delete parent[key];
+  else parent[key] = value;
+}
 
 describe('Runtime.snapshot / restore', () => {
   it('carry every part through JSON into a fresh runtime', () => {
@@ -109,27 +120,27 @@ describe('Runtime.snapshot / restore', () => {
   it('refuse a state that does not fit, naming the part at fault, and change nothing', () => {
     const { rt } = busyRuntime();
     const before = rt.snapshot();
-    const broken = (change: (state: Record<string, any>) => void): RuntimeState => {
-      const state = throughJson(before) as unknown as Record<string, any>;
+    const broken = (change: (state: RuntimeState) => void): RuntimeState => {
+      const state = throughJson(before);
       change(state);
-      return state as unknown as RuntimeState;
+      return state;
     };
-    const cases: [string, (state: Record<string, any>) => void][] = [
-      ['format must be "okr-sheets-runtime/state@1"', (s) => (s.format = 'something else')],
-      ['properties.script.key must be text (properties hold strings only)', (s) => (s.properties.script = { key: 42 })],
-      ['triggers[0].created must be a date', (s) => (s.triggers[0].created = 'last Monday')],
+    const cases: [string, (state: RuntimeState) => void][] = [
+      ['format must be "okr-sheets-runtime/state@1"', (s) => put(s, ['format'], 'something else')],
+      ['properties.script.key must be text (properties hold strings only)', (s) => put(s, ['properties', 'script'], { key: 42 })],
+      ['triggers[0].created must be a date', (s) => put(s, ['triggers', 0, 'created'], 'last Monday')],
       [
         'triggers[1].eventType must be one of CLOCK, ON_OPEN, ON_EDIT, ON_CHANGE, ON_FORM_SUBMIT',
-        (s) => (s.triggers[1].eventType = 'HOURLY'),
+        (s) => put(s, ['triggers', 1, 'eventType'], 'HOURLY'),
       ],
-      ['triggers[2].uniqueId', (s) => (s.triggers[2].uniqueId = s.triggers[0].uniqueId)],
-      ['nextTriggerNumber must be a whole number of at least 1', (s) => (s.nextTriggerNumber = -1)],
-      ['outbox[0].to[0] must be text', (s) => (s.outbox[0].to = [7])],
-      [`mailUsage.${ANA} needs since (ms) and used (a count)`, (s) => (s.mailUsage[ANA].used = 'two')],
-      [`users.authorization.${BO} must be REQUIRED or NOT_REQUIRED`, (s) => (s.users.authorization[BO] = 'maybe')],
-      ['users.hiddenEmails must be a list', (s) => (s.users.hiddenEmails = BO)],
-      ['store: spreadsheets[0].name must be a string', (s) => (s.store.spreadsheets[0].name = null)],
-      ['logs must be a list', (s) => delete s.logs],
+      ['triggers[2].uniqueId', (s) => put(s, ['triggers', 2, 'uniqueId'], at(s, ['triggers', 0, 'uniqueId']))],
+      ['nextTriggerNumber must be a whole number of at least 1', (s) => put(s, ['nextTriggerNumber'], -1)],
+      ['outbox[0].to[0] must be text', (s) => put(s, ['outbox', 0, 'to'], [7])],
+      [`mailUsage.${ANA} needs since (ms) and used (a count)`, (s) => put(s, ['mailUsage', ANA, 'used'], 'two')],
+      [`users.authorization.${BO} must be REQUIRED or NOT_REQUIRED`, (s) => put(s, ['users', 'authorization', BO], 'maybe')],
+      ['users.hiddenEmails must be a list', (s) => put(s, ['users', 'hiddenEmails'], BO)],
+      ['store: spreadsheets[0].name must be a string', (s) => put(s, ['store', 'spreadsheets', 0, 'name'], null)],
+      ['logs must be a list', (s) => put(s, ['logs'], undefined)],
     ];
     for (const [message, change] of cases) {
       expect(() => rt.restore(broken(change)), message).toThrow(message);

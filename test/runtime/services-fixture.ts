@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CallCounter, type Execution } from '../../dev/runtime/execution';
-import { World, createServices, createUi, type Scope, type WorldSettings } from '../../dev/runtime/services/index';
+import { CallCounter, World, createServices, createUi, type Execution, type Scope, type WorldSettings } from '../../dev/runtime/index';
 
 export const START = Date.UTC(2026, 10, 30, 9, 0, 0);
 

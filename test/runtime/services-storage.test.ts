@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_TIMEOUT_MESSAGE } from '../../dev/runtime/services/index';
+import { LOCK_TIMEOUT_MESSAGE } from '../../dev/runtime/index';
 import { START, makeScope, makeWorld, servicesFor } from './services-fixture';
 
 describe('PropertiesService', () => {

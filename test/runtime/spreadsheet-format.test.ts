@@ -1,7 +1,6 @@
 // Display values by number format, in the spreadsheet's time zone and locale.
 import { describe, expect, it } from 'vitest';
-import { displayValue, formatGeneral } from '../../dev/runtime/spreadsheet/number-format';
-import { parseInput } from '../../dev/runtime/spreadsheet/input';
+import { displayValue, formatGeneral, parseInput } from '../../dev/runtime/index';
 import { setup } from './spreadsheet-helpers';
 
 describe('number formats', () => {

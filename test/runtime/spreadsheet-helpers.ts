@@ -1,9 +1,18 @@
 // Shared set-up for the spreadsheet runtime tests: a store, one execution, and
 // a small fake formula engine so recalculation is tested on its own.
-import { CallCounter, type Execution, type RunMode } from '../../dev/runtime/execution';
-import { FormulaError, type FormulaContext, type FormulaValue } from '../../dev/runtime/formula/index';
-import { parseA1 } from '../../dev/runtime/a1';
-import { SpreadsheetStore, createSpreadsheetApp, type Cell, type StoreOptions } from '../../dev/runtime/spreadsheet/index';
+import {
+  CallCounter,
+  FormulaError,
+  SpreadsheetStore,
+  createSpreadsheetApp,
+  parseA1,
+  type CellValue,
+  type Execution,
+  type FormulaContext,
+  type FormulaValue,
+  type RunMode,
+  type StoreOptions,
+} from '../../dev/runtime/index';
 
 /**
  * Understands just enough: `=A1`, `=Sheet!A1`, `=A1*2`, `=SUM(A1:B2)`,
@@ -13,7 +22,7 @@ import { SpreadsheetStore, createSpreadsheetApp, type Cell, type StoreOptions } 
 export function fakeEvaluate(formula: string, ctx: FormulaContext): FormulaValue {
   const body = formula.slice(1).trim();
   let m: RegExpExecArray | null;
-  const num = (v: Cell): number => {
+  const num = (v: CellValue): number => {
     if (v instanceof FormulaError) throw v;
     return typeof v === 'number' ? v : Number(v) || 0;
   };
@@ -40,7 +49,7 @@ export function fakeEvaluate(formula: string, ctx: FormulaContext): FormulaValue
   return v;
 }
 
-function single(ctx: FormulaContext, ref: string): Cell {
+function single(ctx: FormulaContext, ref: string): CellValue {
   const named = /^[A-Za-z_][A-Za-z_]+$/.test(ref) ? ctx.namedRange(ref) : undefined;
   return ctx.read(named ?? parseA1(ref))[0]![0]!;
 }

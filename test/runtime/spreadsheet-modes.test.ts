@@ -1,7 +1,6 @@
 // What each run mode may touch, opening other spreadsheets, and saving the store.
 import { describe, expect, it } from 'vitest';
-import { PermissionError } from '../../dev/runtime/execution';
-import { SpreadsheetStore } from '../../dev/runtime/spreadsheet/index';
+import { PermissionError, SpreadsheetStore } from '../../dev/runtime/index';
 import { appFor, fakeEvaluate, newExecution, setup } from './spreadsheet-helpers';
 
 describe('run modes', () => {

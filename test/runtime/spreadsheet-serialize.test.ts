@@ -3,8 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Runtime } from '../../dev/runtime/index';
-import { SpreadsheetStore } from '../../dev/runtime/spreadsheet/index';
+import { Runtime, SpreadsheetStore } from '../../dev/runtime/index';
 import { appFor, fakeEvaluate, newExecution, setup } from './spreadsheet-helpers';
 
 const FIXTURE_V1 = path.join(import.meta.dirname, '..', 'fixtures', 'playground-state-v1.json');

@@ -128,7 +128,7 @@ test('bad input shows each error beside its field, moves focus to the first, and
   await form.getByLabel('Confidence').fill('8');
   await form.getByRole('button', { name: 'Check in' }).click();
   expect(await form.locator('.field-error:visible').allTextContents()).toEqual([
-    '"lots" is not a number as this sheet writes them: type it like 1,234.5.',
+    '"4.9M" is not a number as this sheet writes them: type it like 1,234.5.',
     'The note is 501 characters long: keep it to 500.',
   ]);
   expect(await form.getByLabel('Confidence').getAttribute('aria-invalid')).toBeNull();

@@ -6,7 +6,7 @@ import { serialToDate } from '../dates';
 import type { Builtin, Call, Evaluate, LazyBuiltin } from './functions/builtin';
 import { BUILTINS, LAZY_BUILTINS } from './functions/registry';
 import type { Node } from './parser';
-import { FormulaError, isErrorCode, type Cell, type FormulaContext, type RangeRef } from './types';
+import { FormulaError, isErrorCode, type CellValue, type FormulaContext, type RangeRef } from './types';
 import { columnsOf, gridOf, isArrayValue, RangeValue, rowsOf, toCell, type Grid, type Scalar, type Value } from './values';
 
 const OPERATOR_NAMES: Record<string, string> = {
@@ -75,7 +75,7 @@ export class Evaluator implements Evaluate {
 
   private read(ref: RangeRef): Value {
     const sheet = ref.sheet ?? this.context.sheet;
-    let cells: Cell[][];
+    let cells: CellValue[][];
     try {
       cells = this.context.read({ ...ref, sheet });
     } catch (error) {
@@ -212,7 +212,7 @@ export class Evaluator implements Evaluate {
    * argument is the result without a call.
    */
   private callCustom(name: string, args: Value[]): Value {
-    const passed: (Cell | Cell[][])[] = [];
+    const passed: (CellValue | CellValue[][])[] = [];
     for (const arg of args) {
       const grid = gridOf(arg);
       if (rowsOf(grid) === 1 && columnsOf(grid) === 1) {
@@ -223,7 +223,7 @@ export class Evaluator implements Evaluate {
         passed.push(grid.map((row) => row.map(toCell)));
       }
     }
-    let result: Cell | Cell[][];
+    let result: CellValue | CellValue[][];
     try {
       result = this.context.callCustom(name, passed);
     } catch (error) {

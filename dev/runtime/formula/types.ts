@@ -1,7 +1,8 @@
 // The contract between the formula engine and the spreadsheet that holds the cells.
 import type { GridRef } from '../a1';
 
-export type Cell = string | number | boolean | Date;
+/** A value Sheets keeps in a cell (a literal, or a formula's result): never null or undefined, unlike what a script receives. */
+export type CellValue = string | number | boolean | Date;
 
 /** Same shape as GridRef: an undefined end runs to the sheet's last row/column. */
 export type RangeRef = GridRef;
@@ -12,18 +13,18 @@ export interface FormulaContext {
   row: number;
   column: number;
   /** Values of a range ('' for empty); throws FormulaError('#REF!', ...) for an unknown sheet. */
-  read(ref: RangeRef): Cell[][];
+  read(ref: RangeRef): CellValue[][];
   namedRange(name: string): RangeRef | undefined;
   /** The add-on's custom formulas (OKR_PROGRESS etc.). */
   isCustomFunction(name: string): boolean;
   /** Throws an Error whose message the cell shows. */
-  callCustom(name: string, args: (Cell | Cell[][])[]): Cell | Cell[][];
+  callCustom(name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][];
   now(): Date;
   /** For TODAY()/NOW() and date serials: the spreadsheet's time zone. */
   timeZone: string;
 }
 
-export type FormulaValue = Cell | Cell[][];
+export type FormulaValue = CellValue | CellValue[][];
 
 export type ErrorCode = '#ERROR!' | '#REF!' | '#N/A' | '#NAME?' | '#VALUE!' | '#DIV/0!' | '#NUM!';
 

@@ -1,9 +1,9 @@
 // The values that flow through an evaluation. Errors travel as values (so IFERROR
 // can catch them and a bad cell spoils only what depends on it); a range keeps
 // where it came from, for implicit intersection and ROW()/COLUMN().
-import { type Cell, FormulaError, type RangeRef } from './types';
+import { type CellValue, FormulaError, type RangeRef } from './types';
 
-export type Scalar = Cell | FormulaError;
+export type Scalar = CellValue | FormulaError;
 export type Grid = Scalar[][];
 
 export class RangeValue {
@@ -47,7 +47,7 @@ export function isError(value: unknown): value is FormulaError {
 }
 
 /** The value as a cell shows it: an error inside an array becomes its code, as getValues() returns it. */
-export function toCell(value: Scalar): Cell {
+export function toCell(value: Scalar): CellValue {
   if (value instanceof FormulaError) return value.code;
   // Sheets has no negative zero (=-0 shows 0).
   return value === 0 ? 0 : value;

@@ -1,6 +1,7 @@
 import { enter } from './guard';
 import { realmArray } from './realm';
 import type { Scope } from './world';
+import { standIn } from '../stand-in';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -27,7 +28,7 @@ export class BlobImpl implements Pick<
   ) {}
 
   private self(): Blob {
-    return this as unknown as Blob;
+    return standIn<Blob>(this);
   }
 
   private count(method: string): void {

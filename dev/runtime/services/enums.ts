@@ -30,11 +30,18 @@ export function enumName(value: unknown): string | undefined {
   return value !== null && typeof value === 'object' ? names.get(value) : undefined;
 }
 
-// Cast once here to the enum types of @types/google-apps-script, which declares
-// them as numeric TypeScript enums although Apps Script's are objects.
-export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']) as unknown as typeof GoogleAppsScript.Base.Button;
-export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']) as unknown as typeof GoogleAppsScript.Base.ButtonSet;
-export const Weekday = makeEnum([
+/**
+ * An enum typed as its @types/google-apps-script declaration, which is a numeric
+ * TypeScript enum although Apps Script's are objects: the one cast for all of
+ * them, with the names checked against Google's.
+ */
+function googleEnum<E extends object>(keys: readonly (keyof E & string)[]): E {
+  return makeEnum(keys) as unknown as E;
+}
+
+export const Button = googleEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
+export const ButtonSet = googleEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+export const Weekday = googleEnum<typeof GoogleAppsScript.Base.Weekday>([
   'SUNDAY',
   'MONDAY',
   'TUESDAY',
@@ -42,37 +49,37 @@ export const Weekday = makeEnum([
   'THURSDAY',
   'FRIDAY',
   'SATURDAY',
-]) as unknown as typeof GoogleAppsScript.Base.Weekday;
-export const SandboxMode = makeEnum(['EMULATED', 'IFRAME', 'NATIVE']) as unknown as typeof GoogleAppsScript.HTML.SandboxMode;
-export const XFrameOptionsMode = makeEnum(['ALLOWALL', 'DEFAULT']) as unknown as typeof GoogleAppsScript.HTML.XFrameOptionsMode;
-export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']) as unknown as typeof GoogleAppsScript.Script.AuthMode;
-export const AuthorizationStatus = makeEnum(['REQUIRED', 'NOT_REQUIRED']) as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
-export const EventType = makeEnum([
+]);
+export const SandboxMode = googleEnum<typeof GoogleAppsScript.HTML.SandboxMode>(['EMULATED', 'IFRAME', 'NATIVE']);
+export const XFrameOptionsMode = googleEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(['ALLOWALL', 'DEFAULT']);
+export const AuthMode = googleEnum<typeof GoogleAppsScript.Script.AuthMode>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+export const AuthorizationStatus = googleEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(['REQUIRED', 'NOT_REQUIRED']);
+export const EventType = googleEnum<typeof GoogleAppsScript.Script.EventType>([
   'CLOCK',
   'ON_OPEN',
   'ON_EDIT',
   'ON_FORM_SUBMIT',
   'ON_CHANGE',
   'ON_EVENT_UPDATED',
-]) as unknown as typeof GoogleAppsScript.Script.EventType;
-export const TriggerSource = makeEnum([
+]);
+export const TriggerSource = googleEnum<typeof GoogleAppsScript.Script.TriggerSource>([
   'SPREADSHEETS',
   'CLOCK',
   'FORMS',
   'DOCUMENTS',
   'CALENDAR',
-]) as unknown as typeof GoogleAppsScript.Script.TriggerSource;
-export const InstallationSource = makeEnum([
+]);
+export const InstallationSource = googleEnum<typeof GoogleAppsScript.Script.InstallationSource>([
   'APPS_MARKETPLACE_DOMAIN_ADD_ON',
   'NONE',
   'WEB_STORE_ADD_ON',
-]) as unknown as typeof GoogleAppsScript.Script.InstallationSource;
-export const DigestAlgorithm = makeEnum([
+]);
+export const DigestAlgorithm = googleEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
   'MD2',
   'MD5',
   'SHA_1',
   'SHA_256',
   'SHA_384',
   'SHA_512',
-]) as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
-export const Charset = makeEnum(['US_ASCII', 'UTF_8']) as unknown as typeof GoogleAppsScript.Utilities.Charset;
+]);
+export const Charset = googleEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);

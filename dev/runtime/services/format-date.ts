@@ -2,12 +2,12 @@
 // from the platform's time zone data (Intl). An unknown zone falls back to GMT,
 // as Java's TimeZone.getTimeZone does.
 
-import { checkTimeZone, utcFields, wallTime, type WallClock } from '../dates';
+import { checkTimeZone, utcFields, wallTime, type WallTime } from '../dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-interface Fields extends WallClock {
+interface Fields extends WallTime {
   offsetMinutes: number;
   shortName: string;
   longName: string;

@@ -5,6 +5,7 @@ import { SandboxMode, XFrameOptionsMode, enumName } from './enums';
 import { enter } from './guard';
 import { realmArray, scriptError } from './realm';
 import type { Scope } from './world';
+import { standIn } from '../stand-in';
 
 type Output = GoogleAppsScript.HTML.HtmlOutput;
 type Template = GoogleAppsScript.HTML.HtmlTemplate;
@@ -12,7 +13,7 @@ type Template = GoogleAppsScript.HTML.HtmlTemplate;
 /** The meta tags HtmlOutput.addMetaTag accepts (others are refused, per the reference page). */
 const META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
 
-/** An HtmlOutput. Methods that chain return `this` cast to the full interface, which this class covers only in part. */
+/** An HtmlOutput. Methods that chain return `this` as the full interface, which this class covers only in part. */
 export class HtmlOutputImpl implements Pick<
   Output,
   | 'append'
@@ -49,7 +50,7 @@ export class HtmlOutputImpl implements Pick<
   ) {}
 
   private self(): Output {
-    return this as unknown as Output;
+    return standIn<Output>(this);
   }
 
   private count(method: string): void {
@@ -148,7 +149,7 @@ export class HtmlOutputImpl implements Pick<
 
   asTemplate(): Template {
     this.count('asTemplate');
-    return new HtmlTemplateImpl(this.scope, this.content) as unknown as Template;
+    return standIn<Template>(new HtmlTemplateImpl(this.scope, this.content));
   }
 
   getFaviconUrl(): string {
@@ -203,7 +204,7 @@ export class HtmlTemplateImpl implements Pick<Template, 'evaluate' | 'getCode' |
     } catch (error) {
       throw error instanceof SyntaxError ? scriptError(this.#scope.execution, `SyntaxError: ${error.message}`) : error;
     }
-    return new HtmlOutputImpl(this.#scope, out.join('')) as unknown as Output;
+    return standIn<Output>(new HtmlOutputImpl(this.#scope, out.join('')));
   }
 }
 
@@ -243,22 +244,22 @@ export class HtmlServiceImpl implements Pick<
 
   createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): Output {
     enter(this.scope, 'HtmlService.createHtmlOutput', 'free');
-    return new HtmlOutputImpl(this.scope, html === undefined ? '' : this.text(html)) as unknown as Output;
+    return standIn<Output>(new HtmlOutputImpl(this.scope, html === undefined ? '' : this.text(html)));
   }
 
   createHtmlOutputFromFile(filename: string): Output {
     enter(this.scope, 'HtmlService.createHtmlOutputFromFile', 'free');
-    return new HtmlOutputImpl(this.scope, this.read(filename)) as unknown as Output;
+    return standIn<Output>(new HtmlOutputImpl(this.scope, this.read(filename)));
   }
 
   createTemplate(html: string | GoogleAppsScript.Base.BlobSource): Template {
     enter(this.scope, 'HtmlService.createTemplate', 'free');
-    return new HtmlTemplateImpl(this.scope, this.text(html)) as unknown as Template;
+    return standIn<Template>(new HtmlTemplateImpl(this.scope, this.text(html)));
   }
 
   createTemplateFromFile(filename: string): Template {
     enter(this.scope, 'HtmlService.createTemplateFromFile', 'free');
-    return new HtmlTemplateImpl(this.scope, this.read(filename)) as unknown as Template;
+    return standIn<Template>(new HtmlTemplateImpl(this.scope, this.read(filename)));
   }
 
   private text(html: string | GoogleAppsScript.Base.BlobSource): string {

@@ -10,6 +10,7 @@ import { SessionImpl } from './session';
 import { UiImpl } from './ui';
 import { UtilitiesImpl } from './utilities';
 import type { Scope } from './world';
+import { standIn } from '../stand-in';
 
 export { World, ExecutionTimeout, timeLimit, type Scope, type WorldSettings } from './world';
 export {
@@ -21,7 +22,7 @@ export {
   type ButtonName,
   type AskedDialog,
 } from './ui-recorder';
-export type { SentMail } from './mail';
+export type { SentMail } from './outbox';
 export type { TriggerRecord, ClockSchedule, TriggerEventType } from './triggers';
 export { lockKey, LOCK_TIMEOUT_MESSAGE, type LockKind } from './lock';
 export { QUOTA_MESSAGE } from './mail';
@@ -40,8 +41,8 @@ export function createUi(scope: Scope): () => GoogleAppsScript.Base.Ui {
   return () => {
     if (scope.execution.mode === 'CUSTOM_FUNCTION')
       throw scriptError(scope.execution, 'Cannot call SpreadsheetApp.getUi() from this context.');
-    // The cast covers only the deprecated showDialog, which UiImpl leaves out.
-    return (ui ??= new UiImpl(scope)) as unknown as GoogleAppsScript.Base.Ui;
+    // UiImpl leaves out only the deprecated showDialog.
+    return standIn<GoogleAppsScript.Base.Ui>((ui ??= new UiImpl(scope)));
   };
 }
 

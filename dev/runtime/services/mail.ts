@@ -2,24 +2,6 @@ import { enter } from './guard';
 import { scriptError } from './realm';
 import type { Scope } from './world';
 
-/** A message MailApp sent, as the runtime's outbox keeps it. */
-export interface SentMail {
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  replyTo: string | undefined;
-  subject: string;
-  body: string;
-  htmlBody: string | undefined;
-  /** The sender's display name (options.name). */
-  name: string | undefined;
-  noReply: boolean;
-  /** The user the script ran as: mail goes out from their account. */
-  from: string;
-  spreadsheetId: string | undefined;
-  time: Date;
-}
-
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;

@@ -3,6 +3,7 @@ import { enter } from './guard';
 import { realmArray, scriptError } from './realm';
 import { TRIGGERS_PER_USER, type ClockSchedule, type TriggerEventType, type TriggerRecord } from './triggers';
 import type { Scope } from './world';
+import { standIn } from '../stand-in';
 
 type Script = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -287,7 +288,7 @@ export class ScriptAppImpl implements Pick<
 
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     enter(this.scope, 'ScriptApp.newTrigger', 'authorized', 'script.scriptapp');
-    return new TriggerBuilderImpl(this.scope, String(functionName)) as unknown as GoogleAppsScript.Script.TriggerBuilder;
+    return standIn<GoogleAppsScript.Script.TriggerBuilder>(new TriggerBuilderImpl(this.scope, String(functionName)));
   }
 
   /** The current user's triggers of this project. */

@@ -7,6 +7,7 @@ import { enter } from './guard';
 import { parseDate } from './parse-date';
 import { isDate, realmArray, realmDate, scriptError } from './realm';
 import type { Scope } from './world';
+import { standIn } from '../stand-in';
 
 type Byte = number;
 
@@ -129,7 +130,7 @@ export class UtilitiesImpl implements Pick<
 
   newBlob(data: string | Byte[], contentType?: string, name?: string): GoogleAppsScript.Base.Blob {
     enter(this.scope, 'Utilities.newBlob', 'free');
-    return new BlobImpl(this.scope, this.bytes(data), contentType ?? null, name ?? null) as unknown as GoogleAppsScript.Base.Blob;
+    return standIn<GoogleAppsScript.Base.Blob>(new BlobImpl(this.scope, this.bytes(data), contentType ?? null, name ?? null));
   }
 
   /** Rows of a CSV text: quoted fields may hold the delimiter, newlines and doubled quotes. */

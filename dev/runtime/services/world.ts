@@ -1,8 +1,12 @@
+// What the services of every execution share. It sits below them: it imports
+// records (outbox, triggers) and plain helpers, never a service, so each
+// service may import it without a loop.
+
 import type { Execution, RunMode } from '../execution';
 import { VirtualClock } from './clock';
 import { LockTable } from './lock-table';
 import { UiRecorder } from './ui-recorder';
-import type { SentMail } from './mail';
+import type { SentMail } from './outbox';
 import type { TriggerRecord } from './triggers';
 
 /** Settings of one runtime, fixed when it is made. */

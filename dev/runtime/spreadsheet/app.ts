@@ -3,17 +3,32 @@
 
 import type { Execution } from '../execution';
 import { PermissionError } from '../execution';
+import { signatureError } from './geometry';
 import { ConditionalFormatRuleBuilderImpl, ConditionalFormatRuleImpl } from './conditional';
-import { Ctx, type GRange, type GSheet, type GSpreadsheet } from './context';
+import {
+  Ctx,
+  type Factories,
+  type GDataValidation,
+  type GDataValidationBuilder,
+  type GNamedRange,
+  type GProtection,
+  type GRange,
+  type GRule,
+  type GRuleBuilder,
+  type GSheet,
+  type GSpreadsheet,
+} from './context';
 import { BooleanCriteria, DataValidationCriteria, Dimension, ProtectionType, SheetType, WrapStrategy } from './enums';
 import { NamedRangeImpl } from './named-range';
 import { ProtectionImpl } from './protection';
 import { RangeImpl } from './range';
 import { RichTextValueBuilderImpl, RichTextValueImpl } from './rich-text';
 import { SheetImpl } from './sheet';
+import { SheetBound } from './sheet-bound';
 import { SpreadsheetImpl } from './spreadsheet';
 import type { SpreadsheetStore } from './store';
 import { DataValidationBuilderImpl, DataValidationImpl } from './validation';
+import { standIn } from '../stand-in';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Covered =
@@ -46,6 +61,10 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
     private readonly ui: () => GoogleAppsScript.Base.Ui,
   ) {}
 
+  /**
+   * With no active spreadsheet (a standalone run) Apps Script returns null;
+   * @types declares these getters non-null, so the public ones assert it away.
+   */
   private active(name: string): GSpreadsheet | null {
     this.ctx.call(name, 'read');
     const id = this.ctx.execution.activeSpreadsheetId;
@@ -61,25 +80,33 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
   }
 
   getActiveSheet(): GSheet {
+    return this.activeSheet() as GSheet;
+  }
+
+  private activeSheet(): GSheet | null {
     this.ctx.call('SpreadsheetApp.getActiveSheet', 'read');
     const id = this.ctx.execution.activeSpreadsheetId;
-    if (id === undefined || !this.ctx.store.has(id)) return null as unknown as GSheet;
+    if (id === undefined || !this.ctx.store.has(id)) return null;
     const doc = this.ctx.store.doc(id);
     return this.ctx.make.sheet(id, doc.sheets.some((s) => s.id === doc.activeSheetId) ? doc.activeSheetId : doc.sheets[0]!.id);
   }
 
   setActiveSheet(sheet: GSheet): GSheet {
     this.ctx.call('SpreadsheetApp.setActiveSheet', 'read');
-    const s = sheet as unknown as SheetImpl;
-    this.ctx.store.doc(s.docId).activeSheetId = s.sheetId;
+    if (!(sheet instanceof SheetBound)) throw signatureError([sheet], 'SpreadsheetApp.setActiveSheet');
+    this.ctx.store.doc(sheet.docId).activeSheetId = sheet.sheetId;
     return sheet;
   }
 
   /** The selection is not modelled: the active sheet's A1. */
   getActiveRange(): GRange {
+    return this.activeRange() as GRange;
+  }
+
+  private activeRange(): GRange | null {
     this.ctx.call('SpreadsheetApp.getActiveRange', 'read');
     const id = this.ctx.execution.activeSpreadsheetId;
-    if (id === undefined || !this.ctx.store.has(id)) return null as unknown as GRange;
+    if (id === undefined || !this.ctx.store.has(id)) return null;
     return this.ctx.make.range(id, this.ctx.store.doc(id).activeSheetId, { r1: 1, c1: 1, r2: 1, c2: 1 });
   }
 
@@ -147,25 +174,28 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
   }
 }
 
+/** The SpreadsheetApp of one execution, over the runtime's store. */
 export function createSpreadsheetApp(
   store: SpreadsheetStore,
   execution: Execution,
   ui: () => GoogleAppsScript.Base.Ui,
 ): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-  const ctx = new Ctx(store, execution);
-  const cast = <T>(value: unknown) => value as T;
-  ctx.make = {
-    spreadsheet: (docId) => cast(new SpreadsheetImpl(ctx, docId)),
-    sheet: (docId, sheetId) => cast(new SheetImpl(ctx, docId, sheetId)),
-    range: (docId, sheetId, box) => cast(new RangeImpl(ctx, docId, sheetId, box)),
-    protection: (docId, sheetId, data) => cast(new ProtectionImpl(ctx, docId, sheetId, data)),
-    validation: (data) => cast(new DataValidationImpl(ctx, data)),
-    validationBuilder: (data) => cast(new DataValidationBuilderImpl(ctx, data)),
-    rule: (data, docId) => cast(new ConditionalFormatRuleImpl(ctx, data, docId)),
-    ruleBuilder: (data, docId) => cast(new ConditionalFormatRuleBuilderImpl(ctx, data, docId)),
-    namedRange: (docId, name) => cast(new NamedRangeImpl(ctx, docId, name)),
-    richText: (text, link) => cast(new RichTextValueImpl(ctx, { text, link })),
-    richTextBuilder: () => cast(new RichTextValueBuilderImpl(ctx)),
+  return standIn<GApp>(new SpreadsheetAppImpl(new Ctx(store, execution, factories), ui));
+}
+
+/** How the classes of one execution make each other's objects, all sharing its context. */
+function factories(ctx: Ctx): Factories {
+  return {
+    spreadsheet: (docId) => standIn<GSpreadsheet>(new SpreadsheetImpl(ctx, docId)),
+    sheet: (docId, sheetId) => standIn<GSheet>(new SheetImpl(ctx, docId, sheetId)),
+    range: (docId, sheetId, box) => standIn<GRange>(new RangeImpl(ctx, docId, sheetId, box)),
+    protection: (docId, sheetId, data) => standIn<GProtection>(new ProtectionImpl(ctx, docId, sheetId, data)),
+    validation: (data) => standIn<GDataValidation>(new DataValidationImpl(ctx, data)),
+    validationBuilder: (data) => standIn<GDataValidationBuilder>(new DataValidationBuilderImpl(ctx, data)),
+    rule: (data, docId) => standIn<GRule>(new ConditionalFormatRuleImpl(ctx, data, docId)),
+    ruleBuilder: (data, docId) => standIn<GRuleBuilder>(new ConditionalFormatRuleBuilderImpl(ctx, data, docId)),
+    namedRange: (docId, name) => standIn<GNamedRange>(new NamedRangeImpl(ctx, docId, name)),
+    richText: (text, link) => standIn<GoogleAppsScript.Spreadsheet.RichTextValue>(new RichTextValueImpl(ctx, { text, link })),
+    richTextBuilder: () => standIn<GoogleAppsScript.Spreadsheet.RichTextValueBuilder>(new RichTextValueBuilderImpl(ctx)),
   };
-  return new SpreadsheetAppImpl(ctx, ui) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 }

@@ -2,7 +2,7 @@
 
 import { dateToSerial } from '../dates';
 import { parseInput } from './input';
-import { cellFor, getCell, tidyCell, type Cell, type DocData, type SheetData } from './model';
+import { cellFor, getCell, tidyCell, type CellValue, type DocData, type SheetData } from './model';
 import { displayValue, isDateFormat } from './number-format';
 import type { Recalculator } from './recalc';
 import type { CellError } from './types';
@@ -69,7 +69,7 @@ export function clearContent(sheet: SheetData, row: number, column: number): voi
 
 export interface CellRead {
   /** As getValues() gives it (Dates in the host realm). */
-  value: Cell;
+  value: CellValue;
   error?: CellError;
   format: string | undefined;
   formula: string;

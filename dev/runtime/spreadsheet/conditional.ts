@@ -1,11 +1,12 @@
 // ConditionalFormatRuleBuilder, ConditionalFormatRule and BooleanCondition
-// (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder),
-// and which rule colours a cell (the first rule in the sheet's list that matches).
+// (developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder).
+// Whether a rule's condition holds for a cell is decided in conditional-match.ts.
 
 import type { Ctx, GRange, GRule, GRuleBuilder } from './context';
-import type { Box, Cell, RuleData } from './model';
-import { numberCriterionHolds } from './number-criteria';
-import { isDate } from './values';
+import { BooleanCriteria, memberOf } from './enums';
+import type { Box, RuleData } from './model';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 type BuilderCovered = Exclude<
   keyof GRuleBuilder,
@@ -26,12 +27,11 @@ function emptyRule(): RuleData {
 }
 
 function boxOf(range: GRange): { sheetId: number; box: Box } {
-  const r = range as unknown as { sheetId?: number; box?: Box };
-  if (r.sheetId === undefined || !r.box)
+  if (!(range instanceof RangeBound))
     throw new Error(
       "The parameters (Object[]) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
     );
-  return { sheetId: r.sheetId, box: { ...r.box } };
+  return { sheetId: range.sheetId, box: { ...range.box } };
 }
 
 function booleanCondition(data: RuleData): GoogleAppsScript.Spreadsheet.BooleanCondition | null {
@@ -39,7 +39,7 @@ function booleanCondition(data: RuleData): GoogleAppsScript.Spreadsheet.BooleanC
   return {
     getBackground: () => data.background ?? null,
     getBold: () => data.bold ?? null,
-    getCriteriaType: () => data.criteria as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria,
+    getCriteriaType: () => memberOf(BooleanCriteria, data.criteria ?? ''),
     getCriteriaValues: () => [...data.args],
     getFontColor: () => data.fontColor ?? null,
     getItalic: () => data.italic ?? null,
@@ -99,7 +99,7 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   }
 
   private self(): GRuleBuilder {
-    return this as unknown as GRuleBuilder;
+    return standIn<GRuleBuilder>(this);
   }
 
   private when(name: string, criteria: string, args: unknown[]): GRuleBuilder {
@@ -138,7 +138,8 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   setRanges(ranges: GRange[]): GRuleBuilder {
     return this.style('setRanges', () => {
       this.data.ranges = ranges.map(boxOf);
-      this.docId = (ranges[0] as unknown as { docId?: string } | undefined)?.docId ?? this.docId;
+      const first = ranges[0];
+      if (first instanceof RangeBound) this.docId = first.docId;
     });
   }
 
@@ -209,37 +210,7 @@ export class ConditionalFormatRuleBuilderImpl implements Pick<GRuleBuilder, Buil
   whenTextStartsWith(text: string): GRuleBuilder {
     return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]);
   }
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: any[]): GRuleBuilder {
+  withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: unknown[]): GRuleBuilder {
     return this.when('withCriteria', String(criteria), [...args]);
-  }
-}
-
-/** Whether a rule's condition holds for a cell value; `formulaHolds` evaluates a custom formula at the cell. */
-export function ruleMatches(data: RuleData, value: Cell, formulaHolds: (formula: string) => boolean): boolean {
-  const a = data.args;
-  const num = typeof value === 'number' ? value : undefined;
-  const text = (isDate(value) ? '' : String(value)).toLowerCase();
-  const arg = (i: number) => String(a[i] ?? '').toLowerCase();
-  switch (data.criteria) {
-    case 'CELL_EMPTY':
-      return value === '';
-    case 'CELL_NOT_EMPTY':
-      return value !== '';
-    case 'TEXT_CONTAINS':
-      return text.includes(arg(0));
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.includes(arg(0));
-    case 'TEXT_STARTS_WITH':
-      return text.startsWith(arg(0));
-    case 'TEXT_ENDS_WITH':
-      return text.endsWith(arg(0));
-    case 'TEXT_EQUAL_TO':
-      return text === arg(0);
-    case 'TEXT_NOT_EQUAL_TO':
-      return text !== arg(0);
-    case 'CUSTOM_FORMULA':
-      return formulaHolds(String(a[0] ?? ''));
-    default:
-      return numberCriterionHolds(data.criteria, num, a) ?? false;
   }
 }

@@ -1,6 +1,9 @@
 // What every Apps Script object of one execution shares: the store, the
-// execution (for its mode and call counter) and factories for the other classes
-// (filled in by app.ts, which keeps the class files free of import cycles).
+// execution (for its mode and call counter) and the factories through which the
+// classes hand out each other's objects (a Range its Sheet, a Sheet its Ranges).
+// app.ts builds the factories, so a class file imports another only to read the
+// data behind an object passed back to it (validationDataOf, ruleDataOf,
+// richDataOf), from modules that import no class in turn.
 
 import vm from 'node:vm';
 import { PermissionError, type Execution } from '../execution';
@@ -40,12 +43,16 @@ export interface Factories {
 const realmDates = new WeakMap<vm.Context, DateConstructor>();
 
 export class Ctx {
-  make!: Factories;
+  readonly make: Factories;
 
+  /** `factories` gets this context, for the objects it makes to share. */
   constructor(
     readonly store: SpreadsheetStore,
     readonly execution: Execution,
-  ) {}
+    factories: (ctx: Ctx) => Factories,
+  ) {
+    this.make = factories(this);
+  }
 
   /**
    * Counts the call and refuses it when the run mode forbids it: in NONE no
@@ -78,8 +85,9 @@ export class Ctx {
     return new RealmDate(ms);
   }
 
+  /** A user as Apps Script's User prints and answers, with the methods it has beyond @types' two. */
   user(email: string): GUser {
-    return {
+    const user: GUser & { getName(): string; getNickname(): string; getDomain(): string; isAdmin(): boolean; toString(): string } = {
       getEmail: () => email,
       getUserLoginId: () => email,
       getName: () => email.split('@')[0] ?? '',
@@ -87,6 +95,7 @@ export class Ctx {
       getDomain: () => email.split('@')[1] ?? '',
       isAdmin: () => false,
       toString: () => email,
-    } as unknown as GUser;
+    };
+    return user;
   }
 }

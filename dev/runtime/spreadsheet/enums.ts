@@ -1,11 +1,25 @@
 // The enums the builders and protections take. Apps Script enum values print as
 // their names, so plain strings stand in for them (compared by value).
+// @types/google-apps-script declares numeric TypeScript enums instead: each enum
+// is cast to its Google type once, here, with its names checked against Google's.
 
-function enumOf<T extends string>(names: readonly T[]): Record<T, T> {
-  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as Record<T, T>;
+/** `Newer`: members Google's reference lists and @types (2.0.13) does not yet. */
+function enumOf<E extends object, Newer extends string = never>(
+  names: readonly ((keyof E & string) | Newer)[],
+): E & Record<Newer, E[keyof E]> {
+  const members: Record<string, string> = Object.fromEntries(names.map((n) => [n, n]));
+  return Object.freeze(members) as unknown as E & Record<Newer, E[keyof E]>;
 }
 
-export const DataValidationCriteria = enumOf([
+/**
+ * The member a stored name stands for, as getCriteriaType, getProtectionType and
+ * the like hand it out. Only the builders' own names are ever stored.
+ */
+export function memberOf<E extends object>(enumObject: E, name: string): E[keyof E] {
+  return enumObject[name as keyof E];
+}
+
+export const DataValidationCriteria = enumOf<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>([
   'DATE_AFTER',
   'DATE_BEFORE',
   'DATE_BETWEEN',
@@ -31,9 +45,9 @@ export const DataValidationCriteria = enumOf([
   'VALUE_IN_RANGE',
   'CUSTOM_FORMULA',
   'CHECKBOX',
-] as const);
+]);
 
-export const BooleanCriteria = enumOf([
+export const BooleanCriteria = enumOf<typeof GoogleAppsScript.Spreadsheet.BooleanCriteria, 'DATE_NOT_EQUAL_TO' | 'TEXT_NOT_EQUAL_TO'>([
   'CELL_EMPTY',
   'CELL_NOT_EMPTY',
   'DATE_AFTER',
@@ -58,9 +72,9 @@ export const BooleanCriteria = enumOf([
   'TEXT_STARTS_WITH',
   'TEXT_ENDS_WITH',
   'CUSTOM_FORMULA',
-] as const);
+]);
 
-export const ProtectionType = enumOf(['RANGE', 'SHEET'] as const);
-export const WrapStrategy = enumOf(['WRAP', 'OVERFLOW', 'CLIP'] as const);
-export const Dimension = enumOf(['COLUMNS', 'ROWS'] as const);
-export const SheetType = enumOf(['GRID', 'OBJECT', 'DATASOURCE'] as const);
+export const ProtectionType = enumOf<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(['RANGE', 'SHEET']);
+export const WrapStrategy = enumOf<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(['WRAP', 'OVERFLOW', 'CLIP']);
+export const Dimension = enumOf<typeof GoogleAppsScript.Spreadsheet.Dimension>(['COLUMNS', 'ROWS']);
+export const SheetType = enumOf<typeof GoogleAppsScript.Spreadsheet.SheetType, 'DATASOURCE'>(['GRID', 'OBJECT', 'DATASOURCE']);

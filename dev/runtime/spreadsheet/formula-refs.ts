@@ -1,6 +1,6 @@
 // Rewrites the cell references inside formula text, as Sheets does when rows or
-// columns move and when a conditional-format formula is applied to each cell of
-// its range (relative parts move, $-anchored parts stay).
+// columns move, when a sheet is renamed, and when a conditional-format formula is
+// applied to each cell of its range (relative parts move, $-anchored parts stay).
 
 import { columnLetter, columnNumber } from '../a1';
 
@@ -104,4 +104,20 @@ export function shiftFormula(
     if (moved === position) return undefined;
     return formatCellToken(dimension === 'row' ? { ...ref, row: moved } : { ...ref, column: moved });
   });
+}
+
+/** Rewrites `Old!` / `'Old name'!` prefixes in a formula after a rename. */
+export function renameInFormula(formula: string, oldName: string, newName: string): string {
+  const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+  const parts = formula.split(/("[^"]*")/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      const quoted = `'${oldName.replace(/'/g, "''")}'!`;
+      let out = part.split(quoted).join(`${quote(newName)}!`);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(oldName))
+        out = out.replace(new RegExp(`(^|[^A-Za-z0-9_.'])${oldName}!`, 'g'), `$1${quote(newName)}!`);
+      return out;
+    })
+    .join('');
 }

@@ -2,12 +2,13 @@
 
 import { formatA1 } from '../a1';
 import { displayOf, readCell } from './cells';
-import { ruleMatches } from './conditional';
+import { ruleMatches } from './conditional-match';
 import { offsetFormula } from './formula-refs';
-import { boxContains, getCell, type DocData, type ProtectionData, type SheetData, type ValidationData } from './model';
+import { boxContains, getCell, type DocData, type SheetData, type ValidationData } from './model';
+import { protectionAt } from './protection-rules';
 import type { Recalculator } from './recalc';
 import type { CellInfo } from './types';
-import type { RangeArg } from './validation';
+import { isRangeArg, type RangeArg } from './validation-criteria';
 import { isDate } from './values';
 
 /** Whether a custom formula, written for `anchor`, holds at (row, column). */
@@ -24,12 +25,6 @@ export function formulaHoldsAt(
   let value = result.value;
   while (Array.isArray(value)) value = value[0];
   return value === true || (typeof value === 'number' && value !== 0);
-}
-
-export function protectionAt(sheet: SheetData, row: number, column: number): ProtectionData | undefined {
-  return sheet.protections.find((p) =>
-    p.type === 'RANGE' ? !!p.box && boxContains(p.box, row, column) : !p.unprotected.some((b) => boxContains(b, row, column)),
-  );
 }
 
 export function validationList(doc: DocData, recalc: Recalculator, data: ValidationData): string[] | undefined {
@@ -81,10 +76,9 @@ export function inspectCell(doc: DocData, recalc: Recalculator, sheet: SheetData
   const v = cell?.validation;
   if (v) {
     const values = v.args.map((a) => {
-      if (typeof a === 'object' && a !== null && 'range' in a) {
-        const arg = a as RangeArg;
-        const target = doc.sheets.find((s) => s.id === arg.range.sheetId);
-        const box = arg.range.box;
+      if (isRangeArg(a)) {
+        const target = doc.sheets.find((s) => s.id === a.range.sheetId);
+        const box = a.range.box;
         return formatA1({ sheet: target?.name ?? '#REF!', startRow: box.r1, startColumn: box.c1, endRow: box.r2, endColumn: box.c2 });
       }
       return isDate(a) ? new Date(a.getTime()) : a;

@@ -1,7 +1,9 @@
 // The in-memory document model: what a spreadsheet holds, independent of the
 // Apps Script classes that read and write it (range.ts, sheet.ts, ...).
 
-export type Cell = string | number | boolean | Date;
+import type { CellValue } from '../formula/types';
+
+export type { CellValue };
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface Box {

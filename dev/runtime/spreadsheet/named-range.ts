@@ -1,30 +1,12 @@
 // Class NamedRange (developers.google.com/apps-script/reference/spreadsheet/named-range).
-// Name rules from Sheets' help ("Name a range"): letters, numbers and underscores;
-// not starting with a number or the words "true"/"false"; 1-250 characters; not
-// in A1 or R1C1 syntax.
+// Which names are allowed is decided in names.ts.
 
 import type { Ctx, GNamedRange, GRange } from './context';
-import type { DocData, NamedRangeData } from './model';
-
-export function checkRangeName(name: string): void {
-  const ok =
-    typeof name === 'string' &&
-    name.length >= 1 &&
-    name.length <= 250 &&
-    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) &&
-    !/^(true|false)/i.test(name) &&
-    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
-    !/^R[0-9]*C[0-9]*$/i.test(name);
-  if (!ok) {
-    throw new Error(
-      `The named range "${name}" is invalid. A name can contain only letters, numbers and underscores, cannot start with a number or the words "true" or "false", must be 1-250 characters long and cannot be in A1 or R1C1 syntax.`,
-    );
-  }
-}
-
-export function findNamed(doc: DocData, name: string): NamedRangeData | undefined {
-  return doc.namedRanges.find((n) => n.name.toLowerCase() === String(name).toLowerCase());
-}
+import { signatureError } from './geometry';
+import type { NamedRangeData } from './model';
+import { checkRangeName, findNamed } from './names';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' | 'remove' | 'setName' | 'setRange'> {
   constructor(
@@ -68,16 +50,16 @@ export class NamedRangeImpl implements Pick<GNamedRange, 'getName' | 'getRange' 
     data.name = name;
     this.name = name;
     this.ctx.store.touch(doc);
-    return this as unknown as GNamedRange;
+    return standIn<GNamedRange>(this);
   }
 
   setRange(range: GRange): GNamedRange {
     this.ctx.call('NamedRange.setRange', 'write');
-    const r = range as unknown as { docId: string; sheetId: number; box: { r1: number; c1: number; r2: number; c2: number } };
+    if (!(range instanceof RangeBound)) throw signatureError([range], 'SpreadsheetApp.NamedRange.setRange');
     const data = this.data;
-    data.sheetId = r.sheetId;
-    data.box = { ...r.box };
+    data.sheetId = range.sheetId;
+    data.box = { ...range.box };
     this.ctx.store.touch(this.ctx.store.doc(this.docId));
-    return this as unknown as GNamedRange;
+    return standIn<GNamedRange>(this);
   }
 }

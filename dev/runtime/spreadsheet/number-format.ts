@@ -3,8 +3,8 @@
 // sections split by `;`, 0 # ? placeholders, `,` grouping, `%`, quoted text,
 // `[$€]` currency, and date/time tokens d m y h s AM/PM.
 
-import type { Cell } from './model';
-import { dateToSerial, serialToWallClock, type WallClock } from '../dates';
+import type { CellValue } from './model';
+import { dateToSerial, serialToWallClock, type WallTime } from '../dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -49,7 +49,7 @@ export function formatGeneral(n: number): string {
   return String(Number(n.toPrecision(10)));
 }
 
-export function displayValue(value: Cell, format: string | undefined, timeZone: string, locale: string): string {
+export function displayValue(value: CellValue, format: string | undefined, timeZone: string, locale: string): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const general = !format || /^general$/i.test(format.trim());
@@ -185,7 +185,7 @@ function formatNumberSection(n: number, section: string): string {
 
 /** A date/time section; `n` is a serial number. */
 export function formatDate(n: number, section: string): string {
-  const w: WallClock = serialToWallClock(n);
+  const w: WallTime = serialToWallClock(n);
   const tokens = dateTokens(section);
   const twelveHour = tokens.some((t) => t.kind === 'ampm');
   return tokens

@@ -1,10 +1,12 @@
 // Class Protection (developers.google.com/apps-script/reference/spreadsheet/protection).
-// Per the reference, a new protection's editors mirror the spreadsheet's until a
-// script changes them, "which effectively means that the range remains unprotected".
+// Who may edit, and what a new protection starts as, are decided in protection-rules.ts.
 
 import type { Ctx, GNamedRange, GProtection, GRange, GUser } from './context';
-import type { Box, DocData, ProtectionData } from './model';
+import { ProtectionType, memberOf } from './enums';
+import type { ProtectionData } from './model';
+import { protectionEditors } from './protection-rules';
 import { SheetBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 
 type Covered =
   | 'addEditor'
@@ -28,26 +30,6 @@ type Covered =
   | 'setUnprotectedRanges'
   | 'setWarningOnly';
 
-export function newProtection(doc: DocData, type: 'RANGE' | 'SHEET', box: Box | undefined): ProtectionData {
-  return {
-    id: doc.nextProtectionId++,
-    type,
-    box,
-    description: '',
-    warningOnly: false,
-    editors: null,
-    domainEdit: true,
-    unprotected: [],
-    rangeName: null,
-  };
-}
-
-/** Who may edit: the owner always; the spreadsheet's people while the editors mirror it. */
-export function protectionEditors(doc: DocData, data: ProtectionData): string[] {
-  const list = data.editors ?? doc.editors;
-  return [doc.owner, ...list.filter((e) => e !== doc.owner)];
-}
-
 export class ProtectionImpl extends SheetBound implements Pick<GProtection, Covered> {
   constructor(
     ctx: Ctx,
@@ -59,7 +41,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
   }
 
   private self(): GProtection {
-    return this as unknown as GProtection;
+    return standIn<GProtection>(this);
   }
 
   private changed(): GProtection {
@@ -93,7 +75,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
     return this.removeAll(this.emails(user));
   }
 
-  removeEditors(users: any[]): GProtection {
+  removeEditors(users: unknown[]): GProtection {
     this.ctx.call('Protection.removeEditors', 'write');
     return this.removeAll(this.emails(users));
   }
@@ -150,7 +132,7 @@ export class ProtectionImpl extends SheetBound implements Pick<GProtection, Cove
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
     this.ctx.call('Protection.getProtectionType', 'read');
-    return this.data.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    return memberOf(ProtectionType, this.data.type);
   }
 
   getRange(): GRange {

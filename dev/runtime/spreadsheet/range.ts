@@ -3,12 +3,14 @@
 import { formatA1 } from '../a1';
 import { clearContent, displayOf, readCell, writeFormula, writeRichText, writeValue } from './cells';
 import { richDataOf } from './rich-text';
-import type { Ctx, GDataValidation, GProtection, GRange, GSheet } from './context';
+import type { GDataValidation, GProtection, GRange, GSheet } from './context';
 import { offsetFormula } from './formula-refs';
+import { WrapStrategy, memberOf } from './enums';
 import { gridBox, signatureError } from './geometry';
 import { boxesIntersect, cellFor, getCell, tidyCell, type Box, type CellData, type CellStyle, type SheetData } from './model';
-import { newProtection } from './protection';
-import { SheetBound } from './sheet-bound';
+import { newProtection } from './protection-rules';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 import { validationDataOf } from './validation';
 
 type Covered =
@@ -105,18 +107,9 @@ type Covered =
 
 const MERGE_PARTIAL = 'You must select all cells in a merged range to merge or unmerge them.';
 
-export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
-  constructor(
-    ctx: Ctx,
-    docId: string,
-    sheetId: number,
-    readonly box: Box,
-  ) {
-    super(ctx, docId, sheetId);
-  }
-
+export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
   private self(): GRange {
-    return this as unknown as GRange;
+    return standIn<GRange>(this);
   }
 
   private grid<T>(fn: (row: number, column: number) => T): T[][] {
@@ -195,17 +188,17 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   // Values
 
-  getValues(): any[][] {
+  getValues(): unknown[][] {
     this.ctx.call('Range.getValues', 'read');
     return this.grid((r, c) => this.outward(r, c));
   }
 
-  getValue(): any {
+  getValue(): unknown {
     this.ctx.call('Range.getValue', 'read');
     return this.outward(this.box.r1, this.box.c1);
   }
 
-  setValues(values: any[][]): GRange {
+  setValues(values: unknown[][]): GRange {
     const grid = this.checkShape(values, 'setValues');
     const doc = this.doc;
     return this.change('Range.setValues', (sheet, r, c, i, j) => {
@@ -213,7 +206,7 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
     });
   }
 
-  setValue(value: any): GRange {
+  setValue(value: unknown): GRange {
     const doc = this.doc;
     return this.change('Range.setValue', (sheet, r, c) => {
       if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, value);
@@ -514,7 +507,7 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
     return this.styled('Range.setFontColor', undefined, color, (s, v) => (s.fontColor = colorOrDefault(v, '#000000')));
   }
 
-  setFontColors(colors: any[][]): GRange {
+  setFontColors(colors: unknown[][]): GRange {
     return this.styled('Range.setFontColors', colors, undefined, (s, v) => (s.fontColor = colorOrDefault(v, '#000000')));
   }
 
@@ -685,7 +678,7 @@ export class RangeImpl extends SheetBound implements Pick<GRange, Covered> {
 
   getWrapStrategy(): GoogleAppsScript.Spreadsheet.WrapStrategy {
     this.ctx.call('Range.getWrapStrategy', 'read');
-    return (this.styleOf(this.box.r1, this.box.c1).wrapStrategy ?? 'OVERFLOW') as unknown as GoogleAppsScript.Spreadsheet.WrapStrategy;
+    return memberOf(WrapStrategy, this.styleOf(this.box.r1, this.box.c1).wrapStrategy ?? 'OVERFLOW');
   }
 
   /** Borders are recorded as set, not drawn. */

@@ -5,7 +5,7 @@
 import { columnLetter } from '../a1';
 import { FormulaError, type FormulaContext, type RangeRef } from '../formula/index';
 import { dateToSerial } from '../dates';
-import { getCell, hasContent, type Cell, type DocData, type SheetData } from './model';
+import { getCell, hasContent, type CellValue, type DocData, type SheetData } from './model';
 import { localeDateFormat } from './number-format';
 import type { CellError, Evaluate } from './types';
 import { isDate, outwardValue } from './values';
@@ -23,7 +23,7 @@ export interface Computed {
 export interface RecalcEnv {
   evaluate: Evaluate;
   /** Throws a FormulaError the cell shows. */
-  callCustom(name: string, args: (Cell | Cell[][])[]): Cell | Cell[][];
+  callCustom(name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][];
   isCustomFunction(name: string): boolean;
   now(): Date;
 }
@@ -141,17 +141,17 @@ export class Recalculator {
     return { sheet: sheet.name, startRow: named.box.r1, startColumn: named.box.c1, endRow: named.box.r2, endColumn: named.box.c2 };
   }
 
-  private read(from: SheetData, ref: RangeRef): Cell[][] {
+  private read(from: SheetData, ref: RangeRef): CellValue[][] {
     if (this.abortTarget !== undefined) throw new SpeculationAbort();
     const sheet = ref.sheet === undefined ? from : this.doc.sheets.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase());
     if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
     const lastRow = ref.endRow ?? sheet.maxRows;
     const lastColumn = ref.endColumn ?? sheet.maxColumns;
     this.settleSpills(sheet, lastRow, lastColumn);
-    const grid: Cell[][] = [];
+    const grid: CellValue[][] = [];
     for (let r = ref.startRow; r <= lastRow; r++) {
-      const line: Cell[] = [];
-      for (let c = ref.startColumn; c <= lastColumn; c++) line.push(this.readCell(sheet, r, c) as Cell);
+      const line: CellValue[] = [];
+      for (let c = ref.startColumn; c <= lastColumn; c++) line.push(this.readCell(sheet, r, c) as CellValue);
       grid.push(line);
     }
     return grid;
@@ -186,7 +186,7 @@ export class Recalculator {
     }
   }
 
-  private readCell(sheet: SheetData, row: number, column: number): Cell | FormulaError {
+  private readCell(sheet: SheetData, row: number, column: number): CellValue | FormulaError {
     const cell = getCell(sheet, row, column);
     if (cell?.formula !== undefined) {
       const state = this.state.get(`${sheet.id}:${row}:${column}`);
@@ -277,11 +277,7 @@ export class Recalculator {
 }
 
 function isFormulaErrorLike(value: unknown): value is { code: string; message: string } {
-  return (
-    value instanceof Error &&
-    typeof (value as unknown as { code?: unknown }).code === 'string' &&
-    (value as unknown as { code: string }).code.startsWith('#')
-  );
+  return value instanceof Error && 'code' in value && typeof value.code === 'string' && value.code.startsWith('#');
 }
 
 function toCellError(e: unknown): CellError {

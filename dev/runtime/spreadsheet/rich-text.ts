@@ -4,6 +4,7 @@
 // for the whole cell.
 
 import type { Ctx } from './context';
+import { standIn } from '../stand-in';
 
 type GRich = GoogleAppsScript.Spreadsheet.RichTextValue;
 type GRichBuilder = GoogleAppsScript.Spreadsheet.RichTextValueBuilder;
@@ -35,7 +36,7 @@ export class RichTextValueImpl implements Pick<GRich, 'copy' | 'getEndIndex' | '
 
   copy(): GRichBuilder {
     this.ctx.call('RichTextValue.copy', 'free');
-    return new RichTextValueBuilderImpl(this.ctx, this.data) as unknown as GRichBuilder;
+    return standIn<GRichBuilder>(new RichTextValueBuilderImpl(this.ctx, this.data));
   }
 
   getText(): string {
@@ -72,12 +73,12 @@ export class RichTextValueBuilderImpl implements Pick<GRichBuilder, 'build' | 's
   }
 
   private self(): GRichBuilder {
-    return this as unknown as GRichBuilder;
+    return standIn<GRichBuilder>(this);
   }
 
   build(): GRich {
     this.ctx.call('RichTextValueBuilder.build', 'free');
-    return new RichTextValueImpl(this.ctx, this.data) as unknown as GRich;
+    return standIn<GRich>(new RichTextValueImpl(this.ctx, this.data));
   }
 
   setText(text: string): GRichBuilder {

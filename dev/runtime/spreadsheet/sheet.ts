@@ -5,9 +5,12 @@ import { writeValue } from './cells';
 import { ruleDataOf } from './conditional';
 import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
+import { renameInFormula } from './formula-refs';
 import { DEFAULT_COLUMN_WIDTH } from './model';
-import { newProtection } from './protection';
+import { duplicateNameError } from './names';
+import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
+import { standIn } from '../stand-in';
 import { dataExtent } from './store';
 import { insert, remove } from './structure';
 
@@ -66,13 +69,9 @@ type Covered =
   | 'setTabColor'
   | 'showSheet';
 
-export function duplicateNameError(name: string): Error {
-  return new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-}
-
 export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   private self(): GSheet {
-    return this as unknown as GSheet;
+    return standIn<GSheet>(this);
   }
 
   private changed(): void {
@@ -164,7 +163,7 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   }
 
   /** One call: the row goes after the last row with content; the sheet grows when full. */
-  appendRow(rowContents: any[]): GSheet {
+  appendRow(rowContents: unknown[]): GSheet {
     this.ctx.call('Sheet.appendRow', 'write');
     if (!Array.isArray(rowContents)) throw signatureError([rowContents], 'SpreadsheetApp.Sheet.appendRow');
     const sheet = this.sheet;
@@ -482,20 +481,4 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
     this.ctx.call('Sheet.getNamedRanges', 'read');
     return this.doc.namedRanges.filter((n) => n.sheetId === this.sheetId).map((n) => this.ctx.make.namedRange(this.docId, n.name));
   }
-}
-
-/** Rewrites `Old!` / `'Old name'!` prefixes in a formula after a rename. */
-export function renameInFormula(formula: string, oldName: string, newName: string): string {
-  const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
-  const parts = formula.split(/("[^"]*")/);
-  return parts
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      const quoted = `'${oldName.replace(/'/g, "''")}'!`;
-      let out = part.split(quoted).join(`${quote(newName)}!`);
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(oldName))
-        out = out.replace(new RegExp(`(^|[^A-Za-z0-9_.'])${oldName}!`, 'g'), `$1${quote(newName)}!`);
-      return out;
-    })
-    .join('');
 }

@@ -5,9 +5,10 @@ import type { Ctx, GNamedRange, GRange, GSheet, GSpreadsheet, GUser } from './co
 import { checkTimeZone } from '../dates';
 import { signatureError } from './geometry';
 import { newSheet, type DocData, type SheetData } from './model';
-import { checkRangeName, findNamed } from './named-range';
-import { duplicateNameError } from './sheet';
+import { checkRangeName, duplicateNameError, findNamed } from './names';
+import { RangeBound, SheetBound } from './sheet-bound';
 import { spreadsheetUrl } from './store';
+import { standIn } from '../stand-in';
 
 type Covered =
   | 'addEditor'
@@ -48,7 +49,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
   }
 
   private self(): GSpreadsheet {
-    return this as unknown as GSpreadsheet;
+    return standIn<GSpreadsheet>(this);
   }
 
   private sheetObject(sheet: SheetData): GSheet {
@@ -135,7 +136,7 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
    * insertSheet(), (index), (name), (name, index), with or without options.
    * The new sheet goes after the active one unless an index is given, and becomes active.
    */
-  insertSheet(a?: any, b?: any, c?: any): GSheet {
+  insertSheet(a?: unknown, b?: unknown, c?: unknown): GSheet {
     this.ctx.call('Spreadsheet.insertSheet', 'write');
     void c;
     const doc = this.doc;
@@ -160,8 +161,8 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
 
   deleteSheet(sheet: GSheet): void {
     this.ctx.call('Spreadsheet.deleteSheet', 'write');
-    const id = (sheet as unknown as { sheetId?: number }).sheetId;
-    if (id === undefined) throw signatureError([sheet], 'SpreadsheetApp.Spreadsheet.deleteSheet');
+    if (!(sheet instanceof SheetBound)) throw signatureError([sheet], 'SpreadsheetApp.Spreadsheet.deleteSheet');
+    const id = sheet.sheetId;
     const doc = this.doc;
     if (!doc.sheets.some((s) => s.id === id)) throw new Error('Sheet not found.');
     if (doc.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
@@ -179,9 +180,8 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
   setActiveSheet(sheet: GSheet, restoreSelection?: boolean): GSheet {
     this.ctx.call('Spreadsheet.setActiveSheet', 'read');
     void restoreSelection;
-    const id = (sheet as unknown as { sheetId?: number }).sheetId;
-    if (id === undefined) throw signatureError([sheet], 'SpreadsheetApp.Spreadsheet.setActiveSheet');
-    this.doc.activeSheetId = id;
+    if (!(sheet instanceof SheetBound)) throw signatureError([sheet], 'SpreadsheetApp.Spreadsheet.setActiveSheet');
+    this.doc.activeSheetId = sheet.sheetId;
     return sheet;
   }
 
@@ -216,15 +216,14 @@ export class SpreadsheetImpl implements Pick<GSpreadsheet, Covered> {
   setNamedRange(name: string, range: GRange): void {
     this.ctx.call('Spreadsheet.setNamedRange', 'write');
     checkRangeName(name);
-    const r = range as unknown as { docId?: string; sheetId?: number; box?: { r1: number; c1: number; r2: number; c2: number } };
-    if (r.docId !== this.docId || r.sheetId === undefined || !r.box)
+    if (!(range instanceof RangeBound) || range.docId !== this.docId)
       throw signatureError([name, range], 'SpreadsheetApp.Spreadsheet.setNamedRange');
     const doc = this.doc;
     const existing = findNamed(doc, name);
     if (existing) {
-      existing.sheetId = r.sheetId;
-      existing.box = { ...r.box };
-    } else doc.namedRanges.push({ name, sheetId: r.sheetId, box: { ...r.box } });
+      existing.sheetId = range.sheetId;
+      existing.box = { ...range.box };
+    } else doc.namedRanges.push({ name, sheetId: range.sheetId, box: { ...range.box } });
     this.ctx.store.touch(doc);
   }
 

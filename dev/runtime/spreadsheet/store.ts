@@ -7,7 +7,7 @@ import { FormulaError } from '../formula/index';
 import { clearContent, displayOf, readCell } from './cells';
 import { checkTimeZone } from '../dates';
 import { inspectCell } from './inspect';
-import { hasContent, newSheet, type Box, type Cell, type DocData, type SheetData, type Toast } from './model';
+import { hasContent, newSheet, type Box, type CellValue, type DocData, type SheetData, type Toast } from './model';
 import { Recalculator } from './recalc';
 import { fromJSON, toJSON } from './serialize';
 import type { CellInfo, EditCheck, Evaluate, StoreOptions, UserEditResult } from './types';
@@ -35,7 +35,7 @@ export function spreadsheetUrl(id: string): string {
 export class SpreadsheetStore {
   private readonly docs = new Map<string, DocData>();
   private readonly recalcs = new Map<string, Recalculator>();
-  private readonly customCache = new Map<string, { value: Cell | Cell[][] } | { error: string }>();
+  private readonly customCache = new Map<string, { value: CellValue | CellValue[][] } | { error: string }>();
   private customCalls = 0;
   private readonly evaluate: Evaluate;
 
@@ -116,7 +116,7 @@ export class SpreadsheetStore {
    * Sheets caches a custom formula's result per arguments and reruns it only
    * when they change; so does this.
    */
-  private callCustom(id: string, name: string, args: (Cell | Cell[][])[]): Cell | Cell[][] {
+  private callCustom(id: string, name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][] {
     const key = `${id}\u0000${name.toUpperCase()}\u0000${JSON.stringify(cacheable(args))}`;
     let entry = this.customCache.get(key);
     if (!entry) {
@@ -141,7 +141,7 @@ export class SpreadsheetStore {
     return this.doc(id).sheets.map((s) => s.name);
   }
 
-  values(id: string, sheet: string, a1?: string): Cell[][] {
+  values(id: string, sheet: string, a1?: string): CellValue[][] {
     return this.grid(id, sheet, a1, (doc, s, r, c) => readCell(doc, this.recalc(id), s, r, c).value);
   }
 
@@ -258,7 +258,7 @@ function cacheable(value: unknown): unknown {
 }
 
 /** A custom formula's return value as a cell sees it (Sheets' rules for returned values). */
-function customResult(value: unknown): Cell | Cell[][] {
+function customResult(value: unknown): CellValue | CellValue[][] {
   if (Array.isArray(value)) {
     const rows = value.map((row: unknown) => (Array.isArray(row) ? row.map(scalarResult) : [scalarResult(row)]));
     return rows;
@@ -266,7 +266,7 @@ function customResult(value: unknown): Cell | Cell[][] {
   return scalarResult(value);
 }
 
-function scalarResult(value: unknown): Cell {
+function scalarResult(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (isDate(value)) return new Date(value.getTime());
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;

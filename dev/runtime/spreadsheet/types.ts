@@ -1,11 +1,11 @@
 // The types the spreadsheet runtime shares with its callers.
 import type { FormulaContext, FormulaValue } from '../formula/index';
-import type { Cell } from './model';
+import type { CellValue } from './model';
 
-export type { Cell } from './model';
+export type { CellValue } from './model';
 
 /** Runs one of the add-on's custom formulas; throws an Error whose message the #ERROR! cell shows. */
-export type CustomFunctionHost = (spreadsheetId: string, name: string, args: (Cell | Cell[][])[]) => unknown;
+export type CustomFunctionHost = (spreadsheetId: string, name: string, args: (CellValue | CellValue[][])[]) => unknown;
 
 /** The formula engine's entry point (dev/runtime/formula), injectable for tests. */
 export type Evaluate = (formula: string, context: FormulaContext) => FormulaValue;
@@ -26,7 +26,7 @@ export interface CellError {
 
 /** Everything about one cell, for tests and the playground. */
 export interface CellInfo {
-  value: Cell;
+  value: CellValue;
   display: string;
   /** "" when the cell holds no formula. */
   formula: string;

@@ -3,12 +3,12 @@
 
 import { writeValue, readCell } from './cells';
 import { dateToSerial } from '../dates';
-import { formulaHoldsAt, protectionAt } from './inspect';
+import { formulaHoldsAt } from './inspect';
 import { cellFor, getCell, tidyCell, type DocData, type SheetData } from './model';
-import { protectionEditors } from './protection';
+import { protectionAt, protectionEditors } from './protection-rules';
 import type { Recalculator } from './recalc';
 import type { EditCheck, UserEditResult } from './types';
-import { defaultHelp, passes } from './validation';
+import { defaultHelp, passes } from './validation-criteria';
 
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';

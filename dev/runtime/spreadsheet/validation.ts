@@ -1,23 +1,17 @@
 // DataValidationBuilder and DataValidation
-// (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder),
-// and the check Sheets applies when a person types into a validated cell.
+// (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder).
+// What a rule accepts is decided in validation-criteria.ts.
 
 import type { Ctx, GDataValidation, GDataValidationBuilder, GRange } from './context';
-import type { Box, Cell, ValidationData } from './model';
-import { numberCriterionHolds } from './number-criteria';
+import { DataValidationCriteria, memberOf } from './enums';
+import type { ValidationData } from './model';
+import { RangeBound } from './sheet-bound';
+import { standIn } from '../stand-in';
+import { isRangeArg, type RangeArg } from './validation-criteria';
 import { isDate } from './values';
 
 type BuilderCovered = keyof GDataValidationBuilder;
 type Covered = keyof GDataValidation;
-
-/** A range argument as stored: which cells, not a live object. */
-export interface RangeArg {
-  range: { docId: string; sheetId: number; box: Box };
-}
-
-function isRangeArg(value: unknown): value is RangeArg {
-  return typeof value === 'object' && value !== null && 'range' in value;
-}
 
 const registry = new WeakMap<object, ValidationData>();
 
@@ -29,7 +23,7 @@ export function validationDataOf(rule: unknown): ValidationData {
   return data;
 }
 
-function criteriaValues(ctx: Ctx, data: ValidationData): any[] {
+function criteriaValues(ctx: Ctx, data: ValidationData): unknown[] {
   return data.args.map((arg) => {
     if (isRangeArg(arg)) return ctx.make.range(arg.range.docId, arg.range.sheetId, { ...arg.range.box });
     if (isDate(arg)) return ctx.date(arg);
@@ -61,10 +55,10 @@ export class DataValidationImpl implements Pick<GDataValidation, Covered> {
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidation.getCriteriaType', 'free');
-    return this.data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     this.ctx.call('DataValidation.getCriteriaValues', 'free');
     return criteriaValues(this.ctx, this.data);
   }
@@ -91,7 +85,7 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
     this.ctx.call(`DataValidationBuilder.${name}`, 'free');
     this.data.criteria = criteria;
     this.data.args = args;
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
   build(): GDataValidation {
@@ -112,10 +106,10 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
 
   getCriteriaType(): GoogleAppsScript.Spreadsheet.DataValidationCriteria {
     this.ctx.call('DataValidationBuilder.getCriteriaType', 'free');
-    return this.data.criteria as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return memberOf(DataValidationCriteria, this.data.criteria);
   }
 
-  getCriteriaValues(): any[] {
+  getCriteriaValues(): unknown[] {
     this.ctx.call('DataValidationBuilder.getCriteriaValues', 'free');
     return criteriaValues(this.ctx, this.data);
   }
@@ -128,16 +122,16 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   setAllowInvalid(allowInvalidData: boolean): GDataValidationBuilder {
     this.ctx.call('DataValidationBuilder.setAllowInvalid', 'free');
     this.data.allowInvalid = !!allowInvalidData;
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
   setHelpText(helpText: string): GDataValidationBuilder {
     this.ctx.call('DataValidationBuilder.setHelpText', 'free');
     this.data.helpText = String(helpText);
-    return this as unknown as GDataValidationBuilder;
+    return standIn<GDataValidationBuilder>(this);
   }
 
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: any[]): GDataValidationBuilder {
+  withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]): GDataValidationBuilder {
     return this.set(
       'withCriteria',
       String(criteria),
@@ -146,14 +140,13 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   }
 
   private arg(value: unknown): unknown {
-    const range = value as { docId?: string; sheetId?: number; box?: Box };
-    if (typeof value === 'object' && value !== null && range.docId && range.box) {
-      return { range: { docId: range.docId, sheetId: range.sheetId!, box: { ...range.box } } } satisfies RangeArg;
+    if (value instanceof RangeBound) {
+      return { range: { docId: value.docId, sheetId: value.sheetId, box: { ...value.box } } } satisfies RangeArg;
     }
     return isDate(value) ? new Date(value.getTime()) : value;
   }
 
-  requireCheckbox(checkedValue?: any, uncheckedValue?: any): GDataValidationBuilder {
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
     const args = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this.set('requireCheckbox', 'CHECKBOX', args);
   }
@@ -228,83 +221,5 @@ export class DataValidationBuilderImpl implements Pick<GDataValidationBuilder, B
   }
   requireValueInRange(range: GRange, showDropdown = true): GDataValidationBuilder {
     return this.set('requireValueInRange', 'VALUE_IN_RANGE', [this.arg(range), showDropdown]);
-  }
-}
-
-export interface ValidationEnv {
-  readRange(arg: RangeArg): Cell[][];
-  /** The custom formula's result at the edited cell. */
-  formulaHolds(formula: string): boolean;
-  /** A date argument or a cell date as a comparable number. */
-  serial(date: Date): number;
-}
-
-/** Whether a value passes the rule (an empty cell always does). */
-export function passes(data: ValidationData, value: Cell, env: ValidationEnv): boolean {
-  if (value === '') return true;
-  const args = data.args;
-  const num = typeof value === 'number' ? value : undefined;
-  const text = isDate(value) ? '' : String(value);
-  const d = (i: number) => env.serial(args[i] as Date);
-  const dv = isDate(value) ? env.serial(value) : undefined;
-  switch (data.criteria) {
-    case 'VALUE_IN_LIST':
-      return ((args[0] as unknown[]) ?? []).some((item) => String(item) === text);
-    case 'VALUE_IN_RANGE':
-      return isRangeArg(args[0]) && env.readRange(args[0]).some((line) => line.some((item) => item !== '' && String(item) === text));
-    case 'CHECKBOX':
-      return args.length === 0 ? typeof value === 'boolean' : args.some((a) => String(a) === String(value));
-    case 'DATE_IS_VALID_DATE':
-      return dv !== undefined;
-    case 'DATE_AFTER':
-      return dv !== undefined && dv > d(0);
-    case 'DATE_BEFORE':
-      return dv !== undefined && dv < d(0);
-    case 'DATE_ON_OR_AFTER':
-      return dv !== undefined && dv >= d(0);
-    case 'DATE_ON_OR_BEFORE':
-      return dv !== undefined && dv <= d(0);
-    case 'DATE_EQUAL_TO':
-      return dv !== undefined && Math.floor(dv) === Math.floor(d(0));
-    case 'DATE_BETWEEN':
-      return dv !== undefined && dv >= d(0) && dv <= d(1);
-    case 'DATE_NOT_BETWEEN':
-      return dv !== undefined && (dv < d(0) || dv > d(1));
-    case 'TEXT_IS_VALID_EMAIL':
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
-    case 'TEXT_IS_VALID_URL':
-      return /^(https?:\/\/)?[^\s.]+\.[^\s]+$/i.test(text);
-    case 'TEXT_CONTAINS':
-      return text.toLowerCase().includes(String(args[0]).toLowerCase());
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.toLowerCase().includes(String(args[0]).toLowerCase());
-    case 'TEXT_EQUAL_TO':
-      return text === String(args[0]);
-    case 'CUSTOM_FORMULA':
-      return env.formulaHolds(String(args[0]));
-    default:
-      return numberCriterionHolds(data.criteria, num, args) ?? true;
-  }
-}
-
-/** What Sheets tells a person whose input was rejected, when the rule has no help text. */
-export function defaultHelp(data: ValidationData): string {
-  const a = data.args;
-  switch (data.criteria) {
-    case 'VALUE_IN_LIST':
-    case 'VALUE_IN_RANGE':
-      return 'Please enter one of the specified values.';
-    case 'NUMBER_BETWEEN':
-      return `Please enter a number between ${a[0]} and ${a[1]}.`;
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return `Please enter a number greater than or equal to ${a[0]}.`;
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return `Please enter a number less than or equal to ${a[0]}.`;
-    case 'DATE_IS_VALID_DATE':
-      return 'Please enter a valid date.';
-    case 'TEXT_IS_VALID_EMAIL':
-      return 'Please enter a valid email address.';
-    default:
-      return 'The data you entered violates the data validation rules set on this cell.';
   }
 }

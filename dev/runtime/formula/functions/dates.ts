@@ -1,7 +1,7 @@
 // Date functions. Results that Sheets formats as dates are returned as Date
 // instants at the spreadsheet's wall-clock time.
 import { toNumber, toText } from '../coerce';
-import { dateToSerial, serialOfParts, serialToDate, serialToWallClock, type WallClock } from '../../dates';
+import { dateToSerial, serialOfParts, serialToDate, serialToWallClock, type WallTime } from '../../dates';
 import { FormulaError } from '../types';
 import type { Scalar } from '../values';
 import { integerArg } from './args';
@@ -14,11 +14,11 @@ function serialArg(value: Scalar | undefined, call: Call, param: number): number
   return serial;
 }
 
-function part(pick: (parts: WallClock) => number): Builtin {
+function part(pick: (parts: WallTime) => number): Builtin {
   return { min: 1, max: 1, fn: ([value], call) => pick(serialToWallClock(Math.floor(serialArg(value as Scalar, call, 1)))) };
 }
 
-function datedif(start: number, end: number, unit: string, call: Call): number {
+function datedif(start: number, end: number, unit: string): number {
   if (start > end) {
     throw new FormulaError(
       '#NUM!',
@@ -84,7 +84,7 @@ export const DATES: Record<string, Builtin> = {
     max: 3,
     fn([start, end, unit], call) {
       const [a, b] = [Math.floor(serialArg(start as Scalar, call, 1)), Math.floor(serialArg(end as Scalar, call, 2))];
-      return datedif(a, b, toText(unit as Scalar, call), call);
+      return datedif(a, b, toText(unit as Scalar, call));
     },
   },
 };

@@ -1,7 +1,7 @@
 // TEXT(value, format) for the common patterns: numbers ("0", "0.00", "#,##0",
 // "0%", "$#,##0.00", sections "pos;neg;zero") and dates ("yyyy-mm-dd",
 // "dd/mm/yyyy", "mmm d, yyyy", "dddd", "hh:mm:ss", "h:mm AM/PM").
-import { serialToWallClock, type WallClock } from '../../dates';
+import { serialToWallClock, type WallTime } from '../../dates';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -98,9 +98,10 @@ function formatDate(serial: number, format: string): string {
       i++;
       continue;
     }
+    // A literal piece reads as a quote, which no other piece holds, so a run of letters stops there.
     const rest = parts
       .slice(i)
-      .map((p) => (p.literal ? '\u0000' : p.text))
+      .map((p) => (p.literal ? '"' : p.text))
       .join('');
     if (/^am\/pm/i.test(rest)) {
       out += d.hour < 12 ? 'AM' : 'PM';
@@ -116,7 +117,7 @@ function formatDate(serial: number, format: string): string {
     const token = run[0].toLowerCase();
     const letter = token[0]!;
     // "m" after an hour or before seconds is minutes; otherwise it is the month.
-    const minutes: boolean = letter === 'm' && token.length <= 2 && (lastWasHour || /^m{1,2}[^a-z\u0000]*s/i.test(rest));
+    const minutes: boolean = letter === 'm' && token.length <= 2 && (lastWasHour || /^m{1,2}[^a-z"]*s/i.test(rest));
     out += dateToken(letter, token.length, d, minutes, hasAmPm);
     lastWasHour = letter === 'h' || (lastWasHour && letter !== 's' && !minutes);
     i += token.length;
@@ -124,7 +125,7 @@ function formatDate(serial: number, format: string): string {
   return out;
 }
 
-function dateToken(letter: string, length: number, d: WallClock, minutes: boolean, twelveHour: boolean): string {
+function dateToken(letter: string, length: number, d: WallTime, minutes: boolean, twelveHour: boolean): string {
   const two = (n: number) => String(n).padStart(2, '0');
   switch (letter) {
     case 'y':
