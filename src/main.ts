@@ -78,13 +78,17 @@ global.OKR_ROLLUP = (ids: Arg, child_parent_ids: Arg, child_progress: Arg, child
 /**
  * Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone.
  *
- * @param {string} cycle A cycle name such as 2026-Q4, 2026-H1 or 2026, or two date cells (first day, last day).
+ * @param {string} cycle A cycle name such as 2026-Q4, 2026-H1, 2026, FY2027-Q1 or one of your cycles, or two date cells (first day, last day).
  * @param {Date} as_of The date to measure at, such as TODAY().
+ * @param {range} cycles Optional: your cycles (Cycle, Starts, Ends), such as OKR_CYCLES; their names win over the built-in ones.
+ * @param {string} fiscal_start Optional: the month the fiscal year starts in, 1 to 12 or its name, such as OKR_FISCAL_START (default January).
+ * @param {string} fiscal_naming Optional: end (FY2027 ends in 2027, the default) or start, such as OKR_FISCAL_NAMING.
  * @return The share of the cycle elapsed, 0 to 1.
  * @customfunction
  * @preserve
  */
-global.OKR_EXPECTED = (cycle: Arg, as_of: Arg): Output => okrExpected(cycle, as_of, spreadsheetWallClock());
+global.OKR_EXPECTED = (cycle: Arg, as_of: Arg, cycles?: Arg, fiscal_start?: Arg, fiscal_naming?: Arg): Output =>
+  okrExpected(cycle, as_of, { cycles, fiscalStart: fiscal_start, fiscalNaming: fiscal_naming }, spreadsheetWallClock());
 
 /**
  * Status of a key result or objective: done, on track, at risk, off track, or no data.
@@ -115,8 +119,12 @@ global.OKR_SCORE = (progress: Arg): Output => okrScore(progress);
  *
  * @param {range} objectives The Objectives table, header row included.
  * @param {range} key_results The Key Results table, header row included.
+ * @param {range} cycles Optional: your cycles (Cycle, Starts, Ends), such as OKR_CYCLES; their names win over the built-in ones.
+ * @param {string} fiscal_start Optional: the month the fiscal year starts in, 1 to 12 or its name, such as OKR_FISCAL_START (default January).
+ * @param {string} fiscal_naming Optional: end (FY2027 ends in 2027, the default) or start, such as OKR_FISCAL_NAMING.
  * @return The findings, errors first, or OK.
  * @customfunction
  * @preserve
  */
-global.OKR_VALIDATE = (objectives: Arg, key_results: Arg): Output => okrValidate(objectives, key_results);
+global.OKR_VALIDATE = (objectives: Arg, key_results: Arg, cycles?: Arg, fiscal_start?: Arg, fiscal_naming?: Arg): Output =>
+  okrValidate(objectives, key_results, { cycles, fiscalStart: fiscal_start, fiscalNaming: fiscal_naming }, spreadsheetWallClock());

@@ -11,14 +11,14 @@ describe('formulas on single values', () => {
     expect(okrProgress(0, 100, 40)).toBe(0.4);
     expect(okrStatus(0.4, 0.5)).toBe('on track');
     expect(okrScore(0.65)).toBe(0.7);
-    expect(okrExpected('2026-Q4', day('2026-11-15'), utc)).toBe(45 / 92);
+    expect(okrExpected('2026-Q4', day('2026-11-15'), {}, utc)).toBe(45 / 92);
   });
 
   it('throw an Error that says which argument is wrong and why', () => {
     expect(() => okrProgress('abc', 100, 40)).toThrow(new Error('start is "abc", not a number'));
     expect(() => okrProgress(0, 100, 40, 'grow')).toThrow(/metric is "grow"/);
     expect(() => okrStatus(0.5, 'soon')).toThrow(/expected is "soon", not a number/);
-    expect(() => okrExpected('Q4 2026', day('2026-11-15'), utc)).toThrow(/write it as 2026-Q4/);
+    expect(() => okrExpected('Q4 2026', day('2026-11-15'), {}, utc)).toThrow(/write it as 2026-Q4/);
     expect(() => okrScore(true)).toThrow(/progress is TRUE, not a number/);
   });
 
@@ -26,7 +26,7 @@ describe('formulas on single values', () => {
     const broken = (() => {
       throw new TypeError('x is undefined');
     }) as never;
-    expect(() => okrExpected('2026-Q4', day('2026-11-15'), broken)).toThrow(/OKR Sheets could not compute this \(x is undefined\)/);
+    expect(() => okrExpected('2026-Q4', day('2026-11-15'), {}, broken)).toThrow(/OKR Sheets could not compute this \(x is undefined\)/);
   });
 });
 
@@ -51,14 +51,17 @@ describe('formulas on columns', () => {
   });
 
   it('compute expected progress for a column of cycles or for a date range', () => {
-    expect(okrExpected([['2026-Q4'], ['2026'], ['bad'], ['']], day('2026-11-15'), utc)).toEqual([
+    expect(okrExpected([['2026-Q4'], ['2026'], ['bad'], ['']], day('2026-11-15'), {}, utc)).toEqual([
       [45 / 92],
       [318 / 365],
-      ['invalid: cycle is "bad": write a cycle as 2026-Q4, 2026-H1 or 2026'],
+      ['invalid: unknown cycle "bad": write a cycle as 2026-Q4, 2026-H1 or 2026, or add it to the Cycles tab'],
       [''],
     ]);
-    expect(okrExpected([[day('2026-11-01'), day('2026-11-10')]], [[day('2026-11-06')], [day('2026-12-01')]], utc)).toEqual([[0.5], [1]]);
-    expect(() => okrExpected([[day('2026-11-10')], [day('2026-11-01')]], day('2026-11-06'), utc)).toThrow(/ends before it starts/);
+    expect(okrExpected([[day('2026-11-01'), day('2026-11-10')]], [[day('2026-11-06')], [day('2026-12-01')]], {}, utc)).toEqual([
+      [0.5],
+      [1],
+    ]);
+    expect(() => okrExpected([[day('2026-11-10')], [day('2026-11-01')]], day('2026-11-06'), {}, utc)).toThrow(/ends before it starts/);
   });
 });
 
@@ -95,14 +98,14 @@ describe('OKR_ROLLUP', () => {
 
 describe('OKR_VALIDATE', () => {
   it('says OK for a clean workbook', () => {
-    expect(okrValidate(cleanObjectives(), cleanKeyResults())).toBe('OK');
+    expect(okrValidate(cleanObjectives(), cleanKeyResults(), {}, utc)).toBe('OK');
   });
 
   it('returns a header and one row per finding, errors first', () => {
     const keyResults = cleanKeyResults();
     setCell(keyResults, 2, 'Owner', '');
     setCell(keyResults, 3, 'Confidence', 12);
-    expect(okrValidate(cleanObjectives(), keyResults)).toEqual([
+    expect(okrValidate(cleanObjectives(), keyResults, {}, utc)).toEqual([
       ['Severity', 'Rule', 'Where', 'Message'],
       ['error', 'bad-confidence', 'Key Results row 4, Confidence', 'Key result KR3 has confidence 12: use a number from 0 to 10.'],
       ['warning', 'missing-owner', 'Key Results row 3, Owner', 'Key result KR2 has no owner: every OKR needs someone accountable.'],
@@ -110,6 +113,6 @@ describe('OKR_VALIDATE', () => {
   });
 
   it('asks for ranges when given single cells', () => {
-    expect(() => okrValidate('O1', cleanKeyResults())).toThrow(/give objectives as a range that includes its header row/);
+    expect(() => okrValidate('O1', cleanKeyResults(), {}, utc)).toThrow(/give objectives as a range that includes its header row/);
   });
 });

@@ -1,4 +1,4 @@
-import { WallClock } from '../src/okr/cycle';
+import { WallClock } from '../src/okr/dates';
 
 /** A wall clock for tests, from the platform's time zone data. */
 export function wallClockIn(timeZone: string): WallClock {

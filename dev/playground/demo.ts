@@ -1,7 +1,10 @@
 // The demo a first start seeds: Acme's company workbook and three team
-// workbooks, one quarter of OKRs (the current one, from the clock), a few
-// weeks of check-ins. The add-on's own set-up lays out each workbook; this
-// file only types in the rows, as the people of Acme would.
+// workbooks, one cycle of OKRs each (the current one, from the clock), a few
+// weeks of check-ins. The company and Product count calendar quarters; Sales
+// counts fiscal years starting in February (FY2027-Q1 is February to April
+// 2026); Operations runs six-week cycles of its own, in its Cycles tab. The
+// add-on's own set-up lays out each workbook; this file only types in the
+// rows and settings, as the people of Acme would.
 
 import type { Person, Workbooks } from './workbooks';
 
@@ -49,6 +52,8 @@ interface WorkbookSpec {
   team: string;
   owner: string;
   editors: string[];
+  /** How the team counts its cycles: calendar quarters unless said. */
+  counts?: 'fiscal from February' | 'six-week cycles';
   objectives: ObjectiveSpec[];
 }
 
@@ -158,6 +163,7 @@ export const WORKBOOKS: WorkbookSpec[] = [
   {
     name: 'Acme — Sales team OKRs',
     team: 'Sales',
+    counts: 'fiscal from February',
     owner: 'tom@acme.example',
     editors: ['tom@acme.example', 'jo@acme.example', 'maya@acme.example'],
     objectives: [
@@ -196,6 +202,7 @@ export const WORKBOOKS: WorkbookSpec[] = [
   {
     name: 'Acme — Operations team OKRs',
     team: 'Operations',
+    counts: 'six-week cycles',
     owner: 'lena@acme.example',
     editors: ['lena@acme.example', 'raj@acme.example', 'maya@acme.example'],
     objectives: [
@@ -239,11 +246,41 @@ export const WORKBOOKS: WorkbookSpec[] = [
 const DAY = 24 * 60 * 60 * 1000;
 const WEEK = 7 * DAY;
 
-/** The calendar quarter holding `now`: its name and first and last day (UTC dates stand for the wall clock). */
-export function quarterOf(now: Date): { name: string; first: Date; end: Date } {
+/** A cycle of the demo: its name and first day and the day after its last (UTC dates stand for the wall clock). */
+export interface DemoCycle {
+  name: string;
+  first: Date;
+  end: Date;
+}
+
+/** The calendar quarter holding `now`. */
+export function quarterOf(now: Date): DemoCycle {
   const year = now.getUTCFullYear();
   const q = Math.floor(now.getUTCMonth() / 3);
   return { name: `${year}-Q${q + 1}`, first: new Date(Date.UTC(year, q * 3, 1)), end: new Date(Date.UTC(year, q * 3 + 3, 1)) };
+}
+
+/** The fiscal quarter holding `now` for a year that starts in February and is named by the year it ends. */
+export function februaryQuarterOf(now: Date): DemoCycle {
+  const sinceFebruary = (now.getUTCMonth() - 1 + 12) % 12;
+  const startYear = now.getUTCMonth() >= 1 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const q = Math.floor(sinceFebruary / 3);
+  const first = new Date(Date.UTC(startYear, 1 + q * 3, 1));
+  return { name: `FY${startYear + 1}-Q${q + 1}`, first, end: new Date(Date.UTC(startYear, 1 + q * 3 + 3, 1)) };
+}
+
+/** A six-week cycle holding `now`: it began on the Monday three weeks before this week's. */
+export function sixWeeksOf(now: Date): DemoCycle {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY - 3 * WEEK;
+  const first = new Date(monday);
+  return { name: `Ops wave ${first.toISOString().slice(0, 10)}`, first, end: new Date(monday + 6 * WEEK) };
+}
+
+function cycleOf(spec: WorkbookSpec, now: Date): DemoCycle {
+  if (spec.counts === 'fiscal from February') return februaryQuarterOf(now);
+  if (spec.counts === 'six-week cycles') return sixWeeksOf(now);
+  return quarterOf(now);
 }
 
 /** How far progress sits from the share of the quarter elapsed, by pace. */
@@ -287,12 +324,13 @@ function wallClock(date: Date, withTime: boolean): string {
  */
 export function seedDemo(workbooks: Workbooks, now: Date): string[] {
   workbooks.people = PEOPLE;
-  const quarter = quarterOf(now);
   return WORKBOOKS.map((spec) => {
+    const cycle = cycleOf(spec, now);
     // The first tab is named for the table it will hold, so set-up fills it rather than leaving an empty Sheet1 first.
     const id = workbooks.create({ name: spec.name, owner: spec.owner, editors: spec.editors, timeZone: TIME_ZONE, sheets: ['Objectives'] });
     setUp(workbooks, id, spec.owner);
-    typeRows(workbooks, id, spec, quarter, now);
+    countCycles(workbooks, id, spec, cycle);
+    typeRows(workbooks, id, spec, cycle, now);
     return id;
   });
 }
@@ -317,7 +355,32 @@ function setUp(workbooks: Workbooks, id: string, owner: string): void {
   }
 }
 
-function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter: ReturnType<typeof quarterOf>, now: Date): void {
+/** The team's way of counting, typed into Settings and Cycles as its OKR champion would. */
+function countCycles(workbooks: Workbooks, id: string, spec: WorkbookSpec, cycle: DemoCycle): void {
+  const owner = spec.owner;
+  const setSetting = (name: string, value: string) => {
+    const row = workbooks.runtime.store.displayValues(id, 'Settings').findIndex((line) => line[0] === name);
+    if (row < 0) throw new Error(`The demo's Settings have no "${name}" row`);
+    const outcome = workbooks.edit(id, 'Settings', `B${row + 1}`, value, owner, true);
+    if (!outcome.ok) throw new Error(`Settings!B${row + 1}: ${outcome.message}`);
+  };
+  if (spec.counts === 'six-week cycles') {
+    const last = new Date(cycle.end.getTime() - DAY);
+    const next = (d: Date, weeks: number) => new Date(d.getTime() + weeks * WEEK);
+    workbooks.typeRecords(id, 'Cycles', [
+      { Cycle: cycle.name, Starts: wallClock(cycle.first, false), Ends: wallClock(last, false) },
+      {
+        Cycle: sixWeeksOf(next(cycle.first, 9)).name,
+        Starts: wallClock(next(cycle.first, 6), false),
+        Ends: wallClock(next(last, 6), false),
+      },
+    ]);
+  }
+  if (spec.counts === 'fiscal from February') setSetting('Fiscal year starts', 'February');
+  setSetting('Current cycle', cycle.name);
+}
+
+function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter: DemoCycle, now: Date): void {
   const objectives: Record<string, string>[] = [];
   const keyResults: Record<string, string>[] = [];
   const checkins: { time: Date; values: Record<string, string> }[] = [];
@@ -377,7 +440,7 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
 /** Weekly check-ins from the quarter's first Monday, stopping early for a late owner. */
 function checkInHistory(
   spec: KrSpec,
-  quarter: ReturnType<typeof quarterOf>,
+  quarter: DemoCycle,
   now: Date,
 ): { time: Date; value: number | string; confidence: number; note: string }[] {
   const stop = now.getTime() - (spec.lateWeeks ?? 0) * WEEK;

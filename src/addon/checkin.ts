@@ -2,7 +2,8 @@ import type { CheckinContext } from '../shared/checkin-api';
 import { Cell } from '../okr/cells';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../okr/schema';
 import { readSettings } from '../okr/settings';
-import { Tables, keyResultViews } from '../okr/views';
+import { Tables, expectedOrUndefined, keyResultViews } from '../okr/views';
+import { workbookCalendar } from './calendar';
 import { readTable } from '../okr/table';
 import { sheetsByName } from './tabs';
 import { spreadsheetWallClock } from './timezone';
@@ -43,7 +44,12 @@ export function checkinContext(): CheckinContext {
     notices.push(`The Key Results tab has no ${missing.join(', ')} column: run Validate the OKRs to see what to fix.`);
   const now = new Date();
   const wallClock = spreadsheetWallClock();
-  const keyResults = keyResultViews(tables, settings, now, wallClock);
+  const calendar = workbookCalendar(settings.fiscal, sheets);
+  if (expectedOrUndefined(settings, calendar, now, wallClock) === undefined)
+    notices.push(
+      `The current cycle in Settings, "${settings.cycle}", is not a cycle this workbook knows, so no status is shown: run Validate the OKRs to see how to write it.`,
+    );
+  const keyResults = keyResultViews(tables, settings, calendar, now, wallClock);
   const owners = [...new Set(keyResults.map((kr) => kr.owner).filter((o) => o !== ''))].sort();
   const teams = [...new Set(keyResults.map((kr) => kr.team).filter((t) => t !== ''))].sort();
   return {

@@ -8,14 +8,25 @@ export function dataColumn(sheet: Sheet, column: number): Range {
   return sheet.getRange(2, column, Math.max(1, sheet.getMaxRows() - 1), 1);
 }
 
-/** Google's data-validation rule for a check the schema declares. */
-export function dataValidation(check: Check, year: number): GoogleAppsScript.Spreadsheet.DataValidation {
+/**
+ * Google's data-validation rule for a check the schema declares; `cycleNames`
+ * are the cycles that apply in this workbook, for a dropdown of cycles.
+ */
+export function dataValidation(check: Check, cycleNames: readonly string[]): GoogleAppsScript.Spreadsheet.DataValidation {
   const rule = SpreadsheetApp.newDataValidation();
   switch (check.kind) {
-    case 'list': {
-      const values = typeof check.values === 'function' ? check.values(year) : [...check.values];
-      return rule.requireValueInList(values, true).setAllowInvalid(!check.strict).setHelpText(check.help).build();
-    }
+    case 'list':
+      return rule
+        .requireValueInList([...check.values], true)
+        .setAllowInvalid(!check.strict)
+        .setHelpText(check.help)
+        .build();
+    case 'cycles':
+      return rule
+        .requireValueInList([...cycleNames], true)
+        .setAllowInvalid(true)
+        .setHelpText(check.help)
+        .build();
     case 'between':
       return rule.requireNumberBetween(check.min, check.max).setAllowInvalid(false).setHelpText(check.help).build();
     case 'at least':

@@ -2,8 +2,6 @@ import { addExamples, setUp } from './setup';
 import { runAction, withDocumentLock } from './errors';
 import { formulaHelp } from '../formulas/contract';
 import { summaryLine, validateWorkbook } from './report';
-import { cycleOf } from '../okr/cycle';
-import { todayIn } from './today';
 
 /**
  * Builds the add-on menu. Runs under AuthMode.NONE when the add-on is not yet
@@ -41,8 +39,7 @@ export function setUpWorkbookAction(): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) return;
-    const { year, month } = todayIn(spreadsheet);
-    const added = withDocumentLock(() => addExamples(spreadsheet, cycleOf(year, month)));
+    const added = withDocumentLock(() => addExamples(spreadsheet, report.cycle));
     if (!added) ui.alert('Set up the OKR workbook', 'Someone added OKRs in the meantime, so no examples were added.', ui.ButtonSet.OK);
   });
 }

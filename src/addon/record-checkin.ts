@@ -7,6 +7,7 @@ import { CHECKINS, CheckinColumn, KEY_RESULTS, KeyResultColumn, OBJECTIVES, SETT
 import { Settings, readSettings } from '../okr/settings';
 import { Table, TableRow, readTable } from '../okr/table';
 import { CellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
+import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
 import { appendHeaders, sheetsByName, usedWidth } from './tabs';
 import { spreadsheetWallClock } from './timezone';
@@ -224,12 +225,13 @@ function viewAfter(
   const objective = readTable(objectiveValues, OBJECTIVES).rows.find((o) => normalise(o.get('ID')) === normalise(row.get('Objective ID')));
   const wallClock = spreadsheetWallClock();
   const history = [...(added ? [added] : []), ...(checkinsByKeyResult(checkinValues).get(normalise(row.get('ID'))) ?? [])];
+  const calendar = workbookCalendar(settings.fiscal, sheets);
   return keyResultView(row, {
     objective,
     checkins: history,
     look,
     settings,
-    expected: expectedOrUndefined(settings, now, wallClock),
+    expected: expectedOrUndefined(settings, calendar, now, wallClock),
     now,
     wallClock,
   });

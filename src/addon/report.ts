@@ -1,5 +1,10 @@
 import { Cell, describe, isBlank, normalise } from '../okr/cells';
-import { KEY_RESULTS, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
+import { CYCLES, KEY_RESULTS, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
+import { readCycles } from '../okr/cycles';
+import { readSettings } from '../okr/settings';
+import { matchHeaders } from '../okr/table';
+import { spreadsheetWallClock } from './timezone';
+import { todayIn } from './today';
 import { checkSettings } from '../okr/settings';
 import { Severity, validateOkrs } from '../okr/validate';
 import { cellRef, columnLetter } from './a1';
@@ -33,7 +38,11 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const read = (spec: TabSpec): Cell[][] | undefined => {
     const sheet = sheets.get(spec.name);
     if (!sheet) {
-      const renamed = findRenamed(sheets, spec.headers.slice(0, 3), new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name]));
+      const renamed = findRenamed(
+        sheets,
+        spec.headers.slice(0, 3),
+        new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name]),
+      );
       const hint = renamed
         ? `The tab "${renamed.getName()}" looks like it, renamed: rename it back to "${spec.name}".`
         : 'Run OKR Sheets > Set up the OKR workbook to add it.';
@@ -66,14 +75,29 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
 
   const objectives = read(OBJECTIVES);
   const keyResults = read(KEY_RESULTS);
+  const settings = read(SETTINGS);
+  const cycles = read(CYCLES);
+  const wallClock = spreadsheetWallClock();
+  const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
+  const calendar = { fiscal: readSettings(settings ?? [], todayIn(spreadsheet)).fiscal, custom };
+  for (const problem of cycleProblems) {
+    const column = matchHeaders(cycles?.[0] ?? [], CYCLES.headers).get(problem.column) ?? 0;
+    rows.push({
+      severity: 'error',
+      rule: problem.column === 'Cycle' ? 'duplicate-cycle' : 'bad-cycle-dates',
+      sheet: sheets.get(CYCLES.name),
+      row: problem.row,
+      column: column + 1,
+      message: problem.message,
+    });
+  }
   if (objectives && keyResults) {
-    for (const finding of validateOkrs(objectives, keyResults)) {
+    for (const finding of validateOkrs(objectives, keyResults, calendar)) {
       const sheet = sheets.get(finding.where.table);
       rows.push({ ...finding, sheet, row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
     }
   }
-  const settings = read(SETTINGS);
-  for (const problem of checkSettings(settings ?? [])) {
+  for (const problem of checkSettings(settings ?? [], calendar)) {
     rows.push({
       severity: 'error',
       rule: problem.rule,

@@ -1,6 +1,10 @@
-import { Cell, isBlank, normalise } from '../okr/cells';
+import { Cell, isBlank } from '../okr/cells';
 import { UserError } from '../okr/errors';
-import { GUIDE_TAB, KEY_RESULTS, OBJECTIVES, SETTING_ROWS, TABLE_TABS, TabSpec } from '../okr/schema';
+import { CYCLES, GUIDE_TAB, KEY_RESULTS, OBJECTIVES, SETTINGS, TABLE_TABS, TabSpec } from '../okr/schema';
+import { calendarOf } from '../okr/cycles';
+import { readSettings } from '../okr/settings';
+import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
+import { spreadsheetWallClock } from './timezone';
 import { cellRef, columnLetter } from './a1';
 import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, sameRule } from './formats';
 import { GUIDE_ROWS } from './guide';
@@ -20,6 +24,8 @@ export interface SetupReport {
   leftAlone: string[];
   /** No objective and no key result yet: examples may be offered. */
   empty: boolean;
+  /** The current cycle in Settings after set-up: the examples' cycle. */
+  cycle: string;
 }
 
 /** A tab as set-up found it, after adding what was missing. */
@@ -32,6 +38,8 @@ interface Tab {
   columns: Map<string, number>;
   /** Headers this run added (their columns get formats). */
   newHeaders: Set<string>;
+  /** This run made the tab. */
+  created: boolean;
 }
 
 /**
@@ -40,7 +48,7 @@ interface Tab {
  * writes each block with one setValues. Call it holding the document lock.
  */
 export function setUp(spreadsheet: Spreadsheet): SetupReport {
-  const report: SetupReport = { added: [], leftAlone: [], empty: false };
+  const report: SetupReport = { added: [], leftAlone: [], empty: false, cycle: '' };
   const sheets = sheetsByName(spreadsheet);
   // Read and check everything before the first write, so a refusal changes nothing.
   const found = TABLE_TABS.map((spec) => readExisting(sheets, spec));
@@ -48,17 +56,25 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
 
   const tabs = TABLE_TABS.map((spec, i) => ensureHeaders(spreadsheet, sheets, spec, found[i], report));
   const tabOf = (spec: TabSpec) => tabs.find((t) => t.spec === spec)!;
-  ensureSettings(spreadsheet, tabs[TABLE_TABS.length - 1]!, today, report);
+  // What cycle names mean here (fiscal year, Cycles tab): the defaults and the dropdowns of cycles follow it.
+  const settings = readSettings(tabOf(SETTINGS).values, today);
+  const calendar = calendarOf(settings.fiscal, tabOf(CYCLES).values, spreadsheetWallClock());
+  const cycleNames = cycleChoices(today.year, calendar);
+  report.cycle = ensureSettings(spreadsheet, tabOf(SETTINGS), { ...today, fiscal: settings.fiscal }, cycleNames, report);
+  ensureTabRanges(spreadsheet, tabs);
   // Key Results first: the Objectives' rollup reads its Progress column.
   for (const tab of [...tabs].sort((a, b) => Number(b.spec === KEY_RESULTS) - Number(a.spec === KEY_RESULTS))) {
     ensureFormulas(tab, (spec) => tabOf(spec).columns, report);
   }
-  for (const tab of tabs) ensureValidations(tab, today.year, report);
+  for (const tab of tabs) ensureValidations(tab, cycleNames, report);
   for (const tab of tabs) {
     ensureConditionalFormats(tab, report);
     ensureProtections(tab, report);
   }
-  for (const tab of tabs) ensureNumberFormats(tab);
+  for (const tab of tabs) {
+    ensureNumberFormats(tab);
+    ensureNotes(tab);
+  }
   ensureGuide(spreadsheet, sheets, report);
   report.empty = dataRows(tabOf(OBJECTIVES)) === 0 && dataRows(tabOf(KEY_RESULTS)) === 0;
   return report;
@@ -128,40 +144,20 @@ function ensureHeaders(
     }
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  return { spec, sheet, values, headerFormulas, columns, newHeaders: existing ? newHeaders : new Set(spec.headers) };
+  return { spec, sheet, values, headerFormulas, columns, newHeaders: existing ? newHeaders : new Set(spec.headers), created: !existing };
 }
 
-/** Adds each missing setting as a row with its default, and the named range formulas read it through. */
-function ensureSettings(spreadsheet: Spreadsheet, tab: Tab, today: { year: number; month: number }, report: SetupReport): void {
-  const nameColumn = tab.columns.get('Setting')!;
-  const valueColumn = tab.columns.get('Value')!;
-  const rowOf = new Map<string, number>();
-  tab.values.forEach((row, i) => {
-    if (i > 0 && !isBlank(row[nameColumn])) rowOf.set(normalise(row[nameColumn]), i + 1);
-  });
-  const missing = SETTING_ROWS.filter((setting) => !rowOf.has(normalise(setting.name)));
-  if (missing.length > 0) {
-    const width = Math.max(usedWidth(tab.values), ...tab.columns.values()) + 1;
-    const firstRow = Math.max(tab.values.length, 1) + 1;
-    const rows = missing.map((setting, i) => {
-      const row: Cell[] = new Array(width).fill('');
-      row[nameColumn] = setting.name;
-      row[valueColumn] = setting.fallback(today);
-      if (tab.columns.has('About')) row[tab.columns.get('About')!] = setting.about;
-      rowOf.set(normalise(setting.name), firstRow + i);
-      return row;
-    });
-    writeValues(tab.sheet.getRange(firstRow, 1, rows.length, width), rows);
-    for (const setting of missing) {
-      if (!setting.check) continue;
-      tab.sheet.getRange(rowOf.get(normalise(setting.name))!, valueColumn + 1).setDataValidation(dataValidation(setting.check, today.year));
-    }
-    report.added.push(`the settings ${missing.map((s) => s.name.toLowerCase()).join(', ')}`);
-  }
+/** The named range over each tab formulas read through one (OKR_CYCLES over the Cycles columns), when missing. */
+function ensureTabRanges(spreadsheet: Spreadsheet, tabs: Tab[]): void {
   const named = new Set(spreadsheet.getNamedRanges().map((range) => range.getName()));
-  for (const setting of SETTING_ROWS) {
-    if (named.has(setting.rangeName)) continue;
-    spreadsheet.setNamedRange(setting.rangeName, tab.sheet.getRange(rowOf.get(normalise(setting.name))!, valueColumn + 1));
+  for (const tab of tabs) {
+    if (!tab.spec.rangeName) continue;
+    // A name left over from a tab that was deleted points at nothing: the new tab takes it.
+    if (named.has(tab.spec.rangeName) && !tab.created) continue;
+    if (named.has(tab.spec.rangeName)) spreadsheet.removeNamedRange(tab.spec.rangeName);
+    const columns = tab.spec.headers.map((header) => tab.columns.get(header)! + 1);
+    const a1 = `${columnLetter(Math.min(...columns))}:${columnLetter(Math.max(...columns))}`;
+    spreadsheet.setNamedRange(tab.spec.rangeName, tab.sheet.getRange(a1));
   }
 }
 
@@ -192,20 +188,27 @@ function ensureFormulas(tab: Tab, columnsOf: (spec: TabSpec) => Map<string, numb
       continue;
     }
     tab.sheet.getRange(1, column + 1).setFormula(wanted);
-    report.added.push(`the ${name} formula on ${tab.spec.name}`);
+    report.added.push(current === '' ? `the ${name} formula on ${tab.spec.name}` : `the newer ${name} formula on ${tab.spec.name}`);
   }
 }
 
-function ensureValidations(tab: Tab, year: number, report: SetupReport): void {
+/**
+ * Adds each column's dropdown or limit where it has none. A dropdown of cycles
+ * is renewed when the cycles that apply changed (a fiscal year set, a row
+ * added to Cycles, a new year); any other rule of the person's is kept.
+ */
+function ensureValidations(tab: Tab, cycleNames: readonly string[], report: SetupReport): void {
   const wanted = tab.spec.columns
     .filter((c) => c.check)
-    .map(({ header, check }) => ({ header, column: tab.columns.get(header)!, rule: dataValidation(check!, year) }));
+    .map(({ header, check }) => ({ header, check: check!, column: tab.columns.get(header)!, rule: dataValidation(check!, cycleNames) }));
   if (wanted.length === 0) return;
   const width = Math.max(...wanted.map((w) => w.column + 1));
   const present = tab.sheet.getRange(2, 1, 1, width).getDataValidations()[0] ?? [];
-  const added = wanted.filter((w) => !present[w.column]);
-  for (const { column, rule } of added) dataColumn(tab.sheet, column + 1).setDataValidation(rule);
-  if (added.length > 0) report.added.push(`checks on ${added.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
+  const changed = wanted.filter(
+    (w) => !present[w.column] || (w.check.kind === 'cycles' && isStaleCycleList(present[w.column]!, cycleNames)),
+  );
+  for (const { column, rule } of changed) dataColumn(tab.sheet, column + 1).setDataValidation(rule);
+  if (changed.length > 0) report.added.push(`checks on ${changed.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
 }
 
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
@@ -230,6 +233,13 @@ function ensureProtections(tab: Tab, report: SetupReport): void {
     if (existing.some((p) => p.getDescription() === description)) continue;
     dataColumn(tab.sheet, column).protect().setDescription(description).setWarningOnly(true);
     report.added.push(`a warning on the ${header} column of ${tab.spec.name}`);
+  }
+}
+
+/** Help notes go on header cells this run added. */
+function ensureNotes(tab: Tab): void {
+  for (const { header, note } of tab.spec.columns) {
+    if (note && tab.newHeaders.has(header)) tab.sheet.getRange(1, tab.columns.get(header)! + 1).setNote(note);
   }
 }
 

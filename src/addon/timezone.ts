@@ -1,4 +1,4 @@
-import { WallClock } from '../okr/cycle';
+import { WallClock } from '../okr/dates';
 
 /**
  * The wall clock of the open spreadsheet's time zone, read only when a date

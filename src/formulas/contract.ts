@@ -29,6 +29,31 @@ export interface FormulaSpec {
 
 const PROGRESS_PARAM: ParamSpec = { name: 'progress', type: 'number', about: 'The progress, 0 to 1.' };
 
+/**
+ * The trailing parameters of every formula that takes a cycle, in this order
+ * after its own: what cycle names mean in the workbook.
+ */
+const CYCLE_PARAMS: readonly ParamSpec[] = [
+  {
+    name: 'cycles',
+    type: 'range',
+    optional: true,
+    about: 'your cycles (Cycle, Starts, Ends), such as OKR_CYCLES; their names win over the built-in ones.',
+  },
+  {
+    name: 'fiscal_start',
+    type: 'string',
+    optional: true,
+    about: 'the month the fiscal year starts in, 1 to 12 or its name, such as OKR_FISCAL_START (default January).',
+  },
+  {
+    name: 'fiscal_naming',
+    type: 'string',
+    optional: true,
+    about: 'end (FY2027 ends in 2027, the default) or start, such as OKR_FISCAL_NAMING.',
+  },
+];
+
 export const FORMULAS: readonly FormulaSpec[] = [
   {
     name: 'OKR_PROGRESS',
@@ -73,14 +98,16 @@ export const FORMULAS: readonly FormulaSpec[] = [
       {
         name: 'cycle',
         type: 'string',
-        about: 'A cycle name such as 2026-Q4, 2026-H1 or 2026, or two date cells (first day, last day).',
+        about: 'A cycle name such as 2026-Q4, 2026-H1, 2026, FY2027-Q1 or one of your cycles, or two date cells (first day, last day).',
       },
       { name: 'as_of', type: 'Date', about: 'The date to measure at, such as TODAY().' },
+      ...CYCLE_PARAMS,
     ],
     description: ["Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone."],
     returns: 'The share of the cycle elapsed, 0 to 1.',
     gives: "share of the cycle elapsed, 0 to 1, in the spreadsheet's time zone",
-    example: '`=OKR_EXPECTED("2026-Q4", DATE(2026,11,15))` → 45/92 ≈ 0.489',
+    example:
+      '`=OKR_EXPECTED("2026-Q4", DATE(2026,11,15))` → 45/92 ≈ 0.489; `=OKR_EXPECTED("FY2027-Q1", DATE(2026,3,17), , "February")` → 44/89',
   },
   {
     name: 'OKR_STATUS',
@@ -118,11 +145,12 @@ export const FORMULAS: readonly FormulaSpec[] = [
     params: [
       { name: 'objectives', type: 'range', about: 'The Objectives table, header row included.' },
       { name: 'key_results', type: 'range', about: 'The Key Results table, header row included.' },
+      ...CYCLE_PARAMS,
     ],
     description: ['Checks the OKR structure: a table of Severity, Rule, Where and Message, or OK.'],
     returns: 'The findings, errors first, or OK.',
     gives: 'a table of Severity, Rule, Where, Message, errors first; `OK` when nothing is wrong',
-    example: "`=OKR_VALIDATE(Objectives!A1:I, 'Key Results'!A1:N)`",
+    example: "`=OKR_VALIDATE(Objectives!A1:I, 'Key Results'!A1:N, OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)`",
   },
 ];
 

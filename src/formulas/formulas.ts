@@ -1,6 +1,9 @@
-import { Cell, isDate } from '../okr/cells';
+import { Cell, isBlank, isDate } from '../okr/cells';
 import { UserError } from '../okr/errors';
-import { WallClock, cycleFromDays, expectedProgress, parseCycleName } from '../okr/cycle';
+import { cycleFromDays, expectedProgress } from '../okr/cycle';
+import { parseFiscalYear } from '../okr/cycle-names';
+import { CycleCalendar, calendarOf, resolveCycle } from '../okr/cycles';
+import { WallClock } from '../okr/dates';
 import { keyResultProgress } from '../okr/progress';
 import { rollup } from '../okr/rollup';
 import { score, status } from '../okr/status';
@@ -43,13 +46,43 @@ export function okrRollup(ids: Arg, childParentIds: Arg, childProgress: Arg, chi
   );
 }
 
-export function okrExpected(cycle: Arg, asOf: Arg, wallClock: WallClock): Output {
+/**
+ * The trailing arguments of every formula that takes a cycle: the workbook's
+ * cycles table and its fiscal year (the named ranges OKR_CYCLES,
+ * OKR_FISCAL_START and OKR_FISCAL_NAMING can be passed as they are).
+ */
+export interface CycleArgs {
+  cycles?: Arg;
+  fiscalStart?: Arg;
+  fiscalNaming?: Arg;
+}
+
+/** What cycle names mean, from a formula's cycle arguments. */
+export function calendarArg({ cycles, fiscalStart, fiscalNaming }: CycleArgs, wallClock: WallClock): CycleCalendar {
+  return single(() => {
+    for (const [name, arg] of [
+      ['fiscal_start', fiscalStart],
+      ['fiscal_naming', fiscalNaming],
+    ] as const) {
+      if (isRange(arg) && cellsOf(arg).length > 1)
+        throw new UserError(`${name} is a range: give one cell, such as OKR_${name.toUpperCase()}`);
+    }
+    if (cycles !== undefined && !isRange(cycles) && !isBlank(cycles)) {
+      throw new UserError('cycles is one value: give the range of your cycles (Cycle, Starts, Ends), such as OKR_CYCLES');
+    }
+    const fiscal = parseFiscalYear(cellsOf(fiscalStart)[0], cellsOf(fiscalNaming)[0]);
+    return calendarOf(fiscal, isRange(cycles) ? cycles : undefined, wallClock);
+  });
+}
+
+export function okrExpected(cycle: Arg, asOf: Arg, cycleArgs: CycleArgs, wallClock: WallClock): Output {
   const days = twoDays(cycle);
   if (days) {
     const range = single(() => cycleFromDays(days[0], days[1], wallClock));
     return byRow({ as_of: asOf }, ([when]) => expectedProgress(range, when, wallClock));
   }
-  return byRow({ cycle, as_of: asOf }, ([name, when]) => expectedProgress(parseCycleName(name), when, wallClock));
+  const calendar = calendarArg(cycleArgs, wallClock);
+  return byRow({ cycle, as_of: asOf }, ([name, when]) => expectedProgress(resolveCycle(name, calendar), when, wallClock));
 }
 
 /** A range of exactly two dates is a cycle's first and last day; anything else names cycles. */
@@ -68,7 +101,7 @@ export function okrScore(progress: Arg): Output {
   return byRow({ progress }, ([p]) => score(p));
 }
 
-export function okrValidate(objectives: Arg, keyResults: Arg): Output {
+export function okrValidate(objectives: Arg, keyResults: Arg, cycleArgs: CycleArgs, wallClock: WallClock): Output {
   if (!isRange(objectives) || !isRange(keyResults)) {
     throw sheetsError(
       new UserError(
@@ -76,7 +109,8 @@ export function okrValidate(objectives: Arg, keyResults: Arg): Output {
       ),
     );
   }
-  const findings = single(() => validateOkrs(objectives, keyResults));
+  const calendar = calendarArg(cycleArgs, wallClock);
+  const findings = single(() => validateOkrs(objectives, keyResults, calendar));
   if (findings.length === 0) return 'OK';
   return [[...VALIDATION.headers], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
 }

@@ -1,4 +1,5 @@
-import { cycleChoices, cycleOf } from './cycle';
+import { FISCAL_NAMINGS, FiscalYear, MONTHS, quarterOf } from './cycle-names';
+import { utcDay } from './dates';
 import { METRICS } from './metric';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 
@@ -14,7 +15,9 @@ import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 
 /** A data-validation rule as set-up applies it to a column's data cells (or a setting's value cell). */
 export type Check =
-  | { kind: 'list'; values: readonly string[] | ((year: number) => string[]); strict: boolean; help: string }
+  | { kind: 'list'; values: readonly string[]; strict: boolean; help: string }
+  /** A dropdown of the cycles that apply in the workbook (calendar, fiscal, its own); other names stay allowed, marked. */
+  | { kind: 'cycles'; help: string }
   | { kind: 'between'; min: number; max: number; help: string }
   | { kind: 'at least'; min: number; help: string };
 
@@ -37,6 +40,8 @@ export interface ColumnSpec<Header extends string = string> {
   formula?: (refs: FormulaRefs) => string;
   /** Number format of the data cells; `@` (plain text) keeps what a person types exactly as typed. */
   format?: string;
+  /** Help on the header cell, as a note. */
+  note?: string;
   check?: Check;
   colours?: 'score band' | 'status';
 }
@@ -50,11 +55,14 @@ export interface TabSpec<Header extends string = string> {
   required: readonly Header[];
   /** The headers a formula fills. */
   computed: readonly Header[];
+  /** The named range over its columns, when formulas read the tab through one. */
+  rangeName?: string;
 }
 
-function tab<const Header extends string>(name: string, columns: readonly ColumnSpec<Header>[]): TabSpec<Header> {
+function tab<const Header extends string>(name: string, columns: readonly ColumnSpec<Header>[], rangeName?: string): TabSpec<Header> {
   return {
     name,
+    ...(rangeName ? { rangeName } : {}),
     columns,
     headers: columns.map((c) => c.header),
     required: columns.filter((c) => c.required).map((c) => c.header),
@@ -75,13 +83,8 @@ export type Cadence = (typeof CADENCES)[number];
 
 const PERCENT = '0%';
 
-const CYCLE_CHECK: Check = {
-  kind: 'list',
-  values: cycleChoices,
-  // Other cycles stay allowed (marked), so a 2030 plan is never blocked; Validate explains bad ones.
-  strict: false,
-  help: 'Write a cycle as 2026-Q4, 2026-H1 or 2026.',
-};
+// Other cycles stay allowed (marked), so a 2030 plan is never blocked; Validate explains bad ones.
+const CYCLE_CHECK: Check = { kind: 'cycles', help: 'Write a cycle as 2026-Q4, 2026-H1, 2026, FY2027-Q1 or a name from the Cycles tab.' };
 const WEIGHT_CHECK: Check = { kind: 'at least', min: 0, help: 'A weight of 0 or more; blank counts as 1.' };
 const CONFIDENCE_CHECK: Check = {
   kind: 'between',
@@ -90,9 +93,28 @@ const CONFIDENCE_CHECK: Check = {
   help: 'Confidence from 0 (no chance) to 10 (certain).',
 };
 
+/**
+ * The workbook's own cycles: any name here means these days, and wins over the
+ * built-in meaning of the same name. Formulas read it through OKR_CYCLES.
+ */
+export const CYCLES = tab(
+  'Cycles',
+  [
+    {
+      header: 'Cycle',
+      required: true,
+      note: 'Your own cycles, one a row: a name, its first day (Starts) and its last day (Ends), both included. A name here wins over the built-in meaning of the same name (2026-Q4, FY2027-Q1). Use them in Objectives and in Settings > Current cycle.',
+    },
+    { header: 'Starts', required: true, format: 'yyyy-mm-dd' },
+    { header: 'Ends', required: true, format: 'yyyy-mm-dd' },
+  ],
+  'OKR_CYCLES',
+);
+
 /** Status against the time elapsed in the current cycle, for the rows that have an ID. */
 function statusFormula({ column, setting }: FormulaRefs): string {
-  const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${setting('cycle')}, TODAY())))`;
+  const cycleArgs = `${CYCLES.rangeName}, ${setting('fiscalStart')}, ${setting('fiscalNaming')}`;
+  const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${setting('cycle')}, TODAY(), ${cycleArgs})))`;
   return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
 }
 
@@ -162,13 +184,20 @@ export const VALIDATION = tab('Validation', [{ header: 'Severity' }, { header: '
 export const GUIDE_TAB = 'Guide';
 
 /** The tabs set-up builds from their columns, in the order it adds them. */
-export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS] as const;
+export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS, CYCLES] as const;
 
 export type ObjectiveColumn = (typeof OBJECTIVES.headers)[number];
 export type KeyResultColumn = (typeof KEY_RESULTS.headers)[number];
 export type CheckinColumn = (typeof CHECKINS.headers)[number];
 
-export type SettingKey = 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap';
+export type SettingKey = 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming';
+
+/** What a setting's default depends on: today's month, and the fiscal year set so far. */
+export interface SettingContext {
+  year: number;
+  month: number;
+  fiscal: FiscalYear;
+}
 
 /** One row of the Settings tab, and the named range formulas use to read its value. */
 export interface SettingSpec {
@@ -176,7 +205,7 @@ export interface SettingSpec {
   name: string;
   rangeName: string;
   about: string;
-  fallback: (today: { year: number; month: number }) => string | number;
+  fallback: (context: SettingContext) => string | number;
   check?: Check;
 }
 
@@ -185,8 +214,9 @@ export const SETTING_ROWS: readonly SettingSpec[] = [
     key: 'cycle',
     name: 'Current cycle',
     rangeName: 'OKR_CURRENT_CYCLE',
-    about: 'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year) or 2026 (a year).',
-    fallback: ({ year, month }) => cycleOf(year, month),
+    about:
+      'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year), 2026 (a year), FY2027-Q1 (a fiscal quarter) or a cycle of the Cycles tab.',
+    fallback: ({ year, month, fiscal }) => quarterOf(utcDay(year, month - 1, 1), fiscal),
     check: CYCLE_CHECK,
   },
   {
@@ -210,6 +240,24 @@ export const SETTING_ROWS: readonly SettingSpec[] = [
     rangeName: 'OKR_OFF_TRACK_GAP',
     about: 'Beyond the at-risk gap it is at risk, and beyond this one off track.',
     fallback: () => DEFAULT_OFF_TRACK_GAP,
+  },
+  {
+    key: 'fiscalStart',
+    name: 'Fiscal year starts',
+    rangeName: 'OKR_FISCAL_START',
+    about:
+      'The month your fiscal year starts in. Fiscal cycles are named FY2027, FY2027-H1, FY2027-Q1; calendar names (2026-Q4) keep their calendar meaning.',
+    fallback: () => MONTHS[0],
+    check: { kind: 'list', values: MONTHS, strict: true, help: 'Choose the month the fiscal year starts in.' },
+  },
+  {
+    key: 'fiscalNaming',
+    name: 'Fiscal year named by',
+    rangeName: 'OKR_FISCAL_NAMING',
+    about:
+      'Whether FY2027 is the fiscal year that ends in 2027 (the usual way) or the one that starts in 2027. With a February start named by its end, FY2027 runs from 1 February 2026 to 31 January 2027.',
+    fallback: () => 'the year it ends',
+    check: { kind: 'list', values: Object.keys(FISCAL_NAMINGS), strict: true, help: 'Choose the year a fiscal year is named by.' },
   },
 ];
 

@@ -1,6 +1,7 @@
 import { Cell, asNumber, describe, isBlank, normalise, showId, text } from './cells';
 import { UserError } from './errors';
-import { cycleNameProblem } from './cycle';
+import { CycleCalendar, cycleAdvice, sentence } from './cycles';
+import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
@@ -18,8 +19,18 @@ export interface Finding {
 type Objectives = Table<ObjectiveColumn>;
 type KeyResults = Table<KeyResultColumn>;
 
-/** Checks the structure of an OKR workbook; errors come before warnings. */
-export function validateOkrs(objectiveValues: readonly (readonly Cell[])[], keyResultValues: readonly (readonly Cell[])[]): Finding[] {
+/** A workbook with no fiscal year set and no Cycles tab: calendar names only. */
+const CALENDAR_ONLY: CycleCalendar = { fiscal: CALENDAR_YEAR, custom: new Map() };
+
+/**
+ * Checks the structure of an OKR workbook; errors come before warnings.
+ * `calendar` says which cycle names mean something (fiscal year, Cycles tab).
+ */
+export function validateOkrs(
+  objectiveValues: readonly (readonly Cell[])[],
+  keyResultValues: readonly (readonly Cell[])[],
+  calendar: CycleCalendar = CALENDAR_ONLY,
+): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
   const keyResults = readTable(keyResultValues, KEY_RESULTS);
   const findings: Finding[] = [];
@@ -36,7 +47,7 @@ export function validateOkrs(objectiveValues: readonly (readonly Cell[])[], keyR
     }
   }
   checkIds(objectives, keyResults, add);
-  checkObjectives(objectives, add);
+  checkObjectives(objectives, calendar, add);
   checkKeyResults(objectives, keyResults, add);
   checkShape(objectives, keyResults, add);
 
@@ -95,7 +106,7 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
   }
 }
 
-function checkObjectives(objectives: Objectives, add: Add): void {
+function checkObjectives(objectives: Objectives, calendar: CycleCalendar, add: Add): void {
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
   const byId = indexById(objectives);
   for (const row of objectives.rows) {
@@ -104,8 +115,8 @@ function checkObjectives(objectives: Objectives, add: Add): void {
       add('warning', 'missing-title', row.where('Objective'), `${name} has no text: say what the objective is.`);
     }
     const cycle = row.get('Cycle');
-    const cycleProblem = isBlank(cycle) ? undefined : cycleNameProblem(cycle);
-    if (cycleProblem) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${cycleProblem}.`);
+    const advice = isBlank(cycle) ? undefined : cycleAdvice(cycle, calendar);
+    if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
     if (!isBlank(parent) && !isLinked(parent) && !byId.has(normalise(parent))) {

@@ -1,7 +1,9 @@
 import type { CheckinView, KeyResultView } from '../shared/checkin-api';
 import { Cell, asNumber, isBlank, isDate, normalise, text } from './cells';
 import { isDue } from './checkin';
-import { WallClock, expectedProgress, parseCycleName } from './cycle';
+import { expectedProgress } from './cycle';
+import { CycleCalendar, resolveCycle } from './cycles';
+import { WallClock } from './dates';
 import { parseMetric } from './metric';
 import { keyResultProgress } from './progress';
 import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn } from './schema';
@@ -58,10 +60,16 @@ export interface ViewInputs {
  * The key results as the check-in panel shows them, from the tables as read:
  * progress and status computed by the engine, check-ins grouped by key result.
  */
-export function keyResultViews(tables: Tables, settings: Settings, now: Date, wallClock: WallClock): KeyResultView[] {
+export function keyResultViews(
+  tables: Tables,
+  settings: Settings,
+  calendar: CycleCalendar,
+  now: Date,
+  wallClock: WallClock,
+): KeyResultView[] {
   const objectives = new Map(readTable(tables.objectives, OBJECTIVES).rows.map((row) => [normalise(row.get('ID')), row]));
   const history = checkinsByKeyResult(tables.checkins);
-  const expected = expectedOrUndefined(settings, now, wallClock);
+  const expected = expectedOrUndefined(settings, calendar, now, wallClock);
   const table = readTable(tables.keyResults, KEY_RESULTS);
   return table.rows
     .filter((row) => !isBlank(row.get('ID')))
@@ -137,8 +145,9 @@ export function checkinsByKeyResult(values: Cell[][]): Map<string, CheckinView[]
   return byId;
 }
 
-export function expectedOrUndefined(settings: Settings, now: Date, wallClock: WallClock): number | undefined {
-  return safe(() => expectedProgress(parseCycleName(settings.cycle), now, wallClock));
+/** The share of the current cycle elapsed, undefined when Settings names no usable cycle (Validate says why). */
+export function expectedOrUndefined(settings: Settings, calendar: CycleCalendar, now: Date, wallClock: WallClock): number | undefined {
+  return safe(() => expectedProgress(resolveCycle(settings.cycle, calendar), now, wallClock));
 }
 
 function currentValue(value: Cell): number | string | null {

@@ -65,7 +65,8 @@ describe('getCheckinContext', () => {
   it('gives the panel everything in one round trip, reading each tab once', () => {
     const { rt, id } = examples();
     const ctx = context(rt, id);
-    expect(rt.lastCalls['Range.getValues']).toBe(4);
+    // Objectives, Key Results, Check-ins, Settings and Cycles (what the current cycle means).
+    expect(rt.lastCalls['Range.getValues']).toBe(5);
     // From the Key Results range read: which values are percentages, and which Current is a person's formula.
     expect(rt.lastCalls['Range.getNumberFormats']).toBe(1);
     expect(rt.lastCalls['Range.getFormulas']).toBe(1);

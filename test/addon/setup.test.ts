@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../../src/okr/schema';
 import { byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
 
-const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide'];
+const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide'];
 
 describe('Set up the OKR workbook, on an empty workbook', () => {
   it('adds the tabs with their headers, frozen, and says what it added', () => {
@@ -13,6 +13,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULTS.headers]]);
     expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKINS.headers]]);
     expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTINGS.headers]]);
+    expect(rt.store.values(id, 'Cycles', 'A1:C1')).toEqual([['Cycle', 'Starts', 'Ends']]);
+    expect(byHand(rt, id).getSheetByName('Cycles')!.getRange('A1').getNote()).toMatch(/^Your own cycles, one a row/);
     const spreadsheet = byHand(rt, id);
     for (const tab of ['Objectives', 'Key Results', 'Check-ins', 'Settings'])
       expect(spreadsheet.getSheetByName(tab)!.getFrozenRows()).toBe(1);
@@ -20,7 +22,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(lastAlert(rt)).toMatch(/Add example OKRs/);
   });
 
-  it('fills Settings with the current cycle, cadence and gaps, each behind a named range', () => {
+  it('fills Settings with the current cycle, cadence, gaps and fiscal year, each behind a named range', () => {
     const { rt, id } = newWorkbook();
     click(rt, id, 'setUpWorkbook', 'NO');
     expect(records(rt, id, 'Settings').map((r) => [r.Setting, r.Value])).toEqual([
@@ -28,11 +30,21 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       ['Check-in cadence', 'weekly'],
       ['At-risk gap', 0.15],
       ['Off-track gap', 0.3],
+      ['Fiscal year starts', 'January'],
+      ['Fiscal year named by', 'the year it ends'],
     ]);
     const names = byHand(rt, id)
       .getNamedRanges()
-      .map((n) => `${n.getName()}=${n.getRange().getA1Notation()}`);
-    expect(names.sort()).toEqual(['OKR_AT_RISK_GAP=B4', 'OKR_CHECKIN_CADENCE=B3', 'OKR_CURRENT_CYCLE=B2', 'OKR_OFF_TRACK_GAP=B5']);
+      .map((n) => `${n.getName()}=${n.getRange().getSheet().getName()}!${n.getRange().getA1Notation()}`);
+    expect(names.sort()).toEqual([
+      'OKR_AT_RISK_GAP=Settings!B4',
+      'OKR_CHECKIN_CADENCE=Settings!B3',
+      'OKR_CURRENT_CYCLE=Settings!B2',
+      'OKR_CYCLES=Cycles!A1:C1000',
+      'OKR_FISCAL_NAMING=Settings!B7',
+      'OKR_FISCAL_START=Settings!B6',
+      'OKR_OFF_TRACK_GAP=Settings!B5',
+    ]);
   });
 
   it('adds dropdowns and limits, colours, formula columns and their warnings', () => {
@@ -55,7 +67,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.formulas(id, 'Key Results', 'L1:M1')).toEqual([
       [
         '={"Progress"; OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)}',
-        '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY()))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+        '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
       ],
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
@@ -108,13 +120,13 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const first = rt.lastCalls;
     expect(first['Range.getValue'] ?? 0).toBe(0);
     expect(first['Range.setValue'] ?? 0).toBe(0);
-    // Objectives, Key Results, Check-ins, Settings, Guide: one header block each, plus the settings rows.
-    expect(first['Range.setValues']).toBe(6);
+    // Objectives, Key Results, Check-ins, Settings, Cycles, Guide: one header block each, plus the settings rows.
+    expect(first['Range.setValues']).toBe(7);
     expect(first['Range.setFormula']).toBe(4);
     click(rt, id, 'setUpWorkbook', 'NO');
     const again = rt.lastCalls;
-    // The second run reads the four tables once each, and the header formulas of the two formula tabs.
-    expect(again['Range.getValues']).toBe(4);
+    // The second run reads the five tables once each, and the header formulas of the two formula tabs.
+    expect(again['Range.getValues']).toBe(5);
     expect(again['Range.getFormulas']).toBe(2);
     expect(again['Range.setValues'] ?? 0).toBe(0);
     expect(again['Range.setFormula'] ?? 0).toBe(0);
@@ -165,7 +177,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     expect(lastAlert(rt)).toMatch(
       /the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/,
     );
-    expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+    expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
   });
 
   it('puts formulas where the columns really are, and offers no examples when OKRs exist', () => {

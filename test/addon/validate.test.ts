@@ -67,14 +67,14 @@ describe('Validate the OKRs', () => {
     const { rt, id } = workbook((objectives) => setCell(objectives, 1, 'Owner', ''));
     click(rt, id, 'validateOkrs', 'OK');
     const calls = rt.lastCalls;
-    // Objectives, Key Results, Settings: one getValues each (a new Validation tab needs no read).
-    expect(calls['Range.getValues']).toBe(3);
+    // Objectives, Key Results, Settings, Cycles: one getValues each (a new Validation tab needs no read).
+    expect(calls['Range.getValues']).toBe(4);
     expect(calls['Range.setValues']).toBe(1);
     expect(calls['Range.getValue'] ?? 0).toBe(0);
     expect(calls['Range.setValue'] ?? 0).toBe(0);
     click(rt, id, 'validateOkrs', 'OK');
     // Run again, it checks the Validation tab is its own (one more read) and replaces the report.
-    expect(rt.lastCalls['Range.getValues']).toBe(4);
+    expect(rt.lastCalls['Range.getValues']).toBe(5);
     expect(rt.lastCalls['Range.setValues']).toBe(1);
     expect(report(rt, id)).toHaveLength(2);
   });
@@ -131,7 +131,7 @@ describe('Validate the OKRs', () => {
     expect(report(rt, id).slice(1)).toEqual([
       ['warning', 'missing-owner', 'Objectives!C4', 'Objective O3 has no owner: every OKR needs someone accountable.'],
     ]);
-    expect(rt.lastCalls['Range.getValues']).toBe(3);
+    expect(rt.lastCalls['Range.getValues']).toBe(4);
   });
 
   it('never lets text from a cell become a formula in the report', () => {
@@ -140,7 +140,9 @@ describe('Validate the OKRs', () => {
     byHand(rt, id).getSheetByName('Objectives')!.getRange('E3').setValue('\'=IMPORTRANGE("x","y")');
     click(rt, id, 'validateOkrs', 'OK');
     const row = report(rt, id).find((r) => r[1] === 'bad-cycle')!;
-    expect(row[3]).toBe('Objective O2 has cycle "=IMPORTRANGE("x","y")": write a cycle as 2026-Q4, 2026-H1 or 2026.');
+    expect(row[3]).toBe(
+      'Objective O2 has cycle "=IMPORTRANGE("x","y")": write a cycle as 2026-Q4, 2026-H1 or 2026, or add it to the Cycles tab.',
+    );
     expect(
       rt.store
         .formulas(id, 'Validation', 'D1:D10')

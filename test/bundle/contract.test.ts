@@ -64,7 +64,13 @@ describe("the formulas' messages name arguments as the contract does", () => {
       child_progress: 'OKR_ROLLUP([["O1"]], [["O1"],["O1"]], [[0.5],[0.5],[0.5]])',
       child_weights: 'OKR_ROLLUP([["O1"]], [["O1"]], [[0.5]], [["heavy"]])',
     },
-    OKR_EXPECTED: { cycle: 'OKR_EXPECTED("soon", new Date())', as_of: 'OKR_EXPECTED("2026-Q4", "x")' },
+    OKR_EXPECTED: {
+      cycle: 'OKR_EXPECTED("soon", new Date())',
+      as_of: 'OKR_EXPECTED("2026-Q4", "x")',
+      cycles: 'OKR_EXPECTED("2026-Q4", new Date(), "x")',
+      fiscal_start: 'OKR_EXPECTED("FY2027-Q1", new Date(), "", "Smarch")',
+      fiscal_naming: 'OKR_EXPECTED("FY2027-Q1", new Date(), "", 2, "middle")',
+    },
     OKR_STATUS: {
       progress: 'OKR_STATUS("x", 0.5)',
       expected: 'OKR_STATUS(0.5, "x")',
@@ -72,7 +78,13 @@ describe("the formulas' messages name arguments as the contract does", () => {
       off_track_gap: 'OKR_STATUS(0.5, 0.5, 0.1, -1)',
     },
     OKR_SCORE: { progress: 'OKR_SCORE("x")' },
-    OKR_VALIDATE: { objectives: 'OKR_VALIDATE("x", [["ID"]])', key_results: 'OKR_VALIDATE([["ID"]], "x")' },
+    OKR_VALIDATE: {
+      objectives: 'OKR_VALIDATE("x", [["ID"]])',
+      key_results: 'OKR_VALIDATE([["ID"]], "x")',
+      cycles: 'OKR_VALIDATE([["ID"]], [["ID"]], "x")',
+      fiscal_start: 'OKR_VALIDATE([["ID"]], [["ID"]], "", "Smarch")',
+      fiscal_naming: 'OKR_VALIDATE([["ID"]], [["ID"]], "", 2, "middle")',
+    },
   };
   const context = loadBundle({
     SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => 'Etc/UTC' }) },

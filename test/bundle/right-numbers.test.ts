@@ -62,9 +62,7 @@ describe('no NaN, no overflow, no year 1926', () => {
   });
 
   it('refuses a cycle before the year 1000 with a hint', () => {
-    expect(messageOf('OKR_EXPECTED("0026-Q4", new Date(Date.UTC(2026, 10, 15)))')).toBe(
-      'cycle is "0026-Q4": write the year in full, such as 2026-Q4',
-    );
+    expect(messageOf('OKR_EXPECTED("0026-Q4", new Date(Date.UTC(2026, 10, 15)))')).toBe('unknown cycle "0026-Q4": write it as 2026-Q4');
   });
 
   it('refuses an expected share outside 0 to 1', () => {
@@ -81,7 +79,7 @@ describe('no NaN, no overflow, no year 1926', () => {
 
 describe('clearer messages', () => {
   it('suggests the corrected cycle name', () => {
-    expect(messageOf('OKR_EXPECTED("Q2 2027", new Date())')).toBe('cycle is "Q2 2027": write it as 2027-Q2');
+    expect(messageOf('OKR_EXPECTED("Q2 2027", new Date())')).toBe('unknown cycle "Q2 2027": write it as 2027-Q2');
   });
 
   it('matches ids with invisible characters, and shows them', () => {

@@ -56,7 +56,7 @@ afterAll(async () => {
 
 test('shows the demo company workbook as Sheets would', async () => {
   await poll(() => page.locator('.doc-title').textContent()).toBe('Acme — Company OKRs');
-  expect(await page.getByRole('tab').allTextContents()).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+  expect(await page.getByRole('tab').allTextContents()).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
   expect(await cell('A1').textContent()).toBe('ID');
   expect(await cell('B2').textContent()).toBe('Become the tool product teams recommend to each other');
   // The formula bar shows the formula of the cell that holds it (the add-on puts it in row 1 or 2).

@@ -51,7 +51,8 @@ describe('the seeded demo', () => {
       'Acme — Sales team OKRs',
       'Acme — Operations team OKRs',
     ]);
-    for (const book of state.workbooks) expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Guide']);
+    for (const book of state.workbooks)
+      expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
     expect(state.people.length).toBeGreaterThanOrEqual(5);
     expect(fs.existsSync(playground.stateFile)).toBe(true);
   });
@@ -65,6 +66,37 @@ describe('the seeded demo', () => {
   test('has one quarter of OKRs, team objectives aligned to the company ones', async () => {
     expect(await column(playground, product(), 'Objectives', 'Cycle')).toEqual(['2026-Q4', '2026-Q4', '2026-Q4']);
     expect(await column(playground, product(), 'Objectives', 'Aligned to')).toEqual(['Company/C1', 'Company/C3', 'Company/C1']);
+  });
+
+  test('Sales counts fiscal years from February and Operations six-week cycles of its own', async () => {
+    const sales = books.find((b) => b.name.includes('Sales'))!;
+    const operations = books.find((b) => b.name.includes('Operations'))!;
+    // 30 November 2026 is in the fiscal year that started on 1 February 2026: its fourth quarter began on 1 November.
+    expect(new Set(await column(playground, sales, 'Objectives', 'Cycle'))).toEqual(new Set(['FY2027-Q4']));
+    expect(await column(playground, operations, 'Cycles', 'Cycle')).toEqual(['Ops wave 2026-11-09', 'Ops wave 2026-12-21']);
+    expect(await column(playground, operations, 'Cycles', 'Ends')).toEqual(['2026-12-20', '2027-01-31']);
+    expect(new Set(await column(playground, operations, 'Objectives', 'Cycle'))).toEqual(new Set(['Ops wave 2026-11-09']));
+  });
+
+  test('changing when the fiscal year starts recomputes the statuses at once', async () => {
+    const sales = books.find((b) => b.name.includes('Sales'))!;
+    const settings = await column(playground, sales, 'Settings', 'Setting');
+    const row = settings.indexOf('Fiscal year starts') + 2;
+    const before = await column(playground, sales, 'Key Results', 'Status');
+    // Starting in November, FY2027-Q4 is August to October 2027: nothing is expected yet, so nothing is behind.
+    const { body } = await post(playground, '/api/edit', {
+      workbook: sales.id,
+      sheet: 'Settings',
+      a1: `B${row}`,
+      input: 'November',
+      user: MAYA,
+    });
+    expect(body).toEqual({ ok: true });
+    const after = await column(playground, sales, 'Key Results', 'Status');
+    expect(before).toContain('off track');
+    expect(after.filter((s) => s !== 'done').every((s) => s === 'on track')).toBe(true);
+    await post(playground, '/api/edit', { workbook: sales.id, sheet: 'Settings', a1: `B${row}`, input: 'February', user: MAYA });
+    expect(await column(playground, sales, 'Key Results', 'Status')).toEqual(before);
   });
 
   test('has key results on track, at risk, off track and one done, computed by the bundle', async () => {
