@@ -84,26 +84,30 @@ export function readCycles(
   return { custom, problems };
 }
 
+/** A day of the Cycles tab, or undefined when the cell holds no date. */
+function dayIn(cell: Cell, wallClock: WallClock): number | undefined {
+  try {
+    return wallDay(cell, 'day', wallClock);
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
+  }
+}
+
 function customCycle(name: string, starts: Cell, ends: Cell, row: number, wallClock: WallClock): CustomCycle {
   const problem = (column: CycleColumn, message: string): CustomCycle => ({ name, row, problem: { row, column, message } });
-  let start: number;
-  let last: number;
-  try {
-    start = wallDay(starts, 'Starts', wallClock);
-  } catch {
+  const start = dayIn(starts, wallClock);
+  if (start === undefined)
     return problem(
       'Starts',
       `The cycle ${showId(name)} starts on ${describe(starts)}, which is not a date: write its first day, such as 2026-02-01.`,
     );
-  }
-  try {
-    last = wallDay(ends, 'Ends', wallClock);
-  } catch {
+  const last = dayIn(ends, wallClock);
+  if (last === undefined)
     return problem(
       'Ends',
       `The cycle ${showId(name)} ends on ${describe(ends)}, which is not a date: write its last day, such as 2026-03-14.`,
     );
-  }
   if (last < start)
     return problem('Ends', `The cycle ${showId(name)} ends (${isoDay(last)}) before it starts (${isoDay(start)}): swap the two days.`);
   return { name, row, days: { start, end: last + DAY } };
