@@ -10,79 +10,96 @@ export interface Child {
 /** A rollup of one id: the weighted mean, "" when no child has progress yet, or the reason it is invalid. */
 export type RollupResult = number | '' | UserError;
 
-/** A child that counts: its weight (over 0) and progress (blank counts as 0 once a sibling has progress). */
-interface Contributor {
-  weight: number;
-  progress: number | '';
+/**
+ * The contributors of one parent, counted by the rule every rollup follows,
+ * so a number shown is never a partial average that looks finished:
+ * - a contributor with blank progress counts as 0 once any contributor of that
+ *   parent has progress; while none has, the parent is blank (no data yet);
+ * - a contributor whose progress is invalid, not a number, or outside 0-1
+ *   makes the parent invalid, naming it; so does a negative or non-numeric weight;
+ * - a blank weight counts as 1; a weight of 0 leaves the contributor out.
+ */
+export class Contributions {
+  private readonly counted: { weight: number; progress: number | '' }[] = [];
+  private error: UserError | undefined;
+
+  /**
+   * Counts one contributor. `who` names it in a message, `row 3 of
+   * child_progress (a child of O1)`; `weightName` names its weight's argument.
+   */
+  add(progress: Cell | UserError, weight: Cell, who: { progress: string; weight: string }): void {
+    if (this.error) return;
+    const w = weightOf(weight);
+    if (w === undefined) {
+      this.error = new UserError(`${who.weight} is ${describe(weight)}: a weight is a number, 0 or more`);
+      return;
+    }
+    if (w === 0) return;
+    const p = progressOf(progress);
+    if (typeof p === 'object') {
+      this.error = new UserError(`${who.progress} ${p.problem}`);
+      return;
+    }
+    this.counted.push({ weight: w, progress: p });
+  }
+
+  /**
+   * Σw·p / Σw, "" while no contributor has progress, or the first problem.
+   * Weights are divided by the largest first, so weights near 1e308 do not
+   * overflow to Infinity.
+   */
+  result(): RollupResult {
+    if (this.error) return this.error;
+    if (!this.counted.some((c) => c.progress !== '')) return '';
+    const largest = Math.max(...this.counted.map((c) => c.weight));
+    let sum = 0;
+    let total = 0;
+    for (const { weight, progress } of this.counted) {
+      const w = weight / largest;
+      sum += w * (progress === '' ? 0 : progress);
+      total += w;
+    }
+    return sum / total;
+  }
 }
 
 /**
- * For each id, the weighted mean Σw·p / Σw over the children whose parent id
- * matches it (the way people type ids). The rule every rollup follows, so a
- * number shown is never a partial average that looks finished:
- * - a child with blank progress counts as 0 once any child of that parent has
- *   progress; while none has, the parent is blank (no data yet);
- * - a child whose progress is invalid, not a number, or outside 0-1 makes the
- *   parent invalid, naming the child; so does a negative or non-numeric weight;
- * - a blank weight counts as 1; a weight of 0 leaves the child out.
+ * For each id, the weighted mean of the children whose parent id matches it
+ * (the way people type ids), by the rule of `Contributions`.
  */
 export function rollup(ids: readonly Cell[], children: readonly Child[]): RollupResult[] {
-  const groups = new Map<string, { contributors: Contributor[]; error?: UserError }>();
+  const groups = new Map<string, Contributions>();
   children.forEach((child, index) => {
     if (isBlank(child.parentId)) return;
     const key = normalise(child.parentId);
-    const group = groups.get(key) ?? { contributors: [] };
+    const group = groups.get(key) ?? new Contributions();
     groups.set(key, group);
-    if (group.error) return;
-    const which = `row ${index + 1} of`;
     const of = `(a child of ${showId(child.parentId)})`;
-    const weight = childWeight(child.weight);
-    if (weight === undefined) {
-      group.error = new UserError(`${which} child_weights ${of} is ${describe(child.weight)}: a weight is a number, 0 or more`);
-      return;
-    }
-    if (weight === 0) return;
-    const progress = childProgress(child.progress);
-    if (typeof progress === 'object') {
-      group.error = new UserError(`${which} child_progress ${of} ${progress.problem}`);
-      return;
-    }
-    group.contributors.push({ weight, progress });
+    group.add(child.progress, child.weight, {
+      progress: `row ${index + 1} of child_progress ${of}`,
+      weight: `row ${index + 1} of child_weights ${of}`,
+    });
   });
   return ids.map((id) => {
     if (isBlank(id)) return '';
-    const group = groups.get(normalise(id));
-    if (!group) return '';
-    return group.error ?? weightedMean(group.contributors);
+    return groups.get(normalise(id))?.result() ?? '';
   });
 }
 
-/**
- * Σw·p / Σw, or "" while no contributor has progress. Weights are divided by
- * the largest first, so weights near 1e308 do not overflow to Infinity.
- */
-function weightedMean(contributors: readonly Contributor[]): number | '' {
-  if (!contributors.some((c) => c.progress !== '')) return '';
-  const largest = Math.max(...contributors.map((c) => c.weight));
-  let sum = 0;
-  let total = 0;
-  for (const { weight, progress } of contributors) {
-    const w = weight / largest;
-    sum += w * (progress === '' ? 0 : progress);
-    total += w;
-  }
-  return sum / total;
-}
-
 /** A blank weight counts as 1; undefined for one that is not a number of 0 or more. */
-function childWeight(weight: Cell): number | undefined {
+function weightOf(weight: Cell): number | undefined {
   if (isBlank(weight)) return 1;
   const n = asNumber(weight);
   return n === undefined || n < 0 ? undefined : n;
 }
 
-/** Progress as OKR_PROGRESS gives it (a fraction, or a number written as text), "" when blank, or what is wrong. */
-function childProgress(progress: Cell): number | '' | { problem: string } {
+/**
+ * Progress as OKR_PROGRESS gives it (a fraction, or a number written as
+ * text), "" when blank, or what is wrong; a UserError is a contributor that
+ * is itself invalid (an objective computed in the same rollup).
+ */
+function progressOf(progress: Cell | UserError): number | '' | { problem: string } {
+  if (progress instanceof UserError) return { problem: `is invalid: ${progress.message}` };
   if (isBlank(progress)) return '';
   const n = asNumber(progress);
   if (n === undefined) {
