@@ -9,11 +9,13 @@ import {
   type DialogRecord,
   type RecordedMenu,
   type RuntimeState,
+  type ScriptRunReply,
   type ScriptedAnswer,
   type SentMail,
   type SpreadsheetStore,
   type TriggerRecord,
 } from '../runtime/index';
+import { withShim } from './panel-shim';
 import { saveRuntime } from './world-state';
 
 export interface Person {
@@ -58,6 +60,7 @@ export interface SheetView {
 export interface HtmlPanel {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
+  /** The add-on's HTML with the google.script shim (panel-shim.ts) as its first script. */
   html: string;
   width?: number;
   height?: number;
@@ -173,18 +176,16 @@ export class Workbooks {
 
   /**
    * google.script.run from a sidebar or dialog: the named global runs in FULL
-   * mode; its value must survive the trip to the browser, as Google requires.
+   * mode through the runtime's bridge, which holds its arguments and value to
+   * Google's rules (a Date returned fails the call, as it would in Sheets).
    */
   runFromHtml(id: string, user: string, functionName: string, args: unknown[]): RunOutcome & { value?: unknown } {
-    let value: unknown;
+    let reply: ScriptRunReply | undefined;
     const outcome = this.observe(id, () => {
-      value = this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
+      reply = this.runtime.runFromPage(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
     });
-    if (!outcome.ok) return outcome;
-    const problem = unsendable(value);
-    if (problem)
-      return { ...outcome, ok: false, error: `${functionName} returned ${problem}, which google.script.run cannot send to the page.` };
-    return { ...outcome, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    if (!reply) return outcome;
+    return reply.ok ? { ...outcome, value: reply.value } : { ...outcome, ok: false, error: reply.error };
   }
 
   fireTrigger(uniqueId: string): RunOutcome {
@@ -306,25 +307,10 @@ function isPanel(dialog: DialogRecord): dialog is DialogRecord & { kind: HtmlPan
 }
 
 function toPanel(dialog: DialogRecord & { kind: HtmlPanel['kind'] }): HtmlPanel {
-  const panel: HtmlPanel = { kind: dialog.kind, title: dialog.title, html: dialog.html ?? '' };
+  const panel: HtmlPanel = { kind: dialog.kind, title: dialog.title, html: withShim(dialog.html ?? '') };
   if (dialog.width !== undefined) panel.width = dialog.width;
   if (dialog.height !== undefined) panel.height = dialog.height;
   return panel;
-}
-
-/** What google.script.run refuses to carry (its reference: Dates, functions, DOM nodes fail). */
-function unsendable(value: unknown, seen = new Set<unknown>()): string | undefined {
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return 'a Date';
-  if (typeof value === 'function') return 'a function';
-  if (value === null || typeof value !== 'object') return undefined;
-  if (seen.has(value)) return 'an object that refers to itself';
-  seen.add(value);
-  for (const item of Object.values(value)) {
-    const problem = unsendable(item, seen);
-    if (problem) return problem;
-  }
-  seen.delete(value);
-  return undefined;
 }
 
 function useKey(user: string, id: string): string {

@@ -191,7 +191,7 @@ describe('the API', () => {
     const page = await (await fetch(playground.url)).text();
     expect(page).toContain('<script src="/app.js">');
     const script = await (await fetch(`${playground.url}/app.js`)).text();
-    expect(script).toContain('withSuccessHandler');
+    expect(script).toContain('gsr-run');
   });
 });
 
