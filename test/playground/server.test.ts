@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseArgs } from '../../dev/playground/args';
 import { PortInUseError, type Playground } from '../../dev/playground/server';
+import { freePort } from './browser';
 import { get, post, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -303,6 +304,34 @@ describe('start-up', () => {
     }
   });
 
+  test('every request gets an answer from the moment the port opens: 503 with Retry-After until ready, then 200', async () => {
+    const port = await freePort();
+    const dir = tempStateDir();
+    let ready: Playground | undefined;
+    let failed: unknown;
+    const starting = start(dir, { port, reset: true }).then(
+      (p) => (ready = p),
+      (error: unknown) => (failed = error),
+    );
+    const answers: string[] = [];
+    try {
+      // Request as fast as the port allows, from before it opens until the playground is up.
+      for (let i = 0; !ready && failed === undefined; i++) {
+        const answer = await rawGet(port, i % 2 === 0 ? '/api/state' : '/', 30_000);
+        if (answer !== 'refused') answers.push(answer);
+      }
+      expect(failed).toBeUndefined();
+      answers.push(await rawGet(port, '/api/state', 30_000));
+      expect(answers.filter((a) => !/^(200|503 retry-after: 1)$/.test(a))).toEqual([]);
+      expect(answers).toContain('503 retry-after: 1');
+      expect(answers.at(-1)).toBe('200');
+    } finally {
+      await ready?.close();
+      await starting;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   test('--port and PORT choose the port; 8080 otherwise', () => {
     expect(parseArgs([], {})).toEqual({ port: 8080, reset: false });
     expect(parseArgs([], { PORT: '9000' })).toEqual({ port: 9000, reset: false });
@@ -312,3 +341,31 @@ describe('start-up', () => {
     expect(() => parseArgs(['--verbose'], {})).toThrow('Unknown option --verbose');
   });
 });
+
+/**
+ * One GET over a raw socket, as a browser sends it the moment the port accepts:
+ * "refused" before the port opens, "hung" when no answer comes in time, else the
+ * status (and the Retry-After of a 503).
+ */
+function rawGet(port: number, path: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let text = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('hung');
+    }, timeoutMs);
+    socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ECONNREFUSED' ? 'refused' : `error ${error.code}`);
+    });
+    socket.on('end', () => {
+      clearTimeout(timer);
+      const status = /^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? `no status: ${text.slice(0, 40)}`;
+      const retry = /\r\nretry-after: *(\S+)/i.exec(text)?.[1];
+      resolve(status === '503' ? `503 retry-after: ${retry}` : status);
+    });
+  });
+}
