@@ -4,7 +4,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { handleApi } from './api/routes';
-import { send } from './api/http';
+import { refusal } from './api/guard';
+import { send, sendJson } from './api/http';
 import { bundlePlayground, type Bundles } from './bundle';
 import { Engine } from './engine-host';
 
@@ -45,15 +46,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const server = http.createServer();
   // Serves requests once the engine is ready; until then they are answered 503.
   let serve: ((request: http.IncomingMessage, response: http.ServerResponse, url: URL) => void) | undefined = undefined;
+  let port = options.port;
   // Answers from the moment the port opens: the browser `npm start` opens may ask at once.
   server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const refused = refusal(request, port);
+    if (refused) return sendJson(response, 403, { error: refused });
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (serve) serve(request, response, url);
     else notReady(response, url);
   });
   // Listen first: a port in use is reported before any work is done.
   await listen(server, options.port, host);
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   let bundles: Bundles;
   try {
     bundles = await bundlePlayground(path.join(options.stateDir, 'build'));

@@ -1,5 +1,6 @@
 // The playground's HTTP API, on a real server over the built dist/Code.js.
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -193,6 +194,75 @@ describe('the API', () => {
     expect(page).toContain('<script src="/app.js">');
     const script = await (await fetch(`${playground.url}/app.js`)).text();
     expect(script).toContain('gsr-run');
+  });
+});
+
+describe('who may use it: the playground page on this machine, nobody else', () => {
+  /** A request with headers a browser or an attacker may set (fetch cannot forge Host). */
+  function request(
+    p: Playground,
+    options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  ): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: p.port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+  }
+  const own = () => `localhost:${playground.port}`;
+  const edit = (input: string) => JSON.stringify({ workbook: product().id, sheet: 'Objectives', a1: 'A40', input, user: MAYA });
+  const a40 = async (): Promise<string> =>
+    (await get(playground, `/api/sheet?workbook=${product().id}&sheet=Objectives`)).cells[39]?.[0]?.t ?? '';
+
+  test('a forged Host is refused, reads included (DNS rebinding), and changes nothing', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const host of ['evil.example', `evil.example:${playground.port}`, `localhost:${playground.port + 1}`]) {
+      const posted = await request(playground, { method: 'POST', path: '/api/edit', headers: { ...json, host }, body: edit('forged') });
+      expect(posted.status, host).toBe(403);
+      expect((await request(playground, { path: '/api/state', headers: { host } })).status, host).toBe(403);
+      expect((await request(playground, { path: '/', headers: { host } })).status, host).toBe(403);
+    }
+    expect(await a40()).toBe('');
+  });
+
+  test('a change from another origin, or not as JSON, is refused with 403 and changes nothing', async () => {
+    const refused: Record<string, string>[] = [
+      { 'content-type': 'text/plain', host: own() },
+      { 'content-type': 'application/x-www-form-urlencoded', host: own() },
+      { host: own() },
+      { 'content-type': 'application/json', host: own(), origin: 'http://evil.example' },
+      { 'content-type': 'application/json', host: own(), origin: `http://localhost:${playground.port + 1}` },
+      { 'content-type': 'application/json', host: own(), origin: 'null' },
+    ];
+    for (const headers of refused) {
+      const { status, body } = await request(playground, { method: 'POST', path: '/api/edit', headers, body: edit('forged') });
+      expect(status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(body).error).toMatch(/playground/);
+    }
+    const preflight = await request(playground, {
+      method: 'OPTIONS',
+      path: '/api/edit',
+      headers: { host: own(), origin: 'http://evil.example' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(await a40()).toBe('');
+  });
+
+  test("the playground's own page, by either name, may change it", async () => {
+    for (const host of [own(), `127.0.0.1:${playground.port}`]) {
+      const headers = { 'content-type': 'application/json; charset=utf-8', host, origin: `http://${host}` };
+      expect((await request(playground, { method: 'POST', path: '/api/edit', headers, body: edit('mine') })).status).toBe(200);
+    }
+    expect(await a40()).toBe('mine');
+    await post(playground, '/api/edit', JSON.parse(edit('')));
   });
 });
 
