@@ -171,7 +171,7 @@ export class Workbooks {
     const known = this.runtime.ui.menuItems(id, user).some((item) => item.functionName === functionName);
     if (!known) return { ok: false, error: `No menu item runs ${functionName} here; reload the workbook.`, panels: [], toasts: [] };
     this.used.add(useKey(user, id));
-    return this.observe(id, () => this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL' }));
+    return this.observe(id, user, () => this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL' }));
   }
 
   /**
@@ -181,7 +181,7 @@ export class Workbooks {
    */
   runFromHtml(id: string, user: string, functionName: string, args: unknown[]): RunOutcome & { value?: unknown } {
     let reply: ScriptRunReply | undefined;
-    const outcome = this.observe(id, () => {
+    const outcome = this.observe(id, user, () => {
       reply = this.runtime.runFromPage(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
     });
     if (!reply) return outcome;
@@ -191,7 +191,7 @@ export class Workbooks {
   fireTrigger(uniqueId: string): RunOutcome {
     const trigger = this.runtime.triggers.find((t) => t.uniqueId === uniqueId);
     if (!trigger) return { ok: false, error: `No trigger with id ${uniqueId}.`, panels: [], toasts: [] };
-    return this.observe(trigger.spreadsheetId, () => this.runtime.fireTrigger(uniqueId));
+    return this.observe(trigger.spreadsheetId, trigger.user, () => this.runtime.fireTrigger(uniqueId));
   }
 
   /**
@@ -270,8 +270,12 @@ export class Workbooks {
     return this.runtime.logs;
   }
 
-  /** Runs an execution and collects what it showed besides alerts (those the dialog handler saw). */
-  private observe(id: string | undefined, run: () => unknown): RunOutcome {
+  /**
+   * Runs an execution and collects what it showed besides alerts (those the
+   * dialog handler saw). Only panels for its user and document: other people's
+   * operations may run while this one waits on a dialog (engine-worker.ts).
+   */
+  private observe(id: string | undefined, user: string, run: () => unknown): RunOutcome {
     const dialogsBefore = this.runtime.ui.dialogs.length;
     const doc = id === undefined ? undefined : this.runtime.store.doc(id);
     const toastsBefore = doc?.toasts.length ?? 0;
@@ -281,7 +285,11 @@ export class Workbooks {
     } catch (e) {
       error = message(e);
     }
-    const panels = this.runtime.ui.dialogs.slice(dialogsBefore).filter(isPanel).map(toPanel);
+    const panels = this.runtime.ui.dialogs
+      .slice(dialogsBefore)
+      .filter((dialog) => dialog.user === user && dialog.spreadsheetId === id)
+      .filter(isPanel)
+      .map(toPanel);
     const toasts = (doc?.toasts ?? []).slice(toastsBefore).map((t) => ({ title: t.title, message: t.message }));
     return error === undefined ? { ok: true, panels, toasts } : { ok: false, error, panels, toasts };
   }

@@ -10,6 +10,16 @@ import { freePort } from './browser';
 import { get, post, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
+const TOM = 'tom@acme.example';
+
+/** The promise's value, or a failure naming the wait: a request left hanging fails the test instead of stalling it. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 interface Book {
   id: string;
@@ -103,17 +113,57 @@ describe('the API', () => {
     await post(playground, '/api/open', { workbook: product().id, user: MAYA });
     const first = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
     expect(first.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', title: 'Validate the OKRs', buttons: 'OK' } });
-    // While the script waits, the state says so instead of blocking.
-    expect((await get(playground, '/api/state')).dialog).toEqual(first.body.dialog);
-    const done = await post(playground, '/api/answer', { button: 'OK' });
+    // While the script waits, the state says so to the person it asks, and only to them.
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toEqual(first.body.dialog);
+    expect((await get(playground, `/api/state?user=${TOM}`)).dialog).toBeUndefined();
+    const done = await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
     expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
     expect((await get(playground, '/api/state')).workbooks.find((w: Book) => w.id === product().id).sheets).toContain('Validation');
   });
 
   test('an answer with no dialog open is refused', async () => {
-    const { status, body } = await post(playground, '/api/answer', { button: 'OK' });
+    const { status, body } = await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
     expect(status).toBe(409);
     expect(body.error).toBe('No dialog is waiting for an answer.');
+  });
+
+  test("one person's open dialog does not block another's check-in, as in Sheets", async () => {
+    const company = books.find((b) => b.name.includes('Company'))!;
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const asked = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
+    expect(asked.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', user: MAYA } });
+
+    // Maya reads her dialog; meanwhile Tom opens the check-in panel, it loads, and he checks in.
+    await within(30_000, post(playground, '/api/open', { workbook: company.id, user: TOM }));
+    const opened = await within(
+      30_000,
+      post(playground, '/api/menu', { workbook: company.id, user: TOM, functionName: 'showCheckinPanel' }),
+    );
+    expect(opened.body.result.panels.map((p: { kind: string; title: string }) => [p.kind, p.title])).toEqual([['sidebar', 'Check in']]);
+    const run = (functionName: string, args: unknown[]) =>
+      within(30_000, post(playground, '/api/run', { workbook: company.id, user: TOM, functionName, args }));
+    const loaded = await run('getCheckinContext', []);
+    expect(loaded.body.result).toMatchObject({ ok: true });
+    const kr = loaded.body.result.value.keyResults.find(
+      (k: { owner: string; metric: string; currentFromFormula: boolean }) =>
+        k.owner === TOM && k.metric !== 'milestone' && !k.currentFromFormula,
+    );
+    const checkin = {
+      id: '5b1e7d2a-8c4f-4e6b-9a3d-1f2c3b4a5d6e',
+      keyResultId: kr.id,
+      value: kr.target,
+      confidence: 6,
+      note: 'while Maya reads',
+    };
+    const submitted = await run('submitCheckin', [checkin]);
+    expect(submitted.body.result).toMatchObject({ ok: true, value: { id: kr.id, confidence: 6 } });
+    expect((await get(playground, `/api/state?user=${TOM}`)).dialog).toBeUndefined();
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toEqual(asked.body.dialog);
+
+    // Maya answers; her action finishes, and Tom's panel is not hers to show.
+    const done = await within(30_000, post(playground, '/api/answer', { user: MAYA, button: 'OK' }));
+    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toBeUndefined();
   });
 
   test('a function no menu item names cannot be run as one', async () => {
