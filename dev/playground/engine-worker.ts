@@ -1,7 +1,10 @@
 // The engine: a worker thread that owns the runtime and the state file. It
 // handles one operation at a time, except while a script waits on an alert or
-// prompt: Apps Script blocks that script until its person answers, while other
-// people's executions go on. So the waiting script blocks here (on
+// prompt. Google's Ui reference (developers.google.com/apps-script/reference/base/ui,
+// alert) says the method "suspends the server-side script while the dialog is
+// open"; other people's executions go on meanwhile (the quotas page,
+// developers.google.com/apps-script/guides/services/quotas, allows 30
+// simultaneous executions per user). So the waiting script blocks here (on
 // Atomics.wait), and operations that arrive meanwhile run inside the wait, on
 // the same runtime, between two calls of the waiting script, as concurrent
 // executions interleave in Apps Script. A script that waits inside such an
