@@ -333,6 +333,20 @@ describe('persistence', () => {
     expect((await column(playground, product(), 'Key Results', 'Progress'))[0]).toBe('100%');
   });
 
+  test("a change made while someone else's dialog waits is on disk, even if the playground stops before the answer", async () => {
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const asked = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
+    expect(asked.body.status).toBe('dialog');
+    const input = { workbook: product().id, sheet: 'Objectives', a1: 'A42', input: 'typed while Maya reads', user: TOM };
+    expect((await within(30_000, post(playground, '/api/edit', input))).body).toEqual({ ok: true });
+    await within(30_000, playground.close());
+    playground = await start(stateDir);
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toBeUndefined();
+    const view = await get(playground, `/api/sheet?workbook=${product().id}&sheet=Objectives`);
+    expect(view.cells[41][0].t).toBe('typed while Maya reads');
+    await post(playground, '/api/edit', { ...input, input: '' });
+  });
+
   test('a corrupt state file is reported, set aside whole, and a fresh demo seeded', async () => {
     await playground.close();
     fs.writeFileSync(playground.stateFile, '{"version": 1, "workbooks": ');

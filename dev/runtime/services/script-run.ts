@@ -207,8 +207,9 @@ export function scriptRunPageScript(send: string): string {
 /**
  * The server's side of a call from a page: the arguments are checked again (the
  * server trusts no page), a function whose name ends in "_" is not found (Apps
- * Script keeps such functions private to the script), and the value returned must
- * cross under the same rules, else the page's failure handler gets the reason.
+ * Script keeps such functions private: google.script.run cannot call them; the
+ * executor refuses them to every caller too), and the value returned must cross
+ * under the same rules, else the page's failure handler gets the reason.
  */
 export function callFromPage(
   run: (functionName: string, args: unknown[]) => unknown,
