@@ -1,10 +1,12 @@
 // The main thread's side of the engine worker. A call resolves with the next
 // "step" of an operation: either its result, or a dialog the script is
-// blocked on; answering the dialog resolves with the step after it.
+// blocked on; answering the dialog resolves with the step after it. Several
+// people's dialogs may wait at once (engine-worker.ts runs other operations
+// while a script waits): each belongs to the person it is shown to.
 
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AskedDialog } from '../runtime/index';
-import type { Answer, EngineData, FromWorker, Operation } from './protocol';
+import type { Answer, AnswerMessage, EngineData, FromWorker, Operation } from './protocol';
 
 export type Step = { status: 'dialog'; dialog: AskedDialog } | { status: 'done'; result: unknown };
 
@@ -14,8 +16,6 @@ interface Pending {
 }
 
 export class Engine {
-  /** The alert or prompt the running script waits on, if any. */
-  dialog: AskedDialog | undefined;
   /** What the engine had to say on start (a corrupt state file set aside). */
   notice: string | undefined;
   readonly ready: Promise<void>;
@@ -23,7 +23,8 @@ export class Engine {
   private signal = new SharedArrayBuffer(4);
   private answers = new MessageChannel();
   private pending = new Map<number, Pending>();
-  private waiting: number | undefined;
+  /** The dialogs scripts wait on, by the request that runs the script, oldest first. */
+  private dialogs = new Map<number, AskedDialog>();
   private nextRequest = 1;
 
   constructor(workerFile: string, options: Omit<EngineData, 'signal' | 'answers'>) {
@@ -55,6 +56,8 @@ export class Engine {
     return new Promise<Step>((resolve, reject) => {
       this.pending.set(request, { resolve, reject });
       this.worker.postMessage({ request, ...operation });
+      // A worker blocked on someone's dialog wakes up to run it.
+      this.wake();
     });
   }
 
@@ -65,44 +68,49 @@ export class Engine {
     return step.result as T;
   }
 
-  /** Passes the person's answer to the blocked script; resolves with its next step. */
-  answer(answer: Answer): Promise<Step> {
-    const request = this.waiting;
+  /** The alert or prompt shown to this person that a script waits on, if any (the latest). */
+  dialogFor(user: string): AskedDialog | undefined {
+    return [...this.dialogs.values()].reverse().find((dialog) => dialog.user === user);
+  }
+
+  /** Passes the person's answer to their blocked script; resolves with its next step. */
+  answer(user: string, answer: Answer): Promise<Step> {
+    const request = [...this.dialogs.entries()].reverse().find(([, dialog]) => dialog.user === user)?.[0];
     const pending = request === undefined ? undefined : this.pending.get(request);
-    if (!pending || !this.dialog) return Promise.reject(new Error('No dialog is waiting for an answer.'));
+    if (request === undefined || !pending) return Promise.reject(new Error('No dialog is waiting for an answer.'));
     return new Promise<Step>((resolve, reject) => {
-      this.pending.set(request!, { resolve, reject });
-      this.dialog = undefined;
-      this.waiting = undefined;
-      this.answers.port1.postMessage(answer);
-      const cell = new Int32Array(this.signal);
-      Atomics.store(cell, 0, 1);
-      Atomics.notify(cell, 0);
+      this.pending.set(request, { resolve, reject });
+      this.dialogs.delete(request);
+      const message: AnswerMessage = { request, answer };
+      this.answers.port1.postMessage(message);
+      this.wake();
     });
   }
 
   /** Stops the worker once the last change is on disk (a script blocked on a dialog is abandoned). */
   async close(): Promise<void> {
-    if (!this.dialog) await this.result({ op: 'flush' }).catch(() => undefined);
+    await this.result({ op: 'flush' }).catch(() => undefined);
     this.answers.port1.close();
     await this.worker.terminate();
+  }
+
+  private wake(): void {
+    const cell = new Int32Array(this.signal);
+    Atomics.store(cell, 0, 1);
+    Atomics.notify(cell, 0);
   }
 
   private receive(message: Exclude<FromWorker, { type: 'ready' } | { type: 'failed' }>): void {
     const pending = this.pending.get(message.request);
     if (!pending) return;
     if (message.type === 'dialog') {
-      this.dialog = message.dialog;
-      this.waiting = message.request;
+      this.dialogs.set(message.request, message.dialog);
       pending.resolve({ status: 'dialog', dialog: message.dialog });
       return;
     }
     this.pending.delete(message.request);
-    if (this.waiting === message.request) {
-      // The script ended without the answer (Apps Script's time limit).
-      this.dialog = undefined;
-      this.waiting = undefined;
-    }
+    // The script ended without the answer (Apps Script's time limit).
+    this.dialogs.delete(message.request);
     if (message.ok) pending.resolve({ status: 'done', result: message.result });
     else pending.reject(new Error(message.error));
   }
@@ -110,5 +118,6 @@ export class Engine {
   private failAll(error: Error): void {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    this.dialogs.clear();
   }
 }

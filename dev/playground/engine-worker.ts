@@ -1,6 +1,14 @@
 // The engine: a worker thread that owns the runtime and the state file. It
-// handles one operation at a time; an alert or prompt blocks it (as it blocks
-// the script in Apps Script) until the main thread passes on the answer.
+// handles one operation at a time, except while a script waits on an alert or
+// prompt. Google's Ui reference (developers.google.com/apps-script/reference/base/ui,
+// alert) says the method "suspends the server-side script while the dialog is
+// open"; other people's executions go on meanwhile (the quotas page,
+// developers.google.com/apps-script/guides/services/quotas, allows 30
+// simultaneous executions per user). So the waiting script blocks here (on
+// Atomics.wait), and operations that arrive meanwhile run inside the wait, on
+// the same runtime, between two calls of the waiting script, as concurrent
+// executions interleave in Apps Script. A script that waits inside such an
+// operation must be answered before the one it interrupted can go on.
 
 import path from 'node:path';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
@@ -10,6 +18,7 @@ import {
   EXECUTION_LIMIT_MS,
   TIMEOUT_MESSAGE,
   type Answer,
+  type AnswerMessage,
   type EngineData,
   type FromWorker,
   type Operation,
@@ -23,24 +32,52 @@ const data = workerData as EngineData;
 const port = parentPort!;
 const signal = new Int32Array(data.signal);
 const options = { dist: data.dist, ...(data.nowMs !== undefined ? { now: () => new Date(data.nowMs!) } : {}) };
+/** The request whose operation runs now (the innermost, when one runs inside another's dialog). */
 let current = 0;
+/** How many scripts wait on a dialog below the operation running now. */
+let waiting = 0;
+/** Answers that came for a script other than the innermost waiting one. */
+const answers = new Map<number, Answer>();
+let handleMessage: (message: ToWorker) => void = () => undefined;
 
 function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
-/** Blocks the script until the person answers, or Apps Script's time limit passes. */
+/**
+ * Blocks the script until its person answers, or Apps Script's time limit
+ * passes; runs other people's operations that arrive meanwhile.
+ */
 function ask(dialog: AskedDialog): Answer {
+  const request = current;
   Atomics.store(signal, 0, 0);
-  send({ type: 'dialog', request: current, dialog });
+  send({ type: 'dialog', request, dialog });
   const deadline = Date.now() + EXECUTION_LIMIT_MS;
-  for (;;) {
-    const received = receiveMessageOnPort(data.answers);
-    if (received) return received.message as Answer;
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(TIMEOUT_MESSAGE);
-    Atomics.wait(signal, 0, 0, Math.min(left, 1000));
-    Atomics.store(signal, 0, 0);
+  waiting++;
+  try {
+    for (;;) {
+      for (let received = receiveMessageOnPort(data.answers); received; received = receiveMessageOnPort(data.answers)) {
+        const { request: to, answer } = received.message as AnswerMessage;
+        answers.set(to, answer);
+      }
+      const answer = answers.get(request);
+      if (answer) {
+        answers.delete(request);
+        return answer;
+      }
+      const other = receiveMessageOnPort(port);
+      if (other) {
+        handleMessage(other.message as ToWorker);
+        continue;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(TIMEOUT_MESSAGE);
+      // The host raises the signal after every message it sends.
+      Atomics.wait(signal, 0, 0, Math.min(left, 1000));
+      Atomics.store(signal, 0, 0);
+    }
+  } finally {
+    waiting--;
   }
 }
 
@@ -86,8 +123,8 @@ function saveSoon(workbooks: Workbooks): void {
   setImmediate(() => saveNow(workbooks));
 }
 
-function saveNow(workbooks: Workbooks): void {
-  if (!dirty) return;
+function saveNow(workbooks: Workbooks, changed = false): void {
+  if (!dirty && !changed) return;
   dirty = false;
   save(workbooks);
 }
@@ -126,17 +163,24 @@ const READS = new Set<Operation['op']>(['state', 'sheet', 'flush']);
 
 try {
   const { workbooks, notice } = start();
-  send(notice === undefined ? { type: 'ready' } : { type: 'ready', notice });
-  port.on('message', (message: ToWorker) => {
+  handleMessage = (message) => {
+    const outer = current;
     current = message.request;
     try {
       const result = handle(workbooks, message);
       send({ type: 'reply', request: message.request, ok: true, result });
     } catch (error) {
       send({ type: 'reply', request: message.request, ok: false, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      current = outer;
     }
-    if (!READS.has(message.op)) saveSoon(workbooks);
-  });
+    if (READS.has(message.op)) return;
+    // Inside a dialog's wait the event loop is blocked: a deferred save would wait for the answer.
+    if (waiting > 0) saveNow(workbooks, true);
+    else saveSoon(workbooks);
+  };
+  send(notice === undefined ? { type: 'ready' } : { type: 'ready', notice });
+  port.on('message', (message: ToWorker) => handleMessage(message));
 } catch (error) {
   send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -8,9 +8,9 @@ export interface EngineData {
   dist: string;
   stateFile: string;
   reset: boolean;
-  /** Int32Array[1]: the worker waits on it while a dialog is open. */
+  /** Int32Array[1]: the worker waits on it while a dialog is open; the host raises it after every message. */
   signal: SharedArrayBuffer;
-  /** Carries the person's answers, read synchronously by the blocked worker. */
+  /** Carries people's answers (AnswerMessage), read synchronously by the blocked worker. */
   answers: import('node:worker_threads').MessagePort;
   /** A fixed clock for tests, in ms since the epoch. */
   nowMs?: number;
@@ -38,6 +38,12 @@ export type FromWorker =
 export type ToWorker = { request: number } & Operation;
 
 export type Answer = ScriptedAnswer;
+
+/** An answer to the dialog the operation `request` waits on. */
+export interface AnswerMessage {
+  request: number;
+  answer: Answer;
+}
 
 /** Apps Script stops an execution after 6 minutes, whoever is still reading a dialog. */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;

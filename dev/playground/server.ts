@@ -4,7 +4,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { handleApi } from './api/routes';
-import { send } from './api/http';
+import { refusal } from './api/guard';
+import { send, sendJson } from './api/http';
 import { bundlePlayground, type Bundles } from './bundle';
 import { Engine } from './engine-host';
 
@@ -43,8 +44,20 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const host = options.host ?? '127.0.0.1';
   const stateFile = path.join(options.stateDir, 'state.json');
   const server = http.createServer();
+  // Serves requests once the engine is ready; until then they are answered 503.
+  let serve: ((request: http.IncomingMessage, response: http.ServerResponse, url: URL) => void) | undefined = undefined;
+  let port = options.port;
+  // Answers from the moment the port opens: the browser `npm start` opens may ask at once.
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const refused = refusal(request, port);
+    if (refused) return sendJson(response, 403, { error: refused });
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (serve) serve(request, response, url);
+    else notReady(response, url);
+  });
   // Listen first: a port in use is reported before any work is done.
   await listen(server, options.port, host);
+  port = (server.address() as { port: number }).port;
   let bundles: Bundles;
   try {
     bundles = await bundlePlayground(path.join(options.stateDir, 'build'));
@@ -58,8 +71,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     reset: options.reset ?? false,
     ...(options.now ? { nowMs: options.now.getTime() } : {}),
   });
-  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+  try {
+    await engine.ready;
+  } catch (error) {
+    server.close();
+    await engine.close();
+    throw error;
+  }
+  serve = (request, response, url) => {
     void handleApi(engine, request, response, url).then((handled) => {
       if (handled) return;
       if (url.pathname === '/' || url.pathname === '/index.html') return send(response, 'text/html', bundles.indexHtml);
@@ -68,15 +87,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       if (url.pathname === '/favicon.ico') return response.writeHead(204).end();
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     });
-  });
-  try {
-    await engine.ready;
-  } catch (error) {
-    server.close();
-    await engine.close();
-    throw error;
-  }
-  const port = (server.address() as { port: number }).port;
+  };
   return {
     url: `http://localhost:${port}`,
     port,
@@ -88,6 +99,18 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       await engine.close();
     },
   };
+}
+
+/** While the playground starts: 503 with Retry-After, and a page that tries again by itself. */
+function notReady(response: http.ServerResponse, url: URL): void {
+  const headers = { 'retry-after': '1', 'cache-control': 'no-store' };
+  if (url.pathname.startsWith('/api/')) {
+    response.writeHead(503, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify({ error: 'The playground is starting; try again in a moment.' }));
+    return;
+  }
+  response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+  response.end('<!doctype html><meta http-equiv="refresh" content="1"><title>Starting…</title><p>The playground is starting…</p>');
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<void> {

@@ -9,11 +9,13 @@ import {
   type DialogRecord,
   type RecordedMenu,
   type RuntimeState,
+  type ScriptRunReply,
   type ScriptedAnswer,
   type SentMail,
   type SpreadsheetStore,
   type TriggerRecord,
 } from '../runtime/index';
+import { withShim } from './panel-shim';
 import { saveRuntime } from './world-state';
 
 export interface Person {
@@ -58,6 +60,7 @@ export interface SheetView {
 export interface HtmlPanel {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
+  /** The add-on's HTML with the google.script shim (panel-shim.ts) as its first script. */
   html: string;
   width?: number;
   height?: number;
@@ -168,29 +171,27 @@ export class Workbooks {
     const known = this.runtime.ui.menuItems(id, user).some((item) => item.functionName === functionName);
     if (!known) return { ok: false, error: `No menu item runs ${functionName} here; reload the workbook.`, panels: [], toasts: [] };
     this.used.add(useKey(user, id));
-    return this.observe(id, () => this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL' }));
+    return this.observe(id, user, () => this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL' }));
   }
 
   /**
    * google.script.run from a sidebar or dialog: the named global runs in FULL
-   * mode; its value must survive the trip to the browser, as Google requires.
+   * mode through the runtime's bridge, which holds its arguments and value to
+   * Google's rules (a Date returned fails the call, as it would in Sheets).
    */
   runFromHtml(id: string, user: string, functionName: string, args: unknown[]): RunOutcome & { value?: unknown } {
-    let value: unknown;
-    const outcome = this.observe(id, () => {
-      value = this.runtime.run(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
+    let reply: ScriptRunReply | undefined;
+    const outcome = this.observe(id, user, () => {
+      reply = this.runtime.runFromPage(functionName, { spreadsheetId: id, user, mode: 'FULL', args });
     });
-    if (!outcome.ok) return outcome;
-    const problem = unsendable(value);
-    if (problem)
-      return { ...outcome, ok: false, error: `${functionName} returned ${problem}, which google.script.run cannot send to the page.` };
-    return { ...outcome, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    if (!reply) return outcome;
+    return reply.ok ? { ...outcome, value: reply.value } : { ...outcome, ok: false, error: reply.error };
   }
 
   fireTrigger(uniqueId: string): RunOutcome {
     const trigger = this.runtime.triggers.find((t) => t.uniqueId === uniqueId);
     if (!trigger) return { ok: false, error: `No trigger with id ${uniqueId}.`, panels: [], toasts: [] };
-    return this.observe(trigger.spreadsheetId, () => this.runtime.fireTrigger(uniqueId));
+    return this.observe(trigger.spreadsheetId, trigger.user, () => this.runtime.fireTrigger(uniqueId));
   }
 
   /**
@@ -269,8 +270,12 @@ export class Workbooks {
     return this.runtime.logs;
   }
 
-  /** Runs an execution and collects what it showed besides alerts (those the dialog handler saw). */
-  private observe(id: string | undefined, run: () => unknown): RunOutcome {
+  /**
+   * Runs an execution and collects what it showed besides alerts (those the
+   * dialog handler saw). Only panels for its user and document: other people's
+   * operations may run while this one waits on a dialog (engine-worker.ts).
+   */
+  private observe(id: string | undefined, user: string, run: () => unknown): RunOutcome {
     const dialogsBefore = this.runtime.ui.dialogs.length;
     const doc = id === undefined ? undefined : this.runtime.store.doc(id);
     const toastsBefore = doc?.toasts.length ?? 0;
@@ -280,7 +285,11 @@ export class Workbooks {
     } catch (e) {
       error = message(e);
     }
-    const panels = this.runtime.ui.dialogs.slice(dialogsBefore).filter(isPanel).map(toPanel);
+    const panels = this.runtime.ui.dialogs
+      .slice(dialogsBefore)
+      .filter((dialog) => dialog.user === user && dialog.spreadsheetId === id)
+      .filter(isPanel)
+      .map(toPanel);
     const toasts = (doc?.toasts ?? []).slice(toastsBefore).map((t) => ({ title: t.title, message: t.message }));
     return error === undefined ? { ok: true, panels, toasts } : { ok: false, error, panels, toasts };
   }
@@ -306,25 +315,10 @@ function isPanel(dialog: DialogRecord): dialog is DialogRecord & { kind: HtmlPan
 }
 
 function toPanel(dialog: DialogRecord & { kind: HtmlPanel['kind'] }): HtmlPanel {
-  const panel: HtmlPanel = { kind: dialog.kind, title: dialog.title, html: dialog.html ?? '' };
+  const panel: HtmlPanel = { kind: dialog.kind, title: dialog.title, html: withShim(dialog.html ?? '') };
   if (dialog.width !== undefined) panel.width = dialog.width;
   if (dialog.height !== undefined) panel.height = dialog.height;
   return panel;
-}
-
-/** What google.script.run refuses to carry (its reference: Dates, functions, DOM nodes fail). */
-function unsendable(value: unknown, seen = new Set<unknown>()): string | undefined {
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return 'a Date';
-  if (typeof value === 'function') return 'a function';
-  if (value === null || typeof value !== 'object') return undefined;
-  if (seen.has(value)) return 'an object that refers to itself';
-  seen.add(value);
-  for (const item of Object.values(value)) {
-    const problem = unsendable(item, seen);
-    if (problem) return problem;
-  }
-  seen.delete(value);
-  return undefined;
 }
 
 function useKey(user: string, id: string): string {

@@ -20,6 +20,7 @@ import {
   type UiRecorder,
 } from './services/index';
 import { customResult } from './services/custom-result';
+import { callFromPage, type ScriptRunReply } from './services/script-run';
 import { clockFields, stringValue } from './services/events';
 import { intoRealm, realmObject } from './services/realm';
 import { SpreadsheetStore, createSpreadsheetApp, type UserEditResult } from './spreadsheet/index';
@@ -45,6 +46,17 @@ export type {
   LockKind,
   UiRecorder,
 } from './services/index';
+
+// google.script.run, both ends: what may cross, the page's runner, the server's side.
+export {
+  callFromPage,
+  checkTransferable,
+  scriptRunPageScript,
+  type Direction,
+  type ScriptRunReply,
+  type ScriptRunSend,
+  type Transfer,
+} from './services/script-run';
 
 // One execution, for tests that drive a part without the bundle: the call
 // counter a SpreadsheetApp or a service counts into, and the error a run mode raises.
@@ -225,6 +237,16 @@ export class Runtime {
       mode: options.mode ?? 'FULL',
       args: options.args ?? [],
     }) as T;
+  }
+
+  /**
+   * A call from a sidebar or dialog through google.script.run: the function runs
+   * in FULL mode unless told otherwise, and its arguments and value cross as
+   * Google allows (services/script-run.ts); a refusal or a thrown error comes
+   * back as the reply the page's failure handler gets. Never throws.
+   */
+  runFromPage(functionName: string, options: RunOptions = {}): ScriptRunReply {
+    return callFromPage((name, args) => this.run(name, { ...options, args }), functionName, options.args ?? []);
   }
 
   /**

@@ -17,6 +17,11 @@ const SIDEBAR = `<!DOCTYPE html><html><head><base target="_top"></head><body>
 <button id="fail" onclick="google.script.run.withFailureHandler(function (e, u) { out.textContent = (e instanceof Error) + ' ' + e.message + ' ' + u; }).withUserObject('u2').fail()">fail</button>
 <button id="date" onclick="google.script.run.withFailureHandler(function (e) { out.textContent = 'sent: ' + e.message; }).echo({ when: new Date() })">date</button>
 <button id="today" onclick="google.script.run.withSuccessHandler(function () { out.textContent = 'got it'; }).withFailureHandler(function (e) { out.textContent = 'returned: ' + e.message; }).today()">today</button>
+<form id="form"><input name="name" value="Ada"><input name="tag" value="a"><input name="tag" value="b"></form>
+<button id="form-alone" onclick="google.script.run.withSuccessHandler(function (v) { out.textContent = JSON.stringify(v); }).echo(document.getElementById('form'))">form alone</button>
+<button id="form-and-more" onclick="google.script.run.withFailureHandler(function (e) { out.textContent = 'sent: ' + e.message; }).echo(document.getElementById('form'), 1)">form and more</button>
+<button id="nested" onclick="google.script.run.withSuccessHandler(function () { out.textContent = 'got it'; }).withFailureHandler(function (e) { out.textContent = 'returned: ' + e.message; }).nested()">nested</button>
+<button id="range" onclick="google.script.run.withSuccessHandler(function () { out.textContent = 'got it'; }).withFailureHandler(function (e) { out.textContent = 'returned: ' + e.message; }).range()">range</button>
 <button id="prompt" onclick="google.script.run.withSuccessHandler(function (v) { out.textContent = v; }).askName()">prompt</button>
 <button id="close" onclick="google.script.host.close()">close</button>
 </body></html>`;
@@ -35,6 +40,8 @@ function openTestSidebar() {
 function echo(value) { return { echoed: value }; }
 function fail() { throw new Error('It broke on purpose'); }
 function today() { return new Date(); }
+function nested() { return { list: [1, { at: new Date() }] }; }
+function range() { return SpreadsheetApp.getActiveSheet().getRange('A1'); }
 function askName() {
   var ui = SpreadsheetApp.getUi();
   var response = ui.prompt('Check-in', 'Your name?', ui.ButtonSet.OK_CANCEL);
@@ -102,13 +109,31 @@ test("google.script.run: the failure handler gets an Error with the script's mes
   await poll(() => sidebar().locator('#out').textContent()).toBe('true It broke on purpose u2');
 });
 
-test('google.script.run: Dates fail both ways', async () => {
+test('google.script.run: Dates fail both ways, also deep inside what the server returns', async () => {
   await sidebar().locator('#date').click();
-  await poll(() => sidebar().locator('#out').textContent()).toBe('sent: Failed due to illegal value in property: Date');
+  await poll(() => sidebar().locator('#out').textContent()).toBe('sent: Failed due to illegal value in property: when');
   await sidebar().locator('#today').click();
   await poll(() => sidebar().locator('#out').textContent()).toBe(
-    'returned: today returned a Date, which google.script.run cannot send to the page.',
+    'returned: The server function returned a Date, which google.script.run cannot carry to the page.',
   );
+  await sidebar().locator('#nested').click();
+  await poll(() => sidebar().locator('#out').textContent()).toBe(
+    'returned: The server function returned a Date at list[1].at, which google.script.run cannot carry to the page.',
+  );
+});
+
+test('google.script.run: a service object returned fails the call instead of arriving as {}', async () => {
+  await sidebar().locator('#range').click();
+  await poll(() => sidebar().locator('#out').textContent()).toMatch(
+    /^returned: The server function returned an object of class \w+, which/,
+  );
+});
+
+test('google.script.run: a form is sent as its fields when it is the only parameter, and refused beside another', async () => {
+  await sidebar().locator('#form-alone').click();
+  await poll(() => sidebar().locator('#out').textContent()).toBe('{"echoed":{"name":"Ada","tag":["a","b"]}}');
+  await sidebar().locator('#form-and-more').click();
+  await poll(() => sidebar().locator('#out').textContent()).toBe('sent: Failed due to illegal value in property: 0');
 });
 
 test('a prompt from a sidebar call waits for the person, then the call returns', async () => {

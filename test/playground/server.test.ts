@@ -1,13 +1,25 @@
 // The playground's HTTP API, on a real server over the built dist/Code.js.
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseArgs } from '../../dev/playground/args';
 import { PortInUseError, type Playground } from '../../dev/playground/server';
+import { freePort } from './browser';
 import { get, post, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
+const TOM = 'tom@acme.example';
+
+/** The promise's value, or a failure naming the wait: a request left hanging fails the test instead of stalling it. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 interface Book {
   id: string;
@@ -133,17 +145,57 @@ describe('the API', () => {
     await post(playground, '/api/open', { workbook: product().id, user: MAYA });
     const first = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
     expect(first.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', title: 'Validate the OKRs', buttons: 'OK' } });
-    // While the script waits, the state says so instead of blocking.
-    expect((await get(playground, '/api/state')).dialog).toEqual(first.body.dialog);
-    const done = await post(playground, '/api/answer', { button: 'OK' });
+    // While the script waits, the state says so to the person it asks, and only to them.
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toEqual(first.body.dialog);
+    expect((await get(playground, `/api/state?user=${TOM}`)).dialog).toBeUndefined();
+    const done = await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
     expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
     expect((await get(playground, '/api/state')).workbooks.find((w: Book) => w.id === product().id).sheets).toContain('Validation');
   });
 
   test('an answer with no dialog open is refused', async () => {
-    const { status, body } = await post(playground, '/api/answer', { button: 'OK' });
+    const { status, body } = await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
     expect(status).toBe(409);
     expect(body.error).toBe('No dialog is waiting for an answer.');
+  });
+
+  test("one person's open dialog does not block another's check-in, as in Sheets", async () => {
+    const company = books.find((b) => b.name.includes('Company'))!;
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const asked = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
+    expect(asked.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', user: MAYA } });
+
+    // Maya reads her dialog; meanwhile Tom opens the check-in panel, it loads, and he checks in.
+    await within(30_000, post(playground, '/api/open', { workbook: company.id, user: TOM }));
+    const opened = await within(
+      30_000,
+      post(playground, '/api/menu', { workbook: company.id, user: TOM, functionName: 'showCheckinPanel' }),
+    );
+    expect(opened.body.result.panels.map((p: { kind: string; title: string }) => [p.kind, p.title])).toEqual([['sidebar', 'Check in']]);
+    const run = (functionName: string, args: unknown[]) =>
+      within(30_000, post(playground, '/api/run', { workbook: company.id, user: TOM, functionName, args }));
+    const loaded = await run('getCheckinContext', []);
+    expect(loaded.body.result).toMatchObject({ ok: true });
+    const kr = loaded.body.result.value.keyResults.find(
+      (k: { owner: string; metric: string; currentFromFormula: boolean }) =>
+        k.owner === TOM && k.metric !== 'milestone' && !k.currentFromFormula,
+    );
+    const checkin = {
+      id: '5b1e7d2a-8c4f-4e6b-9a3d-1f2c3b4a5d6e',
+      keyResultId: kr.id,
+      value: kr.target,
+      confidence: 6,
+      note: 'while Maya reads',
+    };
+    const submitted = await run('submitCheckin', [checkin]);
+    expect(submitted.body.result).toMatchObject({ ok: true, value: { id: kr.id, confidence: 6 } });
+    expect((await get(playground, `/api/state?user=${TOM}`)).dialog).toBeUndefined();
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toEqual(asked.body.dialog);
+
+    // Maya answers; her action finishes, and Tom's panel is not hers to show.
+    const done = await within(30_000, post(playground, '/api/answer', { user: MAYA, button: 'OK' }));
+    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toBeUndefined();
   });
 
   test('a function no menu item names cannot be run as one', async () => {
@@ -223,7 +275,76 @@ describe('the API', () => {
     const page = await (await fetch(playground.url)).text();
     expect(page).toContain('<script src="/app.js">');
     const script = await (await fetch(`${playground.url}/app.js`)).text();
-    expect(script).toContain('withSuccessHandler');
+    expect(script).toContain('gsr-run');
+  });
+});
+
+describe('who may use it: the playground page on this machine, nobody else', () => {
+  /** A request with headers a browser or an attacker may set (fetch cannot forge Host). */
+  function request(
+    p: Playground,
+    options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  ): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: p.port, method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    });
+  }
+  const own = () => `localhost:${playground.port}`;
+  const edit = (input: string) => JSON.stringify({ workbook: product().id, sheet: 'Objectives', a1: 'A40', input, user: MAYA });
+  const a40 = async (): Promise<string> =>
+    (await get(playground, `/api/sheet?workbook=${product().id}&sheet=Objectives`)).cells[39]?.[0]?.t ?? '';
+
+  test('a forged Host is refused, reads included (DNS rebinding), and changes nothing', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const host of ['evil.example', `evil.example:${playground.port}`, `localhost:${playground.port + 1}`]) {
+      const posted = await request(playground, { method: 'POST', path: '/api/edit', headers: { ...json, host }, body: edit('forged') });
+      expect(posted.status, host).toBe(403);
+      expect((await request(playground, { path: '/api/state', headers: { host } })).status, host).toBe(403);
+      expect((await request(playground, { path: '/', headers: { host } })).status, host).toBe(403);
+    }
+    expect(await a40()).toBe('');
+  });
+
+  test('a change from another origin, or not as JSON, is refused with 403 and changes nothing', async () => {
+    const refused: Record<string, string>[] = [
+      { 'content-type': 'text/plain', host: own() },
+      { 'content-type': 'application/x-www-form-urlencoded', host: own() },
+      { host: own() },
+      { 'content-type': 'application/json', host: own(), origin: 'http://evil.example' },
+      { 'content-type': 'application/json', host: own(), origin: `http://localhost:${playground.port + 1}` },
+      { 'content-type': 'application/json', host: own(), origin: 'null' },
+    ];
+    for (const headers of refused) {
+      const { status, body } = await request(playground, { method: 'POST', path: '/api/edit', headers, body: edit('forged') });
+      expect(status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(body).error).toMatch(/playground/);
+    }
+    const preflight = await request(playground, {
+      method: 'OPTIONS',
+      path: '/api/edit',
+      headers: { host: own(), origin: 'http://evil.example' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(await a40()).toBe('');
+  });
+
+  test("the playground's own page, by either name, may change it", async () => {
+    for (const host of [own(), `127.0.0.1:${playground.port}`]) {
+      const headers = { 'content-type': 'application/json; charset=utf-8', host, origin: `http://${host}` };
+      expect((await request(playground, { method: 'POST', path: '/api/edit', headers, body: edit('mine') })).status).toBe(200);
+    }
+    expect(await a40()).toBe('mine');
+    await post(playground, '/api/edit', JSON.parse(edit('')));
   });
 });
 
@@ -242,6 +363,20 @@ describe('persistence', () => {
     expect((await get(playground, '/api/state')).workbooks.map((w: Book) => w.id)).toEqual(books.map((b) => b.id));
     expect((await column(playground, product(), 'Objectives', 'Objective'))[0]).toBe('Make the first week delightful');
     expect((await column(playground, product(), 'Key Results', 'Progress'))[0]).toBe('100%');
+  });
+
+  test("a change made while someone else's dialog waits is on disk, even if the playground stops before the answer", async () => {
+    await post(playground, '/api/open', { workbook: product().id, user: MAYA });
+    const asked = await post(playground, '/api/menu', { workbook: product().id, user: MAYA, functionName: 'validateOkrs' });
+    expect(asked.body.status).toBe('dialog');
+    const input = { workbook: product().id, sheet: 'Objectives', a1: 'A42', input: 'typed while Maya reads', user: TOM };
+    expect((await within(30_000, post(playground, '/api/edit', input))).body).toEqual({ ok: true });
+    await within(30_000, playground.close());
+    playground = await start(stateDir);
+    expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toBeUndefined();
+    const view = await get(playground, `/api/sheet?workbook=${product().id}&sheet=Objectives`);
+    expect(view.cells[41][0].t).toBe('typed while Maya reads');
+    await post(playground, '/api/edit', { ...input, input: '' });
   });
 
   test('a corrupt state file is reported, set aside whole, and a fresh demo seeded', async () => {
@@ -335,6 +470,34 @@ describe('start-up', () => {
     }
   });
 
+  test('every request gets an answer from the moment the port opens: 503 with Retry-After until ready, then 200', async () => {
+    const port = await freePort();
+    const dir = tempStateDir();
+    let ready: Playground | undefined;
+    let failed: unknown;
+    const starting = start(dir, { port, reset: true }).then(
+      (p) => (ready = p),
+      (error: unknown) => (failed = error),
+    );
+    const answers: string[] = [];
+    try {
+      // Request as fast as the port allows, from before it opens until the playground is up.
+      for (let i = 0; !ready && failed === undefined; i++) {
+        const answer = await rawGet(port, i % 2 === 0 ? '/api/state' : '/', 30_000);
+        if (answer !== 'refused') answers.push(answer);
+      }
+      expect(failed).toBeUndefined();
+      answers.push(await rawGet(port, '/api/state', 30_000));
+      expect(answers.filter((a) => !/^(200|503 retry-after: 1)$/.test(a))).toEqual([]);
+      expect(answers).toContain('503 retry-after: 1');
+      expect(answers.at(-1)).toBe('200');
+    } finally {
+      await ready?.close();
+      await starting;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   test('--port and PORT choose the port; 8080 otherwise', () => {
     expect(parseArgs([], {})).toEqual({ port: 8080, reset: false });
     expect(parseArgs([], { PORT: '9000' })).toEqual({ port: 9000, reset: false });
@@ -344,3 +507,31 @@ describe('start-up', () => {
     expect(() => parseArgs(['--verbose'], {})).toThrow('Unknown option --verbose');
   });
 });
+
+/**
+ * One GET over a raw socket, as a browser sends it the moment the port accepts:
+ * "refused" before the port opens, "hung" when no answer comes in time, else the
+ * status (and the Retry-After of a 503).
+ */
+function rawGet(port: number, path: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let text = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('hung');
+    }, timeoutMs);
+    socket.on('connect', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on('data', (chunk) => (text += chunk.toString('latin1')));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ECONNREFUSED' ? 'refused' : `error ${error.code}`);
+    });
+    socket.on('end', () => {
+      clearTimeout(timer);
+      const status = /^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? `no status: ${text.slice(0, 40)}`;
+      const retry = /\r\nretry-after: *(\S+)/i.exec(text)?.[1];
+      resolve(status === '503' ? `503 retry-after: ${retry}` : status);
+    });
+  });
+}

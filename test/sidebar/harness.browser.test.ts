@@ -2,8 +2,12 @@
 // what the playground cannot stage on cue: Google withholding the address, a
 // key result deleted while the panel is open, a reply lost after the server
 // recorded the check-in, and a milestone.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, expect, test } from 'vitest';
+import { DIST } from '../../dev/build';
 import type { Runtime } from '../../dev/runtime/index';
 import { openPanel, seededWorkbook, type Harness } from './harness';
 
@@ -188,3 +192,25 @@ test('a German sheet: numbers read and shown as it writes them, percent cells, a
   expect(checkins(rt, id).at(-1)).toContain(6);
   expect(rt.store.formulas(id, sheet, 'H3')).toEqual([['=Guide!C1']]);
 });
+
+test('a Date added to what the server returns fails the call, as in Sheets: the panel says it could not load', async () => {
+  // dist/Code.js with getCheckinContext wrapped to slip a Date into its value.
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-dist-'));
+  try {
+    fs.copyFileSync(path.join(DIST, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+    const wrap = `
+var realCheckinContext = getCheckinContext;
+getCheckinContext = function () { var context = realCheckinContext(); context.keyResults[0].lastCheckin = new Date(); return context; };`;
+    fs.writeFileSync(path.join(dist, 'Code.js'), fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8') + wrap);
+    const { rt, id } = seededWorkbook({ dist });
+    harness = await openPanel(rt, id, ONE);
+    const problem = harness.page.locator('.form-problem');
+    await problem.waitFor({ timeout: 15_000 });
+    expect(await problem.textContent()).toBe(
+      'The key results could not be loaded: The server function returned a Date at keyResults[0].lastCheckin, which google.script.run cannot carry to the page.',
+    );
+    expect(await harness.page.locator('.kr').count()).toBe(0);
+  } finally {
+    fs.rmSync(dist, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -6,39 +6,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DIST } from '../../dev/build';
-import { Runtime } from '../../dev/runtime/index';
+import { Runtime, scriptRunPageScript, type ScriptRunReply } from '../../dev/runtime/index';
 import { launch } from '../playground/browser';
 
 /** The clock the seeded workbook lives at: late in 2026-Q4. */
 export const NOW = new Date('2026-11-30T10:00:00Z');
 const URL = 'http://sidebar.test/';
 
-/** A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and EX-KR2), in a locale (default en_US). */
-export function seededWorkbook(options: { locale?: string } = {}): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: NOW });
+/**
+ * A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and
+ * EX-KR2), in a locale (default en_US), run by the bundle in `dist` (default dist/).
+ */
+export function seededWorkbook(options: { locale?: string; dist?: string } = {}): { rt: Runtime; id: string } {
+  const rt = new Runtime({ now: NOW, ...(options.dist ? { dist: options.dist } : {}) });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London', ...(options.locale ? { locale: options.locale } : {}) });
   rt.answer({ button: 'YES' });
   rt.run('setUpWorkbook', { spreadsheetId: id });
   return { rt, id };
 }
 
-// What Sheets injects into the panel's frame: google.script.run, whose calls
-// here go to the test process (window.__okrRun) and cross as JSON, as they do.
-const SHIM = `(() => {
-  const runner = (ok, fail) => new Proxy({}, {
-    get(_, name) {
-      if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
-      if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
-      if (name === 'withUserObject') return () => runner(ok, fail);
-      return (...args) => {
-        window.__okrRun(String(name), JSON.parse(JSON.stringify(args))).then((r) => {
-          if (r.ok) ok && ok(r.value); else fail && fail(new Error(r.error));
-        });
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null), host: { close() {} } } };
-})();`;
+// What Sheets injects into the panel's frame: google.script.run, the runtime's
+// own (the one the playground's panels get), whose calls here go to the test
+// process (window.__okrRun); google.script.host is all but absent.
+const SHIM = `${scriptRunPageScript('(name, args) => window.__okrRun(name, args)')}
+window.google.script.host = { close() {} };`;
 
 export interface Harness {
   page: Page;
@@ -56,18 +47,15 @@ export async function openPanel(rt: Runtime, spreadsheetId: string, user: string
   const page = browser.page;
   await page.setViewportSize({ width: 300, height: 900 });
   const harness: Harness = { page, user, loseNextReply: false, calls: [], close: () => browser.close() };
-  await page.exposeFunction('__okrRun', (name: string, args: unknown[]) => {
+  await page.exposeFunction('__okrRun', (name: string, args: unknown[]): ScriptRunReply => {
     harness.calls.push(name);
-    try {
-      const value = rt.run(name, { spreadsheetId, user: harness.user, args });
-      if (harness.loseNextReply) {
-        harness.loseNextReply = false;
-        return { ok: false, error: 'We are sorry, a server error occurred. Please wait a bit and try again.' };
-      }
-      return { ok: true, value: JSON.parse(JSON.stringify(value ?? null)) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // The server's side of the runtime's bridge: arguments and value held to Google's rules.
+    const reply = rt.runFromPage(name, { spreadsheetId, user: harness.user, args });
+    if (harness.loseNextReply) {
+      harness.loseNextReply = false;
+      return { ok: false, error: 'We are sorry, a server error occurred. Please wait a bit and try again.' };
     }
+    return reply;
   });
   await page.addInitScript(SHIM);
   const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');

@@ -1,7 +1,8 @@
 // The playground's HTTP API. Every route is a thin call into the engine; the
 // engine (a worker) runs the add-on.
 //
-//   GET  /api/state                 people, workbooks, triggers, outbox, logs, the open dialog
+//   GET  /api/state?user            people, workbooks, triggers, outbox, logs, and the dialog
+//                                   shown to that user that a script waits on
 //   GET  /api/sheet?workbook&sheet  the cells of a tab as displayed
 //   POST /api/open     {workbook, user}              runs onOpen; the menus it built
 //   POST /api/edit     {workbook, sheet, a1, input, user, confirmed?}
@@ -10,7 +11,7 @@
 //   POST /api/menu     {workbook, user, functionName} a menu item
 //   POST /api/run      {workbook, user, functionName, args} google.script.run
 //   POST /api/trigger  {uniqueId}                    "run now"
-//   POST /api/answer   {button, text?}               the answer to the open alert or prompt
+//   POST /api/answer   {user, button, text?}         the user's answer to their open alert or prompt
 // Runs answer with a step: {status: "dialog", dialog} or {status: "done", result}.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,11 +23,12 @@ const BUTTONS = new Set(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']);
 type Handler = (engine: Engine, body: Record<string, unknown>, query: URLSearchParams) => Promise<unknown>;
 
 const GET: Record<string, Handler> = {
-  '/api/state': async (engine) => {
-    // While a script waits on a dialog the engine is busy: answer from here.
-    if (engine.dialog) return { dialog: engine.dialog, notice: engine.notice };
+  '/api/state': async (engine, _body, query) => {
     const state = await engine.result<Record<string, unknown>>({ op: 'state' });
-    return { ...state, notice: engine.notice };
+    // Each person sees only the dialogs shown to them, as in Sheets.
+    const user = query.get('user');
+    const dialog = user ? engine.dialogFor(user) : undefined;
+    return { ...state, notice: engine.notice, ...(dialog ? { dialog } : {}) };
   },
   '/api/sheet': (engine, _body, query) => engine.result({ op: 'sheet', workbook: param(query, 'workbook'), sheet: param(query, 'sheet') }),
 };
@@ -57,11 +59,12 @@ const POST: Record<string, Handler> = {
   },
   '/api/trigger': (engine, body) => engine.call({ op: 'trigger', uniqueId: text(body, 'uniqueId') }),
   '/api/answer': (engine, body) => {
+    const user = text(body, 'user');
     const button = text(body, 'button');
     if (!BUTTONS.has(button)) throw new HttpError(400, `Unknown button ${button}.`);
-    if (!engine.dialog) throw new HttpError(409, 'No dialog is waiting for an answer.');
+    if (!engine.dialogFor(user)) throw new HttpError(409, 'No dialog is waiting for an answer.');
     const answer = typeof body.text === 'string' ? { button: button as 'OK', text: body.text } : { button: button as 'OK' };
-    return engine.answer(answer);
+    return engine.answer(user, answer);
   },
 };
 

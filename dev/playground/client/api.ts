@@ -14,7 +14,7 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): 
 }
 
 export const api = {
-  state: () => request<State>('GET', '/api/state'),
+  state: (user: string) => request<State>('GET', `/api/state?user=${encodeURIComponent(user)}`),
   sheet: (workbook: string, sheet: string) =>
     request<SheetView>('GET', `/api/sheet?workbook=${encodeURIComponent(workbook)}&sheet=${encodeURIComponent(sheet)}`),
   open: (workbook: string, user: string) => request<{ menus: RecordedMenu[]; sheets: string[] }>('POST', '/api/open', { workbook, user }),
@@ -24,5 +24,6 @@ export const api = {
   run: (workbook: string, user: string, functionName: string, args: unknown[]) =>
     request<Step>('POST', '/api/run', { workbook, user, functionName, args }),
   trigger: (uniqueId: string) => request<Step>('POST', '/api/trigger', { uniqueId }),
-  answer: (button: string, text?: string) => request<Step>('POST', '/api/answer', text === undefined ? { button } : { button, text }),
+  answer: (user: string, button: string, text?: string) =>
+    request<Step>('POST', '/api/answer', text === undefined ? { user, button } : { user, button, text }),
 };

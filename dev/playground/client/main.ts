@@ -98,12 +98,14 @@ function renderDrawer(): void {
 }
 
 async function loadState(): Promise<State> {
-  let state = await api.state();
-  // A script still waits on a dialog (the page was reloaded): show it again first.
+  // Before a workbook is open, the person last signed in.
+  const user = () => app.user || saved('user') || '';
+  let state = await api.state(user());
+  // A script still waits on this person's dialog (the page was reloaded): show it again first.
   while (state.dialog) {
     const answer = await showDialog(state.dialog);
-    await finish(await api.answer(answer.button, answer.text), true);
-    state = await api.state();
+    await finish(await api.answer(state.dialog.user ?? user(), answer.button, answer.text), true);
+    state = await api.state(user());
   }
   app.state = state;
   if (state.notice && !sessionStorage.getItem('notice-shown')) {
@@ -202,7 +204,7 @@ async function finish(first: Step, reportErrors: boolean): Promise<RunOutcome> {
     busy.hidden = true;
     const answer = await showDialog(step.dialog);
     busy.hidden = false;
-    step = await api.answer(answer.button, answer.text);
+    step = await api.answer(step.dialog.user ?? app.user, answer.button, answer.text);
   }
   const outcome = step.result;
   for (const t of outcome.toasts) toast(t.message, t.title);

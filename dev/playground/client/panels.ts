@@ -1,10 +1,9 @@
 // Sidebars and dialogs from HtmlService, shown as Sheets shows them: the
 // sidebar 300 px wide on the right under its title, modal dialogs centred over
 // a dimmed page, modeless ones centred without the dim. The HTML runs in a
-// sandboxed iframe with the google.script shim.
+// sandboxed iframe; the server put the google.script shim in it (panel-shim.ts).
 
 import { el } from './dom';
-import { withShim } from './shim';
 import type { HtmlPanel } from './types';
 
 /** Runs a server function for a panel; resolves with the value or rejects with the script's error. */
@@ -22,7 +21,7 @@ let listening = false;
 export function showPanel(panel: HtmlPanel, runServer: RunServer): void {
   listen(runServer);
   const frame = el('iframe', { sandbox: 'allow-scripts allow-forms allow-modals allow-popups', title: panel.title || 'Add-on' });
-  frame.srcdoc = withShim(panel.html);
+  frame.srcdoc = panel.html;
   const close = el('button', { class: 'panel-close', 'aria-label': 'Close', text: '×' });
   const header = el('div', { class: 'panel-title' }, el('span', { text: panel.title }), close);
   let node: HTMLElement;
@@ -55,8 +54,8 @@ function listen(runServer: RunServer): void {
     const entry = open.find((o) => o.frame.contentWindow === event.source);
     if (!entry) return;
     const data = event.data as { type?: string; id?: number; name?: string; args?: unknown[]; height?: number; width?: number };
-    const reply = (message: Record<string, unknown>): void =>
-      entry.frame.contentWindow?.postMessage({ type: 'gsr-result', id: data.id, ...message }, '*');
+    const reply = (reply: { ok: true; value: unknown } | { ok: false; error: string }): void =>
+      entry.frame.contentWindow?.postMessage({ type: 'gsr-result', id: data.id, reply }, '*');
     if (data.type === 'gsr-run' && typeof data.name === 'string') {
       runServer(data.name, Array.isArray(data.args) ? data.args : []).then(
         (value) => reply({ ok: true, value }),

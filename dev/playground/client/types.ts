@@ -6,8 +6,8 @@ import type { AskedDialog as RuntimeDialog, MenuEntry, RecordedMenu } from '../.
 
 export type { CellView, HtmlPanel, MenuEntry, Person, RecordedMenu, SheetView };
 
-/** What the page needs of a dialog: the script's alerts and prompts, and the page's own confirms. */
-export type AskedDialog = Pick<RuntimeDialog, 'kind' | 'title' | 'message' | 'buttons'>;
+/** What the page needs of a dialog: the script's alerts and prompts (with the user they are shown to), and the page's own confirms. */
+export type AskedDialog = Pick<RuntimeDialog, 'kind' | 'title' | 'message' | 'buttons'> & { user?: string };
 
 /** A run's outcome as the page gets it: with the value a google.script.run call returned. */
 export type RunOutcome = ServerRunOutcome & { value?: unknown };
