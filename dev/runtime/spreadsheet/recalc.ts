@@ -3,7 +3,7 @@
 // into the cells below and to the right, as Sheets does.
 
 import { columnLetter } from '../a1';
-import { FormulaError, type FormulaContext, type RangeRef } from '../formula/index';
+import { FormulaError, formulaDependsOnVolatile, type FormulaContext, type RangeRef } from '../formula/index';
 import { dateToSerial } from '../dates';
 import { getCell, hasContent, type CellValue, type DocData, type SheetData } from './model';
 import { localeDateFormat } from './number-format';
@@ -45,6 +45,8 @@ export class Recalculator {
   private abortTarget: number | undefined;
   private formulaCells = new Map<number, [number, number][]>();
   private settledUpTo = new Map<number, number>();
+  /** Formula cell key → whether it depends on a volatile function (false while being found out, so a cycle ends). */
+  private volatile = new Map<string, boolean>();
 
   constructor(
     private readonly doc: DocData,
@@ -86,6 +88,7 @@ export class Recalculator {
     this.state.clear();
     this.formulaCells.clear();
     this.settledUpTo.clear();
+    this.volatile.clear();
     for (const sheet of this.doc.sheets) {
       const cells: [number, number][] = [];
       sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell?.formula !== undefined && cells.push([r + 1, c + 1])));
@@ -129,6 +132,7 @@ export class Recalculator {
       namedRange: (name) => this.namedRange(name),
       isCustomFunction: (name) => this.env.isCustomFunction(name),
       callCustom: (name, args) => this.env.callCustom(name, args),
+      readsVolatile: (ref) => this.readsVolatile(sheet, ref),
       now: () => this.env.now(),
       timeZone: this.doc.timeZone,
     };
@@ -141,9 +145,51 @@ export class Recalculator {
     return { sheet: sheet.name, startRow: named.box.r1, startColumn: named.box.c1, endRow: named.box.r2, endColumn: named.box.c2 };
   }
 
+  private sheetOf(from: SheetData, ref: RangeRef): SheetData | undefined {
+    return ref.sheet === undefined ? from : this.doc.sheets.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase());
+  }
+
+  /**
+   * Whether a formula in the range, or one whose array spills into it, depends
+   * on a volatile function (called after the range was read, so its spills are placed).
+   */
+  private readsVolatile(from: SheetData, ref: RangeRef): boolean {
+    const sheet = this.sheetOf(from, ref);
+    if (!sheet) return false;
+    const [lastRow, lastColumn] = [ref.endRow ?? sheet.maxRows, ref.endColumn ?? sheet.maxColumns];
+    const inside = (r: number, c: number) => r >= ref.startRow && r <= lastRow && c >= ref.startColumn && c <= lastColumn;
+    const sources = new Set<string>();
+    for (const [r, c] of this.formulaCells.get(sheet.id) ?? []) if (inside(r, c)) sources.add(`${r}:${c}`);
+    for (const [key, computed] of this.results.get(sheet.id) ?? []) {
+      if (!computed.spillOf) continue;
+      const [r, c] = key.split(':').map(Number) as [number, number];
+      if (inside(r, c)) sources.add(`${computed.spillOf.row}:${computed.spillOf.column}`);
+    }
+    for (const source of sources) {
+      const [r, c] = source.split(':').map(Number) as [number, number];
+      if (this.formulaIsVolatile(sheet, r, c)) return true;
+    }
+    return false;
+  }
+
+  private formulaIsVolatile(sheet: SheetData, row: number, column: number): boolean {
+    const key = `${sheet.id}:${row}:${column}`;
+    const known = this.volatile.get(key);
+    if (known !== undefined) return known;
+    const formula = getCell(sheet, row, column)?.formula;
+    if (formula === undefined) return false;
+    this.volatile.set(key, false);
+    const found = formulaDependsOnVolatile(formula, {
+      namedRange: (name) => this.namedRange(name),
+      readsVolatile: (ref) => this.readsVolatile(sheet, ref),
+    });
+    this.volatile.set(key, found);
+    return found;
+  }
+
   private read(from: SheetData, ref: RangeRef): CellValue[][] {
     if (this.abortTarget !== undefined) throw new SpeculationAbort();
-    const sheet = ref.sheet === undefined ? from : this.doc.sheets.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase());
+    const sheet = this.sheetOf(from, ref);
     if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
     const lastRow = ref.endRow ?? sheet.maxRows;
     const lastColumn = ref.endColumn ?? sheet.maxColumns;
