@@ -47,6 +47,8 @@ export class Recalculator {
   private settledUpTo = new Map<number, number>();
   /** Formula cell key → whether it depends on a volatile function (false while being found out, so a cycle ends). */
   private volatile = new Map<string, boolean>();
+  /** Per sheet, the rectangles array results spilled into, with the formula cell each came from. */
+  private spills = new Map<number, { row: number; column: number; lastRow: number; lastColumn: number }[]>();
 
   constructor(
     private readonly doc: DocData,
@@ -89,6 +91,7 @@ export class Recalculator {
     this.formulaCells.clear();
     this.settledUpTo.clear();
     this.volatile.clear();
+    this.spills.clear();
     for (const sheet of this.doc.sheets) {
       const cells: [number, number][] = [];
       sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell?.formula !== undefined && cells.push([r + 1, c + 1])));
@@ -158,18 +161,20 @@ export class Recalculator {
     if (!sheet) return false;
     const [lastRow, lastColumn] = [ref.endRow ?? sheet.maxRows, ref.endColumn ?? sheet.maxColumns];
     const inside = (r: number, c: number) => r >= ref.startRow && r <= lastRow && c >= ref.startColumn && c <= lastColumn;
-    const sources = new Set<string>();
-    for (const [r, c] of this.formulaCells.get(sheet.id) ?? []) if (inside(r, c)) sources.add(`${r}:${c}`);
-    for (const [key, computed] of this.results.get(sheet.id) ?? []) {
-      if (!computed.spillOf) continue;
-      const [r, c] = key.split(':').map(Number) as [number, number];
-      if (inside(r, c)) sources.add(`${computed.spillOf.row}:${computed.spillOf.column}`);
-    }
-    for (const source of sources) {
-      const [r, c] = source.split(':').map(Number) as [number, number];
-      if (this.formulaIsVolatile(sheet, r, c)) return true;
-    }
-    return false;
+    const spilledInto = ({
+      row,
+      column,
+      lastRow: r2,
+      lastColumn: c2,
+    }: {
+      row: number;
+      column: number;
+      lastRow: number;
+      lastColumn: number;
+    }) => row <= lastRow && r2 >= ref.startRow && column <= lastColumn && c2 >= ref.startColumn;
+    const cells = (this.formulaCells.get(sheet.id) ?? []).filter(([r, c]) => inside(r, c));
+    const sources = [...cells, ...(this.spills.get(sheet.id) ?? []).filter(spilledInto).map((s): [number, number] => [s.row, s.column])];
+    return sources.some(([r, c]) => this.formulaIsVolatile(sheet, r, c));
   }
 
   private formulaIsVolatile(sheet: SheetData, row: number, column: number): boolean {
@@ -273,6 +278,9 @@ export class Recalculator {
       results.set(at, { value: '#REF!', error: { code: '#REF!', message: problem } });
       return;
     }
+    const spills = this.spills.get(sheet.id) ?? [];
+    spills.push({ row, column, lastRow: row + height - 1, lastColumn: column + width - 1 });
+    this.spills.set(sheet.id, spills);
     grid.forEach((line, i) => {
       for (let j = 0; j < width; j++) {
         const computed = this.toComputed(line[j] ?? '');
