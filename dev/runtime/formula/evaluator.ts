@@ -8,6 +8,7 @@ import { BUILTINS, LAZY_BUILTINS } from './functions/registry';
 import type { Node } from './parser';
 import { FormulaError, isErrorCode, type CellValue, type FormulaContext, type RangeRef } from './types';
 import { columnsOf, gridOf, isArrayValue, RangeValue, rowsOf, toCell, type Grid, type Scalar, type Value } from './values';
+import { limitText } from './text-limit';
 import { dependsOnVolatile, VOLATILE_ARGUMENT, type VolatileLookup } from './volatile';
 
 const OPERATOR_NAMES: Record<string, string> = {
@@ -59,10 +60,13 @@ export class Evaluator implements Evaluate {
       case 'binary': {
         const name = OPERATOR_NAMES[node.op]!;
         const operands = [this.evaluate(node.left, arrayMode), this.evaluate(node.right, arrayMode)];
-        return this.apply(name, operands, arrayMode, ([a, b]) => this.operate(node.op, name, a!, b!));
+        return limitText(
+          name,
+          this.apply(name, operands, arrayMode, ([a, b]) => this.operate(node.op, name, a!, b!)),
+        );
       }
       case 'call':
-        return this.call(node.name, node.args, arrayMode);
+        return limitText(node.name, this.call(node.name, node.args, arrayMode));
     }
   }
 

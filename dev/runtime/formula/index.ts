@@ -5,3 +5,4 @@ export { FormulaError } from './types';
 export { evaluateFormula } from './evaluate';
 export { referencedRanges } from './references';
 export { formulaDependsOnVolatile } from './volatile';
+export { CELL_CHARACTERS } from './text-limit';
