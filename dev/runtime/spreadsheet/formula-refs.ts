@@ -169,8 +169,8 @@ function shiftToken(ref: RefToken, dimension: Dimension, at: number, count: numb
 
 /**
  * Adjusts references to `sheetName` after `count` rows (or columns) were
- * inserted (count > 0) or deleted (count < 0) at position `at`. Sheets' help,
- * "Add or move rows, columns & cells": references follow the cells they name.
+ * inserted (count > 0) or deleted (count < 0) at position `at`: as in Sheets,
+ * a reference follows the cells it names (see moved-refs.ts).
  */
 export function shiftFormula(
   formula: string,

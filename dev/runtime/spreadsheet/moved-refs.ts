@@ -1,6 +1,8 @@
-// After rows or columns are inserted or deleted, every place that names cells of
-// the changed sheet follows them, as in Sheets (Docs Editors Help, "Add or move
-// rows, columns & cells": formulas and ranges keep pointing at the same cells):
+// After rows or columns are inserted or deleted (Sheet.insertColumnBefore,
+// deleteRows... at developers.google.com/apps-script/reference/spreadsheet/sheet,
+// which do what the Insert and Delete menus of Sheets do), every place that
+// names cells of the changed sheet follows them, as Sheets keeps formulas and
+// ranges pointing at the same cells:
 // formulas in the cells of every tab, named ranges, merges, protections and the
 // ranges a sheet protection leaves open, conditional formats (their ranges and
 // custom formulas), data validation (the range a dropdown lists, custom formulas).
