@@ -39,7 +39,17 @@ export interface RunRequest {
   optional?: boolean;
   /** Called with the fresh context before the bundle's top level runs. */
   onContext?: (realm: vm.Context) => void;
+  /**
+   * Ms of real time the execution has left: the bundle's code is stopped there
+   * even when it calls no service (a loop that never ends), as Apps Script
+   * stops it, with an error whose code is ERR_SCRIPT_EXECUTION_TIMEOUT.
+   */
+  timeLeft?: () => number | undefined;
 }
+
+/** The name the function call runs under in the context, for the moment of the call. */
+const CALL = '__appsScriptRuntimeCall__';
+const CALL_SCRIPT = new vm.Script(`${CALL}()`, { filename: 'Code.js' });
 
 /**
  * Runs functions of the built bundle as Apps Script does: each execution in a
@@ -63,12 +73,24 @@ export class Executor {
     const makeDate = vm.runInContext(CLOCK_DATE, context) as (now: () => number) => DateConstructor;
     Object.assign(context, request.globals(context), { Date: makeDate(request.now) });
     request.onContext?.(context);
-    try {
+    // The top level, then the function: one execution, under one time limit.
+    const body = (): unknown => {
       script.runInContext(context);
       const fn = this.find(context, request);
       if (fn === undefined) return undefined;
       const args = request.realmArgs ? request.realmArgs(context) : (request.args ?? []).map((arg) => intoRealm(arg, context));
       return fn(...args);
+    };
+    try {
+      const left = request.timeLeft?.();
+      if (left === undefined) return body();
+      // Run from inside the context, so vm's timeout covers it all; vm wants a whole number of ms, at least 1.
+      Object.defineProperty(context, CALL, { value: body, configurable: true });
+      try {
+        return CALL_SCRIPT.runInContext(context, { timeout: Math.max(1, Math.ceil(left)) });
+      } finally {
+        delete (context as Record<string, unknown>)[CALL];
+      }
     } catch (error) {
       throw toNodeError(error);
     }

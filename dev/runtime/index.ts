@@ -6,16 +6,18 @@ import { CallCounter, type Execution, type RunMode } from './execution';
 import { Executor } from './executor';
 import {
   AuthMode,
+  GOOGLE_TIME_LIMITS,
   World,
   createServices,
   createUi,
+  ExecutionTimeout,
   lockKey,
-  timeLimit,
   userObject,
   type LockKind,
   type Scope,
   type ScriptedAnswer,
   type SentMail,
+  type TimeLimits,
   type TriggerRecord,
   type UiRecorder,
 } from './services/index';
@@ -67,7 +69,17 @@ export { CallCounter, PermissionError, type Execution } from './execution';
 export { SpreadsheetStore, createSpreadsheetApp, type CellValue, type StoreOptions } from './spreadsheet/index';
 
 // The services alone: the world they share and the globals of one execution.
-export { World, createServices, createUi, QUOTA_MESSAGE, LOCK_TIMEOUT_MESSAGE, type Scope, type WorldSettings } from './services/index';
+export {
+  World,
+  createServices,
+  createUi,
+  GOOGLE_TIME_LIMITS,
+  QUOTA_MESSAGE,
+  LOCK_TIMEOUT_MESSAGE,
+  type Scope,
+  type TimeLimits,
+  type WorldSettings,
+} from './services/index';
 
 // The bundle's runner alone.
 export { Executor } from './executor';
@@ -96,6 +108,12 @@ export interface RuntimeOptions {
   scriptTimeZone?: string;
   /** The add-on's name, shown as Extensions > name; default "OKR Sheets". */
   addonName?: string;
+  /**
+   * How long an execution may run (ms), counting its computation and its
+   * waits: Google's 6 min, and 30 s for a custom function or a simple trigger,
+   * unless a test shortens them so that reaching one takes milliseconds.
+   */
+  timeLimits?: Partial<TimeLimits>;
 }
 
 export interface RunOptions {
@@ -155,6 +173,7 @@ export class Runtime {
         scriptTimeZone: options.scriptTimeZone ?? manifestTimeZone(dist),
         mailQuota: options.mailQuota ?? 100,
         addonName: options.addonName ?? 'OKR Sheets',
+        timeLimits: { ...GOOGLE_TIME_LIMITS, ...options.timeLimits },
       },
       base,
     );
@@ -451,11 +470,15 @@ export class Runtime {
       mode: request.mode,
       user: request.user,
       activeSpreadsheetId: request.spreadsheetId,
-      calls: new CallCounter((name) => this.onServiceCall?.(name, request.functionName)),
+      calls: new CallCounter((name) => {
+        this.onServiceCall?.(name, request.functionName);
+        // Every service call is a point where Apps Script may find the execution over its time.
+        this.world.checkTime(execution);
+      }),
       realm: undefined,
     };
     const scope = this.scope(execution);
-    this.world.deadlines.set(execution, this.world.clock.now() + timeLimit(request.mode, request.simpleTrigger ?? false));
+    this.world.startTimer(execution, this.world.timeLimit(request.mode, request.simpleTrigger ?? false));
     let app: GoogleAppsScript.Spreadsheet.SpreadsheetApp | undefined;
     const uncounted = <T>(read: (a: GoogleAppsScript.Spreadsheet.SpreadsheetApp) => T): T => {
       const calls = execution.calls;
@@ -468,9 +491,10 @@ export class Runtime {
     };
     const { event } = request;
     try {
-      return this.executor.run({
+      const result = this.executor.run({
         functionName: request.functionName,
         now: () => this.world.clock.now(),
+        timeLeft: () => this.world.timeLeft(execution),
         args: request.args,
         optional: request.optional,
         ignoreCase: request.ignoreCase,
@@ -484,6 +508,12 @@ export class Runtime {
           ? (realm) => [realmObject(execution, event({ realm, uncounted, source: () => uncounted((a) => a.getActiveSpreadsheet()) }))]
           : undefined,
       });
+      // Finished, but past its limit: Apps Script would have stopped it before it could answer.
+      this.world.checkTime(execution);
+      return result;
+    } catch (error) {
+      const stopped = (error as { code?: unknown }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' || (this.world.timeLeft(execution) ?? 1) < 0;
+      throw stopped ? new ExecutionTimeout() : error;
     } finally {
       this.world.locks.releaseAll(execution);
       this.lastCalls = execution.calls.snapshot();

@@ -8,6 +8,8 @@ export interface FakeOptions {
   custom?: Record<string, (...args: (CellValue | CellValue[][])[]) => CellValue | CellValue[][]>;
   now?: Date;
   timeZone?: string;
+  /** Whether a range holds a formula that depends on NOW() or RAND(); none by default. */
+  readsVolatile?: (ref: RangeRef) => boolean;
 }
 
 export interface FakeContext extends FormulaContext {
@@ -46,6 +48,7 @@ export function fakeContext(options: FakeOptions): FakeContext {
       return out;
     },
     namedRange: (name) => options.named?.[name],
+    readsVolatile: (ref) => options.readsVolatile?.(ref) ?? false,
     isCustomFunction: (name) => Object.keys(options.custom ?? {}).some((key) => key.toUpperCase() === name.toUpperCase()),
     callCustom(name, args) {
       calls.push({ name, args });

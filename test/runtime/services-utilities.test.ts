@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { START, makeScope, makeWorld, servicesFor } from './services-fixture';
+import { World } from '../../dev/runtime/index';
+import { START, makeScope, makeWorld, servicesFor, tempDist } from './services-fixture';
 
 const utilities = (): GoogleAppsScript.Utilities.Utilities => servicesFor(makeScope(makeWorld())).Utilities;
 // Monday 30 November 2026, 09:05:07.089 UTC.
@@ -81,9 +82,26 @@ describe('Utilities, the rest', () => {
   it('ends an execution that sleeps past its time limit', () => {
     const world = makeWorld();
     const scope = makeScope(world);
-    world.deadlines.set(scope.execution, START + 30_000);
-    servicesFor(scope).Utilities.sleep(30_000);
-    expect(() => servicesFor(scope).Utilities.sleep(1)).toThrow('Exceeded maximum execution time');
+    world.startTimer(scope.execution, 30_000);
+    servicesFor(scope).Utilities.sleep(29_000);
+    expect(() => servicesFor(scope).Utilities.sleep(1_001)).toThrow('Exceeded maximum execution time');
+  });
+
+  it('counts the time an execution computes as well as the time it waits', () => {
+    let real = 0;
+    const world = new World(
+      { dist: tempDist(), scriptTimeZone: 'Etc/UTC', mailQuota: 100, addonName: 'OKR Sheets' },
+      () => START,
+      () => real,
+    );
+    const scope = makeScope(world);
+    world.startTimer(scope.execution, 30_000);
+    servicesFor(scope).Utilities.sleep(20_000);
+    real = 9_000;
+    expect(world.timeLeft(scope.execution)).toBe(1_000);
+    real = 10_001;
+    // The sleep itself is short: the computation before it used the time.
+    expect(() => servicesFor(scope).Utilities.sleep(0)).toThrow('Exceeded maximum execution time');
   });
 
   it('getUuid gives distinct v4 UUIDs', () => {

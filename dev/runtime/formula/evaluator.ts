@@ -8,6 +8,8 @@ import { BUILTINS, LAZY_BUILTINS } from './functions/registry';
 import type { Node } from './parser';
 import { FormulaError, isErrorCode, type CellValue, type FormulaContext, type RangeRef } from './types';
 import { columnsOf, gridOf, isArrayValue, RangeValue, rowsOf, toCell, type Grid, type Scalar, type Value } from './values';
+import { limitText } from './text-limit';
+import { dependsOnVolatile, VOLATILE_ARGUMENT, type VolatileLookup } from './volatile';
 
 const OPERATOR_NAMES: Record<string, string> = {
   '+': 'ADD',
@@ -58,10 +60,13 @@ export class Evaluator implements Evaluate {
       case 'binary': {
         const name = OPERATOR_NAMES[node.op]!;
         const operands = [this.evaluate(node.left, arrayMode), this.evaluate(node.right, arrayMode)];
-        return this.apply(name, operands, arrayMode, ([a, b]) => this.operate(node.op, name, a!, b!));
+        return limitText(
+          name,
+          this.apply(name, operands, arrayMode, ([a, b]) => this.operate(node.op, name, a!, b!)),
+        );
       }
       case 'call':
-        return this.call(node.name, node.args, arrayMode);
+        return limitText(node.name, this.call(node.name, node.args, arrayMode));
     }
   }
 
@@ -177,12 +182,21 @@ export class Evaluator implements Evaluate {
         this.callInfo(name, mode),
       );
     }
-    if (this.context.isCustomFunction(name))
-      return this.callCustom(
-        name,
-        args.map((arg) => this.evaluate(arg, arrayMode)),
-      );
+    if (this.context.isCustomFunction(name)) {
+      const values = args.map((arg) => this.evaluate(arg, arrayMode));
+      // Checked once the arguments are read, so the arrays spilling into their ranges are known.
+      if (args.some((arg) => dependsOnVolatile(arg, this.volatileLookup()))) return new FormulaError('#ERROR!', VOLATILE_ARGUMENT);
+      return this.callCustom(name, values);
+    }
     return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
+  }
+
+  private volatileLookup(): VolatileLookup {
+    const { context } = this;
+    return {
+      namedRange: (name) => context.namedRange(name),
+      readsVolatile: (ref) => context.readsVolatile({ ...ref, sheet: ref.sheet ?? context.sheet }),
+    };
   }
 
   private callInfo(fn: string, arrayMode: boolean): Call {

@@ -4,3 +4,5 @@ export type { CellValue, RangeRef, FormulaContext, FormulaValue, ErrorCode } fro
 export { FormulaError } from './types';
 export { evaluateFormula } from './evaluate';
 export { referencedRanges } from './references';
+export { formulaDependsOnVolatile } from './volatile';
+export { CELL_CHARACTERS } from './text-limit';

@@ -17,6 +17,12 @@ export interface FormulaContext {
   namedRange(name: string): RangeRef | undefined;
   /** The add-on's custom formulas (OKR_PROGRESS etc.). */
   isCustomFunction(name: string): boolean;
+  /**
+   * Whether a cell of the range holds, or spills from, a formula that depends on
+   * NOW(), RAND(), RANDARRAY() or RANDBETWEEN(), directly or through the cells it
+   * reads: a custom function may not read it (formula/volatile.ts).
+   */
+  readsVolatile(ref: RangeRef): boolean;
   /** Throws an Error whose message the cell shows. */
   callCustom(name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][];
   now(): Date;

@@ -4,6 +4,8 @@
  */
 export class VirtualClock {
   private offset = 0;
+  /** Every advance since the clock was made, never reset: the time an execution spent waiting. */
+  private advancedTotal = 0;
 
   constructor(private base: () => number) {}
 
@@ -26,5 +28,11 @@ export class VirtualClock {
 
   advance(ms: number): void {
     this.offset += Math.max(0, ms);
+    this.advancedTotal += Math.max(0, ms);
+  }
+
+  /** Milliseconds of advances so far: the difference of two readings is the time waited between them. */
+  waited(): number {
+    return this.advancedTotal;
   }
 }

@@ -4,17 +4,25 @@ import type { Scope } from './world';
 
 /**
  * What a call needs, after Google's authorization lifecycle for add-ons and the
- * custom functions guide:
- * - free: works everywhere (Utilities, Logger, enums, Session's time zone);
+ * custom functions guide (developers.google.com/apps-script/guides/sheets/functions,
+ * "Using Apps Script services": a custom function may call Cache, HTML, JDBC,
+ * Language, Lock, Maps, Properties, Spreadsheet (read only), URL Fetch,
+ * Utilities and XML, and "If your custom function throws the error message
+ * You do not have permission to call X service., the service requires user
+ * authorization and thus can't be used in a custom function"):
+ * - free: works everywhere (Utilities, HtmlService, enums);
+ * - unlisted: needs no consent, but is not in that table (Session, Logger,
+ *   ScriptApp's information): everywhere but a custom function;
  * - menu: Ui menus, the one thing AuthMode.NONE allows;
  * - dialog: alerts, prompts, sidebars (not in NONE);
  * - storage: Properties, Cache, Lock (not in NONE; custom functions may use them);
  * - authorized: services needing the user's consent (MailApp, triggers): FULL only.
  */
-export type Need = 'free' | 'menu' | 'dialog' | 'storage' | 'authorized';
+export type Need = 'free' | 'unlisted' | 'menu' | 'dialog' | 'storage' | 'authorized';
 
 const ALLOWED: Record<Need, readonly RunMode[]> = {
   free: ['NONE', 'LIMITED', 'FULL', 'CUSTOM_FUNCTION'],
+  unlisted: ['NONE', 'LIMITED', 'FULL'],
   menu: ['NONE', 'LIMITED', 'FULL'],
   dialog: ['LIMITED', 'FULL'],
   storage: ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'],

@@ -12,7 +12,7 @@ import { UtilitiesImpl } from './utilities';
 import type { Scope } from './world';
 import { standIn } from '../stand-in';
 
-export { World, ExecutionTimeout, timeLimit, type Scope, type WorldSettings } from './world';
+export { World, ExecutionTimeout, GOOGLE_TIME_LIMITS, type Scope, type TimeLimits, type WorldSettings } from './world';
 export {
   UiRecorder,
   type DialogRecord,

@@ -3,14 +3,18 @@ import { formatString } from './format-string';
 import { enter } from './guard';
 import type { Scope } from './world';
 
-/** Logger: each message goes to the runtime's log and to this execution's getLog(). */
+/**
+ * Logger: each message goes to the runtime's log and to this execution's
+ * getLog(). Not in the custom functions guide's table of services, so refused
+ * in a custom formula (guard.ts); `console` is the language's own and works there.
+ */
 export class LoggerImpl implements GoogleAppsScript.Base.Logger {
   private lines: string[] = [];
 
   constructor(private scope: Scope) {}
 
   log(data: unknown, ...values: unknown[]): GoogleAppsScript.Base.Logger {
-    enter(this.scope, 'Logger.log', 'free');
+    enter(this.scope, 'Logger.log', 'unlisted');
     const message = values.length > 0 && typeof data === 'string' ? formatString(data, ...values) : describe(data);
     this.lines.push(message);
     this.scope.world.logs.push(message);
@@ -18,12 +22,12 @@ export class LoggerImpl implements GoogleAppsScript.Base.Logger {
   }
 
   getLog(): string {
-    enter(this.scope, 'Logger.getLog', 'free');
+    enter(this.scope, 'Logger.getLog', 'unlisted');
     return this.lines.map((line) => `${line}\n`).join('');
   }
 
   clear(): void {
-    enter(this.scope, 'Logger.clear', 'free');
+    enter(this.scope, 'Logger.clear', 'unlisted');
     this.lines = [];
   }
 }

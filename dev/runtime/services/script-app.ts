@@ -281,7 +281,7 @@ export class ScriptAppImpl implements Pick<
 
   /** The status a test set for this user (runtime.setAuthorization), NOT_REQUIRED by default. */
   getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode): GoogleAppsScript.Script.AuthorizationInfo {
-    enter(this.scope, 'ScriptApp.getAuthorizationInfo', 'free');
+    enter(this.scope, 'ScriptApp.getAuthorizationInfo', 'unlisted');
     void authMode;
     return new AuthorizationInfoImpl(this.scope.world.authorization.get(this.scope.execution.user) ?? 'NOT_REQUIRED');
   }
@@ -323,7 +323,7 @@ export class ScriptAppImpl implements Pick<
   }
 
   getScriptId(): string {
-    enter(this.scope, 'ScriptApp.getScriptId', 'free');
+    enter(this.scope, 'ScriptApp.getScriptId', 'unlisted');
     return 'local-okr-sheets-script';
   }
 }

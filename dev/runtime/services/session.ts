@@ -25,45 +25,46 @@ export function userObject(email: string): GoogleAppsScript.Base.User {
 
 /**
  * Session. The active user's address is "" when Google withholds it (the
- * runtime marks such users), under AuthMode.NONE and in custom formulas.
- * The deprecated getTimeZone and getUser are left out.
+ * runtime marks such users) and under AuthMode.NONE. A custom formula may not
+ * call Session at all: it is not in the custom functions guide's table of the
+ * services they may use (guard.ts). The deprecated getTimeZone and getUser are left out.
  */
 export class SessionImpl implements Omit<GoogleAppsScript.Base.Session, 'getTimeZone' | 'getUser'> {
   constructor(private scope: Scope) {}
 
   private activeEmail(): string {
     const { execution, world } = this.scope;
-    if (execution.mode === 'NONE' || execution.mode === 'CUSTOM_FUNCTION') return '';
+    if (execution.mode === 'NONE') return '';
     return world.hiddenEmails.has(execution.user) ? '' : execution.user;
   }
 
   getActiveUser(): GoogleAppsScript.Base.User {
-    enter(this.scope, 'Session.getActiveUser', 'free');
+    enter(this.scope, 'Session.getActiveUser', 'unlisted', 'userinfo.email');
     return new UserImpl(this.activeEmail());
   }
 
   /** The user the script runs as: the user for an add-on, a trigger's creator for a trigger. */
   getEffectiveUser(): GoogleAppsScript.Base.User {
-    enter(this.scope, 'Session.getEffectiveUser', 'free');
+    enter(this.scope, 'Session.getEffectiveUser', 'unlisted', 'userinfo.email');
     const { execution } = this.scope;
-    return new UserImpl(execution.mode === 'NONE' || execution.mode === 'CUSTOM_FUNCTION' ? '' : execution.user);
+    return new UserImpl(execution.mode === 'NONE' ? '' : execution.user);
   }
 
   getActiveUserLocale(): string {
-    enter(this.scope, 'Session.getActiveUserLocale', 'free');
+    enter(this.scope, 'Session.getActiveUserLocale', 'unlisted');
     return this.scope.world.locales.get(this.scope.execution.user) ?? 'en';
   }
 
   getScriptTimeZone(): string {
-    enter(this.scope, 'Session.getScriptTimeZone', 'free');
+    enter(this.scope, 'Session.getScriptTimeZone', 'unlisted');
     return this.scope.world.settings.scriptTimeZone;
   }
 
   /** A key unique to the active user and this script, stable for the runtime's life ("" without a user). */
   getTemporaryActiveUserKey(): string {
-    enter(this.scope, 'Session.getTemporaryActiveUserKey', 'free');
+    enter(this.scope, 'Session.getTemporaryActiveUserKey', 'unlisted');
     const email = this.scope.execution.user;
-    if (!email || this.scope.execution.mode === 'CUSTOM_FUNCTION') return '';
+    if (!email) return '';
     return crypto.createHash('sha256').update(`temporary-key:${email}`).digest('base64').slice(0, 43);
   }
 }

@@ -19,6 +19,27 @@ export interface WorldSettings {
   mailQuota: number;
   /** The add-on's name: its menu shows under Extensions > this name. */
   addonName: string;
+  /** Google's by default; a test shortens them so that reaching one takes milliseconds. */
+  timeLimits?: TimeLimits;
+}
+
+/** How long an execution may run, in ms: Google's "Quotas for Google Services". */
+export interface TimeLimits {
+  /** Script runtime: 6 min an execution (a menu item, a sidebar call, a trigger). */
+  execution: number;
+  /** Custom function runtime: 30 s. */
+  customFunction: number;
+  /** Simple triggers (onOpen, onEdit): 30 s. */
+  simpleTrigger: number;
+}
+
+export const GOOGLE_TIME_LIMITS: TimeLimits = { execution: 360_000, customFunction: 30_000, simpleTrigger: 30_000 };
+
+/** When an execution started, on both clocks, and how long it may run. */
+interface Timer {
+  limit: number;
+  startedReal: number;
+  startedWaited: number;
 }
 
 /**
@@ -45,30 +66,63 @@ export class World {
   readonly locales = new Map<string, string>();
   /** The owner of each spreadsheet: custom formulas read the owner's user properties. */
   readonly owners = new Map<string, string>();
-  /** When each running execution must end (virtual ms): Apps Script stops it there. */
-  readonly deadlines = new WeakMap<Execution, number>();
+  private readonly timers = new WeakMap<Execution, Timer>();
   /**
    * The number the next trigger id is made from. It is part of the saved state
    * (Runtime.snapshot): ids of deleted triggers must not come back either.
    */
   nextTriggerNumber = 1;
 
+  /**
+   * `stopwatch` reads real time in ms (performance.now by default): what the
+   * computation of an execution costs it, as much as its waits do.
+   */
   constructor(
     readonly settings: WorldSettings,
     now: () => number,
+    private readonly stopwatch: () => number = () => performance.now(),
   ) {
     this.clock = new VirtualClock(now);
     this.ui = new UiRecorder(settings.addonName);
   }
 
+  /** The limit of an execution of this mode, after Google's quotas (or the settings'). */
+  timeLimit(mode: RunMode, simpleTrigger: boolean): number {
+    const limits = this.settings.timeLimits ?? GOOGLE_TIME_LIMITS;
+    if (mode === 'CUSTOM_FUNCTION') return limits.customFunction;
+    return simpleTrigger ? limits.simpleTrigger : limits.execution;
+  }
+
   /**
-   * Lets virtual time pass inside an execution (a sleep, a lock wait). Passing
-   * the execution's time limit ends it as Apps Script does.
+   * Starts counting an execution's time against `limit`. Apps Script counts
+   * elapsed time: the script's own computation (real time here) and its waits
+   * (virtual time here: sleeps and lock waits pass without really sleeping).
    */
+  startTimer(execution: Execution, limit: number): void {
+    this.timers.set(execution, { limit, startedReal: this.stopwatch(), startedWaited: this.clock.waited() });
+  }
+
+  /** Ms of its limit the execution has left (negative past it); undefined when it is not timed. */
+  timeLeft(execution: Execution): number | undefined {
+    const timer = this.timers.get(execution);
+    if (!timer) return undefined;
+    const elapsed = this.stopwatch() - timer.startedReal + (this.clock.waited() - timer.startedWaited);
+    return timer.limit - elapsed;
+  }
+
+  /**
+   * Ends the execution once it has used its time, as Apps Script stops it: from
+   * then on every service call throws again, so catching the error does not help.
+   */
+  checkTime(execution: Execution): void {
+    const left = this.timeLeft(execution);
+    if (left !== undefined && left < 0) throw new ExecutionTimeout();
+  }
+
+  /** Lets virtual time pass inside an execution (a sleep, a lock wait); passing its limit ends it. */
   wait(execution: Execution, ms: number): void {
     this.clock.advance(ms);
-    const deadline = this.deadlines.get(execution);
-    if (deadline !== undefined && this.clock.now() > deadline) throw new ExecutionTimeout();
+    this.checkTime(execution);
   }
 
   /** A new trigger id, never one in use (triggers restored from a saved state keep theirs). */
@@ -87,11 +141,6 @@ export class ExecutionTimeout extends Error {
     super('Exceeded maximum execution time');
     this.name = 'Exception';
   }
-}
-
-/** Quotas for Google Services: 6 min per execution, 30 s for a custom function or a simple trigger. */
-export function timeLimit(mode: RunMode, simpleTrigger: boolean): number {
-  return mode === 'CUSTOM_FUNCTION' || simpleTrigger ? 30_000 : 360_000;
 }
 
 /** What a service needs: the shared world and the execution the call belongs to. */

@@ -1,6 +1,7 @@
 // Writing and reading one cell's content, shared by Range, Sheet.appendRow and userEdit.
 
 import { dateToSerial } from '../dates';
+import { CELL_CHARACTERS } from '../formula/index';
 import { parseInput } from './input';
 import { cellFor, getCell, tidyCell, type CellValue, type DocData, type SheetData } from './model';
 import { displayValue, isDateFormat } from './number-format';
@@ -17,6 +18,18 @@ function isGeneral(format: string | undefined): boolean {
 function setFormat(sheet: SheetData, row: number, column: number, format: string): void {
   const cell = cellFor(sheet, row, column);
   cell.style = { ...cell.style, numberFormat: format };
+}
+
+export const INPUT_TOO_LONG = `Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`;
+
+/**
+ * A cell holds at most 50,000 characters: a write of a longer text or formula
+ * fails as a whole, before any cell changes, with the exception Sheets gives
+ * scripts and API clients ("Exception: Your input contains more than the
+ * maximum of 50000 characters in a single cell.").
+ */
+export function checkInputs(inputs: Iterable<unknown>): void {
+  for (const input of inputs) if (typeof input === 'string' && input.length > CELL_CHARACTERS) throw new Error(INPUT_TOO_LONG);
 }
 
 /** Writes a value as setValue/setValues do: text is read like typed input. */

@@ -1,7 +1,7 @@
 // Class Range (developers.google.com/apps-script/reference/spreadsheet/range).
 
 import { formatA1 } from '../a1';
-import { clearContent, displayOf, readCell, writeFormula, writeRichText, writeValue } from './cells';
+import { checkInputs, clearContent, displayOf, readCell, writeFormula, writeRichText, writeValue } from './cells';
 import { richDataOf } from './rich-text';
 import type { GDataValidation, GProtection, GRange, GSheet } from './context';
 import { offsetFormula } from './formula-refs';
@@ -122,9 +122,14 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
     return out;
   }
 
-  /** Runs a change over every cell and marks the document changed. */
-  private change(name: string, fn: (sheet: SheetData, row: number, column: number, i: number, j: number) => void): GRange {
+  /** Runs a change over every cell and marks the document changed; `inputs` are the texts it writes, checked first. */
+  private change(
+    name: string,
+    fn: (sheet: SheetData, row: number, column: number, i: number, j: number) => void,
+    inputs: Iterable<unknown> = [],
+  ): GRange {
     this.ctx.call(name, 'write');
+    checkInputs(inputs);
     const sheet = this.sheet;
     for (let r = this.box.r1; r <= this.box.r2; r++) {
       for (let c = this.box.c1; c <= this.box.c2; c++) fn(sheet, r, c, r - this.box.r1, c - this.box.c1);
@@ -201,16 +206,24 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
   setValues(values: unknown[][]): GRange {
     const grid = this.checkShape(values, 'setValues');
     const doc = this.doc;
-    return this.change('Range.setValues', (sheet, r, c, i, j) => {
-      if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, grid[i]![j]);
-    });
+    return this.change(
+      'Range.setValues',
+      (sheet, r, c, i, j) => {
+        if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, grid[i]![j]);
+      },
+      grid.flat(),
+    );
   }
 
   setValue(value: unknown): GRange {
     const doc = this.doc;
-    return this.change('Range.setValue', (sheet, r, c) => {
-      if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, value);
-    });
+    return this.change(
+      'Range.setValue',
+      (sheet, r, c) => {
+        if (!this.hiddenByMerge(sheet, r, c)) writeValue(doc, sheet, r, c, value);
+      },
+      [value],
+    );
   }
 
   getDisplayValues(): string[][] {
@@ -235,13 +248,15 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
 
   setFormulas(formulas: string[][]): GRange {
     const grid = this.checkShape(formulas, 'setFormulas');
-    return this.change('Range.setFormulas', (sheet, r, c, i, j) => writeFormula(sheet, r, c, String(grid[i]![j] ?? '')));
+    return this.change('Range.setFormulas', (sheet, r, c, i, j) => writeFormula(sheet, r, c, String(grid[i]![j] ?? '')), grid.flat());
   }
 
   /** Per the reference, the formula is written for the top-left cell and adjusted for the others. */
   setFormula(formula: string): GRange {
-    return this.change('Range.setFormula', (sheet, r, c, i, j) =>
-      writeFormula(sheet, r, c, i || j ? offsetFormula(formula, i, j) : formula),
+    return this.change(
+      'Range.setFormula',
+      (sheet, r, c, i, j) => writeFormula(sheet, r, c, i || j ? offsetFormula(formula, i, j) : formula),
+      [formula],
     );
   }
 
@@ -249,16 +264,24 @@ export class RangeImpl extends RangeBound implements Pick<GRange, Covered> {
 
   setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): GRange {
     const data = richDataOf(value);
-    return this.change('Range.setRichTextValue', (sheet, r, c) => {
-      if (!this.hiddenByMerge(sheet, r, c)) writeRichText(sheet, r, c, data.text, data.link);
-    });
+    return this.change(
+      'Range.setRichTextValue',
+      (sheet, r, c) => {
+        if (!this.hiddenByMerge(sheet, r, c)) writeRichText(sheet, r, c, data.text, data.link);
+      },
+      [data.text],
+    );
   }
 
   setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): GRange {
     const grid = this.checkShape(values, 'setRichTextValues').map((line) => line.map(richDataOf));
-    return this.change('Range.setRichTextValues', (sheet, r, c, i, j) => {
-      if (!this.hiddenByMerge(sheet, r, c)) writeRichText(sheet, r, c, grid[i]![j]!.text, grid[i]![j]!.link);
-    });
+    return this.change(
+      'Range.setRichTextValues',
+      (sheet, r, c, i, j) => {
+        if (!this.hiddenByMerge(sheet, r, c)) writeRichText(sheet, r, c, grid[i]![j]!.text, grid[i]![j]!.link);
+      },
+      grid.flat().map((data) => data.text),
+    );
   }
 
   getRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValue | null {

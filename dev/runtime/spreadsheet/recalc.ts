@@ -3,7 +3,7 @@
 // into the cells below and to the right, as Sheets does.
 
 import { columnLetter } from '../a1';
-import { FormulaError, type FormulaContext, type RangeRef } from '../formula/index';
+import { FormulaError, formulaDependsOnVolatile, type FormulaContext, type RangeRef } from '../formula/index';
 import { dateToSerial } from '../dates';
 import { getCell, hasContent, type CellValue, type DocData, type SheetData } from './model';
 import { localeDateFormat } from './number-format';
@@ -45,6 +45,10 @@ export class Recalculator {
   private abortTarget: number | undefined;
   private formulaCells = new Map<number, [number, number][]>();
   private settledUpTo = new Map<number, number>();
+  /** Formula cell key → whether it depends on a volatile function (false while being found out, so a cycle ends). */
+  private volatile = new Map<string, boolean>();
+  /** Per sheet, the rectangles array results spilled into, with the formula cell each came from. */
+  private spills = new Map<number, { row: number; column: number; lastRow: number; lastColumn: number }[]>();
 
   constructor(
     private readonly doc: DocData,
@@ -86,6 +90,8 @@ export class Recalculator {
     this.state.clear();
     this.formulaCells.clear();
     this.settledUpTo.clear();
+    this.volatile.clear();
+    this.spills.clear();
     for (const sheet of this.doc.sheets) {
       const cells: [number, number][] = [];
       sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell?.formula !== undefined && cells.push([r + 1, c + 1])));
@@ -129,6 +135,7 @@ export class Recalculator {
       namedRange: (name) => this.namedRange(name),
       isCustomFunction: (name) => this.env.isCustomFunction(name),
       callCustom: (name, args) => this.env.callCustom(name, args),
+      readsVolatile: (ref) => this.readsVolatile(sheet, ref),
       now: () => this.env.now(),
       timeZone: this.doc.timeZone,
     };
@@ -141,9 +148,53 @@ export class Recalculator {
     return { sheet: sheet.name, startRow: named.box.r1, startColumn: named.box.c1, endRow: named.box.r2, endColumn: named.box.c2 };
   }
 
+  private sheetOf(from: SheetData, ref: RangeRef): SheetData | undefined {
+    return ref.sheet === undefined ? from : this.doc.sheets.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase());
+  }
+
+  /**
+   * Whether a formula in the range, or one whose array spills into it, depends
+   * on a volatile function (called after the range was read, so its spills are placed).
+   */
+  private readsVolatile(from: SheetData, ref: RangeRef): boolean {
+    const sheet = this.sheetOf(from, ref);
+    if (!sheet) return false;
+    const [lastRow, lastColumn] = [ref.endRow ?? sheet.maxRows, ref.endColumn ?? sheet.maxColumns];
+    const inside = (r: number, c: number) => r >= ref.startRow && r <= lastRow && c >= ref.startColumn && c <= lastColumn;
+    const spilledInto = ({
+      row,
+      column,
+      lastRow: r2,
+      lastColumn: c2,
+    }: {
+      row: number;
+      column: number;
+      lastRow: number;
+      lastColumn: number;
+    }) => row <= lastRow && r2 >= ref.startRow && column <= lastColumn && c2 >= ref.startColumn;
+    const cells = (this.formulaCells.get(sheet.id) ?? []).filter(([r, c]) => inside(r, c));
+    const sources = [...cells, ...(this.spills.get(sheet.id) ?? []).filter(spilledInto).map((s): [number, number] => [s.row, s.column])];
+    return sources.some(([r, c]) => this.formulaIsVolatile(sheet, r, c));
+  }
+
+  private formulaIsVolatile(sheet: SheetData, row: number, column: number): boolean {
+    const key = `${sheet.id}:${row}:${column}`;
+    const known = this.volatile.get(key);
+    if (known !== undefined) return known;
+    const formula = getCell(sheet, row, column)?.formula;
+    if (formula === undefined) return false;
+    this.volatile.set(key, false);
+    const found = formulaDependsOnVolatile(formula, {
+      namedRange: (name) => this.namedRange(name),
+      readsVolatile: (ref) => this.readsVolatile(sheet, ref),
+    });
+    this.volatile.set(key, found);
+    return found;
+  }
+
   private read(from: SheetData, ref: RangeRef): CellValue[][] {
     if (this.abortTarget !== undefined) throw new SpeculationAbort();
-    const sheet = ref.sheet === undefined ? from : this.doc.sheets.find((s) => s.name.toLowerCase() === ref.sheet!.toLowerCase());
+    const sheet = this.sheetOf(from, ref);
     if (!sheet) throw new FormulaError('#REF!', `Unresolved sheet name '${ref.sheet}'.`);
     const lastRow = ref.endRow ?? sheet.maxRows;
     const lastColumn = ref.endColumn ?? sheet.maxColumns;
@@ -227,6 +278,9 @@ export class Recalculator {
       results.set(at, { value: '#REF!', error: { code: '#REF!', message: problem } });
       return;
     }
+    const spills = this.spills.get(sheet.id) ?? [];
+    spills.push({ row, column, lastRow: row + height - 1, lastColumn: column + width - 1 });
+    this.spills.set(sheet.id, spills);
     grid.forEach((line, i) => {
       for (let j = 0; j < width; j++) {
         const computed = this.toComputed(line[j] ?? '');

@@ -1,7 +1,7 @@
 // Class Sheet (developers.google.com/apps-script/reference/spreadsheet/sheet).
 
 import { parseA1 } from '../a1';
-import { writeValue } from './cells';
+import { checkInputs, writeValue } from './cells';
 import { ruleDataOf } from './conditional';
 import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
@@ -166,6 +166,7 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   appendRow(rowContents: unknown[]): GSheet {
     this.ctx.call('Sheet.appendRow', 'write');
     if (!Array.isArray(rowContents)) throw signatureError([rowContents], 'SpreadsheetApp.Sheet.appendRow');
+    checkInputs(rowContents);
     const sheet = this.sheet;
     const doc = this.doc;
     const row = this.extent().rows + 1;

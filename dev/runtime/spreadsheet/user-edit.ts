@@ -1,7 +1,8 @@
 // A person typing into a cell: protections first, then the input is read as
 // Sheets reads typed text, then data validation accepts, warns or rejects.
 
-import { writeValue, readCell } from './cells';
+import { INPUT_TOO_LONG, writeValue, readCell } from './cells';
+import { CELL_CHARACTERS } from '../formula/index';
 import { dateToSerial } from '../dates';
 import { formulaHoldsAt } from './inspect';
 import { cellFor, getCell, tidyCell, type DocData, type SheetData } from './model';
@@ -48,6 +49,7 @@ export function userEdit(
 ): UserEditResult {
   const check = checkEdit(doc, sheet, row, column, user);
   if (!check.ok) return check;
+  if (input.length > CELL_CHARACTERS) return { ok: false, message: INPUT_TOO_LONG };
   let warning = confirmed ? undefined : check.confirm;
   const before = structuredClone(getCell(sheet, row, column));
   writeValue(doc, sheet, row, column, input);
