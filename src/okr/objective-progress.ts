@@ -1,6 +1,6 @@
 import { Cell, isBlank, normalise, showId, text } from './cells';
 import { UserError } from './errors';
-import { Child, Contributions, RollupResult } from './rollup';
+import { Child, Contributions, RollupResult, childNames } from './rollup';
 
 // An objective's progress through every level: the weighted mean of its
 // direct contributors (its key results, the objectives of this workbook
@@ -21,7 +21,9 @@ export interface ObjectiveRow {
  */
 export function referenceResolver(ids: ReadonlySet<string>, workbook: Cell): (reference: Cell) => string | undefined {
   const self = normalise(workbook);
-  return (reference) => {
+  // Thousands of rows name a few hundred parents: each distinct text is worked out once.
+  const known = new Map<Cell, string | undefined>();
+  const resolve = (reference: Cell): string | undefined => {
     if (isBlank(reference)) return undefined;
     const key = normalise(reference);
     if (ids.has(key)) return key;
@@ -30,6 +32,12 @@ export function referenceResolver(ids: ReadonlySet<string>, workbook: Cell): (re
     if (slash < 0 || self === '' || normalise(written.slice(0, slash)) !== self) return undefined;
     const id = normalise(written.slice(slash + 1));
     return ids.has(id) ? id : undefined;
+  };
+  return (reference) => {
+    if (known.has(reference)) return known.get(reference);
+    const key = resolve(reference);
+    known.set(reference, key);
+    return key;
   };
 }
 
@@ -50,11 +58,7 @@ export function objectiveProgress(objectives: readonly ObjectiveRow[], children:
   children.forEach((child, index) => {
     const parent = resolve(child.parentId);
     if (parent === undefined) return;
-    const of = `(a child of ${showId(child.parentId)})`;
-    contributions.get(parent)!.add(child.progress, child.weight, {
-      progress: `row ${index + 1} of child_progress ${of}`,
-      weight: `row ${index + 1} of child_weights ${of}`,
-    });
+    contributions.get(parent)!.add(child.progress, child.weight, () => childNames(child, index));
   });
 
   // Objectives aligned to another of this workbook: each waits for its own contributors (Kahn's order).
@@ -76,11 +80,11 @@ export function objectiveProgress(objectives: readonly ObjectiveRow[], children:
     if (parent === undefined) continue;
     const index = first.get(key)!;
     const row = objectives[index]!;
-    const aligned = `aligned to ${showId(row.alignedTo)}`;
-    contributions.get(parent)!.add(result, row.weight, {
-      progress: `objective ${showId(row.id)} (${aligned})`,
-      weight: `row ${index + 1} of weights (objective ${showId(row.id)}, ${aligned})`,
-    });
+    const aligned = () => `aligned to ${showId(row.alignedTo)}`;
+    contributions.get(parent)!.add(result, row.weight, () => ({
+      progress: `objective ${showId(row.id)} (${aligned()})`,
+      weight: `row ${index + 1} of weights (objective ${showId(row.id)}, ${aligned()})`,
+    }));
     const left = waiting.get(parent)! - 1;
     waiting.set(parent, left);
     if (left === 0) ready.push(parent);
