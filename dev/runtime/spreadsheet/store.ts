@@ -28,9 +28,7 @@ export interface CreateOptions {
 
 export const DEFAULT_OWNER = 'owner@example.com';
 
-export function spreadsheetUrl(id: string): string {
-  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
-}
+export { spreadsheetUrl } from './urls';
 
 export class SpreadsheetStore {
   private readonly docs = new Map<string, DocData>();
