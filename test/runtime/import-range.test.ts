@@ -6,6 +6,7 @@
 // ever; a failing link inside IFERROR leaves its neighbours whole.
 import { describe, expect, it } from 'vitest';
 import { Runtime, SpreadsheetStore, type CellValue, type RuntimeState } from '../../dev/runtime/index';
+import { appFor, newExecution } from './spreadsheet-helpers';
 
 const ANA = 'ana@example.com';
 const BO = 'bo@example.com';
@@ -61,18 +62,22 @@ describe('IMPORTRANGE(spreadsheet_url, range_string)', () => {
     expect(store.cell('company', 'Sheet1', 'A1').needsAccessTo).toBeUndefined();
   });
 
-  it('takes the URL or the key alone; a range without a sheet reads the first sheet, an open one runs to its last row', () => {
+  it('takes the URL getUrl() gives or the key alone; a range without a sheet reads the first sheet, an open one runs to its last row', () => {
     const store = storeWith();
     create(store, 'company');
     team(store, 'squad', [['O1', 'Ship it']]);
     store.allowImport('company', 'squad', ANA);
+    const squadUrl = appFor(store, newExecution('company', 'FULL', ANA))
+      .openById('squad')
+      .getUrl();
     type(store, 'company', 'Sheet1', {
       A1: '=IMPORTRANGE("squad", "A2:B2")',
-      D1: `=IMPORTRANGE("${url('squad')}", "'Objectives'!B2")`,
-      E1: '=ROWS(IMPORTRANGE("squad", "Objectives!A1:Z"))',
-      F1: '=COLUMNS(IMPORTRANGE("squad", "Objectives!A1:Z"))',
+      D1: `=IMPORTRANGE("${squadUrl}", "'Objectives'!B2")`,
+      E1: `=IMPORTRANGE("${url('squad')}", "B2")`,
+      F1: '=ROWS(IMPORTRANGE("squad", "Objectives!A1:Z"))',
+      G1: '=COLUMNS(IMPORTRANGE("squad", "Objectives!A1:Z"))',
     });
-    expect(store.values('company', 'Sheet1', 'A1:F1')).toEqual([['O1', 'Ship it', '', 'Ship it', 1000, 26]]);
+    expect(store.values('company', 'Sheet1', 'A1:G1')).toEqual([['O1', 'Ship it', '', 'Ship it', 'Ship it', 1000, 26]]);
   });
 
   it('reads a named range of the source', () => {
