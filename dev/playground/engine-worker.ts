@@ -149,6 +149,8 @@ function handle(workbooks: Workbooks, operation: Operation): unknown {
       return { menus: workbooks.open(operation.workbook, operation.user), sheets: workbooks.sheetNames(operation.workbook) };
     case 'edit':
       return workbooks.edit(operation.workbook, operation.sheet, operation.a1, operation.input, operation.user, operation.confirmed);
+    case 'allow-import':
+      return workbooks.allowImport(operation.workbook, operation.sheet, operation.a1, operation.user);
     case 'menu':
       return workbooks.runMenuItem(operation.workbook, operation.user, operation.functionName);
     case 'script':

@@ -24,6 +24,8 @@ export type Operation =
   | { op: 'sheet'; workbook: string; sheet: string }
   /** `confirmed`: the person answered OK to the warning-only protection's question. */
   | { op: 'edit'; workbook: string; sheet: string; a1: string; input: string; user: string; confirmed: boolean }
+  /** "Allow access" on the IMPORTRANGE cell at a1. */
+  | { op: 'allow-import'; workbook: string; sheet: string; a1: string; user: string }
   | { op: 'menu'; workbook: string; user: string; functionName: string }
   | { op: 'script'; workbook: string; user: string; functionName: string; args: unknown[] }
   | { op: 'trigger'; uniqueId: string };

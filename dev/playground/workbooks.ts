@@ -44,6 +44,8 @@ export interface CellView {
   note?: string;
   /** A formula error's message (#ERROR! and friends), shown on hover as Sheets does. */
   err?: string;
+  /** An IMPORTRANGE waiting on "Allow access": the message the cell's card shows above the button. */
+  connect?: string;
 }
 
 export interface SheetView {
@@ -77,6 +79,8 @@ export interface RunOutcome {
 }
 
 export type EditOutcome = { ok: true; warning?: string } | { ok: false; message: string; confirm?: true };
+
+export type AllowOutcome = { ok: true } | { ok: false; message: string };
 
 /** Answers an alert or prompt as it is shown (the playground asks the person at the page). */
 export type DialogHandler = (dialog: AskedDialog) => ScriptedAnswer;
@@ -210,6 +214,22 @@ export class Workbooks {
   }
 
   /**
+   * The person clicks "Allow access" on an IMPORTRANGE cell showing #REF! "You
+   * need to connect these sheets.": the workbook may import from the spreadsheet
+   * that cell names, from now on and for everyone, as in Sheets.
+   */
+  allowImport(id: string, sheet: string, a1: string, user: string): AllowOutcome {
+    const source = this.runtime.store.cell(id, sheet, a1).needsAccessTo;
+    if (source === undefined) return { ok: false, message: `${sheet}!${a1} does not wait on access to another spreadsheet.` };
+    try {
+      this.runtime.allowImport(id, source, user);
+    } catch (error) {
+      return { ok: false, message: message(error) };
+    }
+    return { ok: true };
+  }
+
+  /**
    * Types rows into a table whose header row names the columns, from row 2
    * down (the demo data uses it). The headers are read once: a read between
    * edits would recalculate the workbook after each one.
@@ -307,6 +327,7 @@ function cellView(info: ReturnType<SpreadsheetStore['cell']>): CellView {
   if (info.validation?.list) view.list = info.validation.list;
   if (info.note) view.note = info.note;
   if (info.error) view.err = `${info.error.code}: ${info.error.message}`;
+  if (info.needsAccessTo !== undefined && info.error) view.connect = info.error.message;
   return view;
 }
 

@@ -244,6 +244,18 @@ export class Runtime {
     return id;
   }
 
+  /**
+   * A person clicks "Allow access" on an IMPORTRANGE cell that shows #REF! "You
+   * need to connect these sheets.": from now on `importingId` may import from
+   * `sourceId`, for everyone who uses it, as Google's IMPORTRANGE help page says
+   * (store.cell(...).needsAccessTo names the source a cell waits on). Throws,
+   * changing nothing, when the person cannot edit the importing spreadsheet or
+   * cannot open the source ("You don't have permissions to access that sheet.").
+   */
+  allowImport(importingId: string, sourceId: string, user = DEFAULT_USER): void {
+    this.store.allowImport(importingId, sourceId, user);
+  }
+
   /** Runs a global function of the bundle and returns its value; throws what the script threw. */
   run<T = unknown>(functionName: string, options: RunOptions = {}): T {
     if (options.spreadsheetId !== undefined && !this.store.has(options.spreadsheetId)) {

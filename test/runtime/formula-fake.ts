@@ -10,6 +10,8 @@ export interface FakeOptions {
   timeZone?: string;
   /** Whether a range holds a formula that depends on NOW() or RAND(); none by default. */
   readsVolatile?: (ref: RangeRef) => boolean;
+  /** IMPORTRANGE's other spreadsheets; none by default (every import is #REF!). */
+  importRange?: FormulaContext['importRange'];
 }
 
 export interface FakeContext extends FormulaContext {
@@ -49,6 +51,10 @@ export function fakeContext(options: FakeOptions): FakeContext {
     },
     namedRange: (name) => options.named?.[name],
     readsVolatile: (ref) => options.readsVolatile?.(ref) ?? false,
+    importRange(spreadsheet, range) {
+      if (!options.importRange) throw new FormulaError('#REF!', 'No other spreadsheets here.');
+      return options.importRange(spreadsheet, range);
+    },
     isCustomFunction: (name) => Object.keys(options.custom ?? {}).some((key) => key.toUpperCase() === name.toUpperCase()),
     callCustom(name, args) {
       calls.push({ name, args });

@@ -263,10 +263,19 @@ describe('lookup', () => {
     expect(run('=ROWS({1;2;3})')).toBe(3);
   });
 
-  it('IMPORTRANGE is #REF!: the runtime cannot connect to another spreadsheet', () => {
-    const error = failure('=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc", "Sheet1!A1:B2")');
-    expect(error.code).toBe('#REF!');
-    expect(error.message).toBe('You need to connect these sheets.');
+  it('IMPORTRANGE hands the spreadsheet side its two texts, from cells or expressions, and shows its error', () => {
+    const asked: string[][] = [];
+    const importRange = (spreadsheet: string, range: string) => {
+      asked.push([spreadsheet, range]);
+      return [[`${spreadsheet}:${range}`, 2]];
+    };
+    expect(run('=IMPORTRANGE(A2, "Sheet1!A" & 1 & ":B1")', { importRange })).toEqual([['Sales:Sheet1!A1:B1', 2]]);
+    expect(asked).toEqual([['Sales', 'Sheet1!A1:B1']]);
+    expect(failure('=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc", "Sheet1!A1:B2")').message).toBe(
+      'No other spreadsheets here.',
+    );
+    expect(failure('=IMPORTRANGE(1/0, "A1")', { importRange }).code).toBe('#DIV/0!');
+    expect(failure('=IMPORTRANGE("x")').code).toBe('#N/A');
   });
 });
 

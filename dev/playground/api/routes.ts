@@ -8,6 +8,8 @@
 //   POST /api/edit     {workbook, sheet, a1, input, user, confirmed?}
 //                      {ok} applied; {ok: false, message, confirm: true} asks first:
 //                      send again with confirmed: true to apply it
+//   POST /api/allow-import {workbook, sheet, a1, user} "Allow access" on an IMPORTRANGE cell that
+//                      shows #REF! "You need to connect these sheets.": {ok} or {ok: false, message}
 //   POST /api/menu     {workbook, user, functionName} a menu item
 //   POST /api/run      {workbook, user, functionName, args} google.script.run
 //   POST /api/trigger  {uniqueId}                    "run now"
@@ -44,6 +46,14 @@ const POST: Record<string, Handler> = {
       input: typeof body.input === 'string' ? body.input : '',
       user: text(body, 'user'),
       confirmed: body.confirmed === true,
+    }),
+  '/api/allow-import': (engine, body) =>
+    engine.result({
+      op: 'allow-import',
+      workbook: text(body, 'workbook'),
+      sheet: text(body, 'sheet'),
+      a1: text(body, 'a1'),
+      user: text(body, 'user'),
     }),
   '/api/menu': (engine, body) =>
     engine.call({ op: 'menu', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName') }),

@@ -1,6 +1,6 @@
 // Calls to the playground server.
 
-import type { EditResult, RecordedMenu, SheetView, State, Step } from './types';
+import type { AllowOutcome, EditResult, RecordedMenu, SheetView, State, Step } from './types';
 
 async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -20,6 +20,8 @@ export const api = {
   open: (workbook: string, user: string) => request<{ menus: RecordedMenu[]; sheets: string[] }>('POST', '/api/open', { workbook, user }),
   edit: (workbook: string, sheet: string, a1: string, input: string, user: string, confirmed = false) =>
     request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user, confirmed }),
+  allowImport: (workbook: string, sheet: string, a1: string, user: string) =>
+    request<AllowOutcome>('POST', '/api/allow-import', { workbook, sheet, a1, user }),
   menu: (workbook: string, user: string, functionName: string) => request<Step>('POST', '/api/menu', { workbook, user, functionName }),
   run: (workbook: string, user: string, functionName: string, args: unknown[]) =>
     request<Step>('POST', '/api/run', { workbook, user, functionName, args }),

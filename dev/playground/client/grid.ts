@@ -1,7 +1,8 @@
 // The sheet grid: column letters, row numbers, frozen rows and columns that
 // stay in view, cells as displayed with their colours, a dropdown on list
 // validation cells. Editing: type or double-click, Enter to save, Escape to
-// cancel, as in Sheets.
+// cancel, as in Sheets. A selected IMPORTRANGE cell that waits on a connection
+// shows Sheets' card under it: the error and an "Allow access" button.
 
 import { clear, el } from './dom';
 import type { CellView, SheetView } from './types';
@@ -12,6 +13,8 @@ const HEADER_WIDTH = 46;
 export interface GridEvents {
   select(a1: string, cell: CellView | undefined): void;
   edit(a1: string, input: string): void;
+  /** "Allow access" clicked on the card of an IMPORTRANGE cell. */
+  allowAccess(a1: string): void;
 }
 
 export function columnLetter(column: number): string {
@@ -25,6 +28,7 @@ export class Grid {
   private selected = { row: 1, column: 1 };
   private editor: HTMLInputElement | undefined;
   private table: HTMLTableElement | undefined;
+  private card: HTMLElement | undefined;
 
   constructor(
     private host: HTMLElement,
@@ -126,7 +130,31 @@ export class Grid {
     const td = this.td(r, c);
     td?.classList.add('selected');
     td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    this.events.select(this.a1, this.view.cells[r - 1]?.[c - 1]);
+    const cell = this.view.cells[r - 1]?.[c - 1];
+    this.showCard(td, cell);
+    this.events.select(this.a1, cell);
+  }
+
+  /** Sheets' card under a #REF! import cell that needs connecting; gone when another cell is selected. */
+  private showCard(td: HTMLTableCellElement | undefined, cell: CellView | undefined): void {
+    this.card?.remove();
+    this.card = undefined;
+    if (!td || cell?.connect === undefined) return;
+    const a1 = this.a1;
+    const card = el(
+      'div',
+      { class: 'connect-card', role: 'dialog', 'aria-label': `Error in ${a1}` },
+      el('div', { class: 'connect-title', text: 'Error' }),
+      el('p', { text: cell.connect }),
+      el('button', { class: 'connect-allow', text: 'Allow access', onclick: () => this.events.allowAccess(a1) }),
+    );
+    // In the grid's own coordinates, so it scrolls with the cell.
+    const cellBox = td.getBoundingClientRect();
+    const hostBox = this.host.getBoundingClientRect();
+    card.style.top = `${cellBox.bottom - hostBox.top + this.host.scrollTop}px`;
+    card.style.left = `${cellBox.left - hostBox.left + this.host.scrollLeft}px`;
+    this.host.append(card);
+    this.card = card;
   }
 
   /** Opens the in-cell editor; `initial` replaces the content (typing), undefined keeps it (double-click, Enter). */

@@ -40,6 +40,7 @@ const grid = new Grid(gridHost, {
     formulaInput.value = cell ? (cell.f ?? cell.t) : '';
   },
   edit: (a1, input) => void edit(a1, input),
+  allowAccess: (a1) => void allowAccess(a1),
 });
 
 document
@@ -180,6 +181,13 @@ async function edit(a1: string, input: string): Promise<void> {
   }
   if (!result.ok) await showMessage('There was a problem', result.message);
   else if (result.warning) toast(result.warning, 'Warning');
+  await refresh();
+}
+
+/** "Allow access" on an IMPORTRANGE cell: the pair is connected for everyone, and the sheet recomputes. */
+async function allowAccess(a1: string): Promise<void> {
+  const result = await api.allowImport(app.workbook, app.sheet, a1, app.user);
+  if (!result.ok) await showMessage('Could not allow access', result.message);
   await refresh();
 }
 

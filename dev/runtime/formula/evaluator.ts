@@ -9,7 +9,7 @@ import type { Node } from './parser';
 import { FormulaError, isErrorCode, type CellValue, type FormulaContext, type RangeRef } from './types';
 import { columnsOf, gridOf, isArrayValue, RangeValue, rowsOf, toCell, type Grid, type Scalar, type Value } from './values';
 import { limitText } from './text-limit';
-import { dependsOnVolatile, VOLATILE_ARGUMENT, type VolatileLookup } from './volatile';
+import { dependsOnVolatile, VOLATILE_ARGUMENT, volatileLookup } from './volatile';
 
 const OPERATOR_NAMES: Record<string, string> = {
   '+': 'ADD',
@@ -185,18 +185,10 @@ export class Evaluator implements Evaluate {
     if (this.context.isCustomFunction(name)) {
       const values = args.map((arg) => this.evaluate(arg, arrayMode));
       // Checked once the arguments are read, so the arrays spilling into their ranges are known.
-      if (args.some((arg) => dependsOnVolatile(arg, this.volatileLookup()))) return new FormulaError('#ERROR!', VOLATILE_ARGUMENT);
+      if (args.some((arg) => dependsOnVolatile(arg, volatileLookup(this.context)))) return new FormulaError('#ERROR!', VOLATILE_ARGUMENT);
       return this.callCustom(name, values);
     }
     return new FormulaError('#NAME?', `Unknown function: '${name}'.`);
-  }
-
-  private volatileLookup(): VolatileLookup {
-    const { context } = this;
-    return {
-      namedRange: (name) => context.namedRange(name),
-      readsVolatile: (ref) => context.readsVolatile({ ...ref, sheet: ref.sheet ?? context.sheet }),
-    };
   }
 
   private callInfo(fn: string, arrayMode: boolean): Call {

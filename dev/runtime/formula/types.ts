@@ -23,6 +23,13 @@ export interface FormulaContext {
    * reads: a custom function may not read it (formula/volatile.ts).
    */
   readsVolatile(ref: RangeRef): boolean;
+  /**
+   * IMPORTRANGE (functions/import.ts): the values of a range of another
+   * spreadsheet, as that spreadsheet computes them, an error cell as its
+   * FormulaError. Throws the FormulaError the import gives (not found, not
+   * connected, too large...), which the spreadsheet side decides.
+   */
+  importRange(spreadsheet: string, range: string): (CellValue | FormulaError)[][];
   /** Throws an Error whose message the cell shows. */
   callCustom(name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][];
   now(): Date;

@@ -9,7 +9,7 @@
 // same rule as IMPORTRANGE's, whose help page names TODAY the one exception:
 // it changes once a day). The runtime takes the error: a test sees it.
 import { parseFormula, type Node } from './parser';
-import { FormulaError, type RangeRef } from './types';
+import { FormulaError, type FormulaContext, type RangeRef } from './types';
 
 export const VOLATILE = new Set(['NOW', 'RAND', 'RANDARRAY', 'RANDBETWEEN']);
 
@@ -19,6 +19,14 @@ export interface VolatileLookup {
   namedRange(name: string): RangeRef | undefined;
   /** Whether a cell of the range holds, or spills from, a formula that depends on a volatile function. */
   readsVolatile(ref: RangeRef): boolean;
+}
+
+/** The lookup as seen from the cell a context evaluates (a reference without a sheet is on its sheet). */
+export function volatileLookup(context: FormulaContext): VolatileLookup {
+  return {
+    namedRange: (name) => context.namedRange(name),
+    readsVolatile: (ref) => context.readsVolatile({ ...ref, sheet: ref.sheet ?? context.sheet }),
+  };
 }
 
 /** Whether an expression calls a volatile function or reads a cell (or named range) that depends on one. */

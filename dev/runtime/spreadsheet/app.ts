@@ -26,6 +26,7 @@ import { RichTextValueBuilderImpl, RichTextValueImpl } from './rich-text';
 import { SheetImpl } from './sheet';
 import { SheetBound } from './sheet-bound';
 import { SpreadsheetImpl } from './spreadsheet';
+import { idInUrl } from './urls';
 import type { SpreadsheetStore } from './store';
 import { DataValidationBuilderImpl, DataValidationImpl } from './validation';
 import { standIn } from '../stand-in';
@@ -45,8 +46,6 @@ type Covered =
   | 'openById'
   | 'openByUrl'
   | 'setActiveSheet';
-
-const URL = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 
 class SpreadsheetAppImpl implements Pick<GApp, Covered> {
   readonly DataValidationCriteria = DataValidationCriteria;
@@ -130,7 +129,7 @@ class SpreadsheetAppImpl implements Pick<GApp, Covered> {
 
   openByUrl(url: string): GSpreadsheet {
     this.checkOpen('SpreadsheetApp.openByUrl');
-    const id = URL.exec(String(url))?.[1];
+    const id = idInUrl(String(url));
     if (id === undefined) throw new Error('Invalid argument: url');
     if (!this.ctx.store.has(id))
       throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');

@@ -108,6 +108,13 @@ export interface Toast {
   timeoutSeconds: number;
 }
 
+/** A click on "Allow access": this spreadsheet may IMPORTRANGE from `source` (import-range.ts). */
+export interface ImportGrant {
+  source: string;
+  /** Who clicked; the access lasts while they can open the source. */
+  grantedBy: string;
+}
+
 export interface DocData {
   id: string;
   name: string;
@@ -121,6 +128,8 @@ export interface DocData {
   nextSheetId: number;
   nextProtectionId: number;
   toasts: Toast[];
+  /** The spreadsheets this one may import from; absent until access is first allowed. */
+  importAccess?: ImportGrant[];
   /** Bumped on every write, so computed values know when they are stale. */
   version: number;
 }

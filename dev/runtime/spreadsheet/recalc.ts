@@ -26,6 +26,12 @@ export interface RecalcEnv {
   callCustom(name: string, args: (CellValue | CellValue[][])[]): CellValue | CellValue[][];
   isCustomFunction(name: string): boolean;
   now(): Date;
+  /** IMPORTRANGE in the formula at `cell` (`sheetId:row:column`); throws the FormulaError it gives (import-range.ts). */
+  importRange(spreadsheet: string, range: string, cell: string): (CellValue | FormulaError)[][];
+  /** Whether a spreadsheet the last recalculation imported from has changed since. */
+  importsChanged(): boolean;
+  /** A recalculation starts: what the last one imported no longer counts. */
+  forgetImports(): void;
 }
 
 export const CIRCULAR = 'Circular dependency detected. To resolve with iterative calculation, see File > Settings.';
@@ -83,9 +89,20 @@ export class Recalculator {
     return cells;
   }
 
+  /**
+   * A range's values for IMPORTRANGE (from another spreadsheet, or this one),
+   * recalculated first; an error cell as its FormulaError.
+   */
+  importValues(ref: RangeRef & { sheet: string }): (CellValue | FormulaError)[][] {
+    this.ensure();
+    return this.read(this.doc.sheets[0]!, ref);
+  }
+
   ensure(): void {
-    if (this.version === this.doc.version) return;
+    // An import's source may have changed though this spreadsheet did not.
+    if (this.version === this.doc.version && !this.env.importsChanged()) return;
     this.version = this.doc.version;
+    this.env.forgetImports();
     this.results.clear();
     this.state.clear();
     this.formulaCells.clear();
@@ -135,6 +152,7 @@ export class Recalculator {
       namedRange: (name) => this.namedRange(name),
       isCustomFunction: (name) => this.env.isCustomFunction(name),
       callCustom: (name, args) => this.env.callCustom(name, args),
+      importRange: (spreadsheet, range) => this.env.importRange(spreadsheet, range, `${sheet.id}:${row}:${column}`),
       readsVolatile: (ref) => this.readsVolatile(sheet, ref),
       now: () => this.env.now(),
       timeZone: this.doc.timeZone,

@@ -73,6 +73,14 @@ function check(value: unknown, fields: Check[], where: string): void {
   }
 }
 
+/** The "Allow access" clicks (import-range.ts); absent in states saved before IMPORTRANGE. */
+function checkImportAccess(value: unknown, where: string): void {
+  if (value === undefined) return;
+  const grant = (g: unknown) =>
+    isObject(g) && isString((g as Record<string, unknown>).source) && isString((g as Record<string, unknown>).grantedBy);
+  if (!Array.isArray(value) || !value.every(grant)) throw new Error(`${where}.importAccess must be an array of {source, grantedBy}`);
+}
+
 /** Throws an Error naming the first malformed part. */
 export function fromJSON(json: unknown): DocData[] {
   if (typeof json !== 'object' || json === null) throw new Error('The saved spreadsheets must be an object');
@@ -84,6 +92,7 @@ export function fromJSON(json: unknown): DocData[] {
   return root.spreadsheets.map((raw, i) => {
     const where = `spreadsheets[${i}]`;
     check(raw, DOC_FIELDS, where);
+    checkImportAccess((raw as Record<string, unknown>).importAccess, where);
     const doc = load(raw as Record<string, unknown>, where);
     if (seen.has(doc.id)) throw new Error(`${where}.id "${doc.id}" is used twice`);
     seen.add(doc.id);

@@ -7,7 +7,7 @@ import { signatureError } from './geometry';
 import { newSheet, type DocData, type SheetData } from './model';
 import { checkRangeName, duplicateNameError, findNamed } from './names';
 import { RangeBound, SheetBound } from './sheet-bound';
-import { spreadsheetUrl } from './store';
+import { spreadsheetUrl } from './urls';
 import { standIn } from '../stand-in';
 
 type Covered =

@@ -6,6 +6,7 @@ import { parseA1 } from '../a1';
 import { FormulaError } from '../formula/index';
 import { clearContent, displayOf, readCell } from './cells';
 import { checkTimeZone } from '../dates';
+import { ImportLinks, NEEDS_ACCESS } from './import-range';
 import { inspectCell } from './inspect';
 import { hasContent, newSheet, type Box, type CellValue, type DocData, type SheetData, type Toast } from './model';
 import { Recalculator } from './recalc';
@@ -28,9 +29,7 @@ export interface CreateOptions {
 
 export const DEFAULT_OWNER = 'owner@example.com';
 
-export function spreadsheetUrl(id: string): string {
-  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
-}
+export { spreadsheetUrl } from './urls';
 
 export class SpreadsheetStore {
   private readonly docs = new Map<string, DocData>();
@@ -38,6 +37,7 @@ export class SpreadsheetStore {
   private readonly customCache = new Map<string, { value: CellValue | CellValue[][] } | { error: string }>();
   private customCalls = 0;
   private readonly evaluate: Evaluate;
+  private readonly imports = new ImportLinks(this);
 
   constructor(readonly options: StoreOptions) {
     this.evaluate = options.evaluate ?? defaultEvaluate;
@@ -92,6 +92,9 @@ export class SpreadsheetStore {
         callCustom: (name, args) => this.callCustom(id, name, args),
         isCustomFunction: this.options.isCustomFunction ?? ((name) => !name.endsWith('_')),
         now: () => this.now(),
+        importRange: (spreadsheet, range, cell) => this.imports.read(id, spreadsheet, range, cell),
+        importsChanged: () => this.imports.changed(id),
+        forgetImports: () => this.imports.forget(id),
       });
       this.recalcs.set(id, recalc);
     }
@@ -100,6 +103,16 @@ export class SpreadsheetStore {
 
   now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+
+  /**
+   * A person clicks "Allow access" on an IMPORTRANGE cell: `importerId` may read
+   * `sourceId` from now on, for everyone (import-range.ts). Throws, changing
+   * nothing, when the person cannot edit the importer or cannot open the source.
+   */
+  allowImport(importerId: string, sourceId: string, user: string): void {
+    this.imports.allow(importerId, sourceId, user);
+    this.touch(this.doc(importerId));
   }
 
   /** Marks the spreadsheet changed, so formulas recalculate before the next read. */
@@ -157,7 +170,10 @@ export class SpreadsheetStore {
     const doc = this.doc(id);
     const s = this.sheet(doc, sheet);
     const box = this.box(doc, s, a1);
-    return inspectCell(doc, this.recalc(id), s, box.r1, box.c1);
+    const info = inspectCell(doc, this.recalc(id), s, box.r1, box.c1);
+    const waiting = this.imports.waitingOn(id, `${s.id}:${box.r1}:${box.c1}`);
+    if (waiting !== undefined && info.error?.message === NEEDS_ACCESS) info.needsAccessTo = waiting;
+    return info;
   }
 
   /**

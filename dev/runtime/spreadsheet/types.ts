@@ -31,6 +31,11 @@ export interface CellInfo {
   /** "" when the cell holds no formula. */
   formula: string;
   error?: CellError;
+  /**
+   * The spreadsheet whose IMPORTRANGE this formula waits on: the cell shows #REF!
+   * "You need to connect these sheets." and offers "Allow access" (store.allowImport).
+   */
+  needsAccessTo?: string;
   numberFormat: string;
   validation?: { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string; list?: string[] };
   /** After conditional formatting: the first matching rule wins. */

@@ -154,8 +154,6 @@ export const LOOKUP: Record<string, Builtin> = {
   COLUMN: rowsOrColumns('COLUMN'),
   ROWS: { min: 1, max: 1, range: () => true, fn: ([value]) => rowsOf(gridOf(value!)) },
   COLUMNS: { min: 1, max: 1, range: () => true, fn: ([value]) => columnsOf(gridOf(value!)) },
-  // The runtime holds no other spreadsheets to import from, and Sheets needs a person to allow each connection.
-  IMPORTRANGE: { min: 2, max: 2, fn: () => new FormulaError('#REF!', 'You need to connect these sheets.') },
 };
 
 function check(index: number, size: number, param: number): void {

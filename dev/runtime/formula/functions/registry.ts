@@ -3,6 +3,7 @@ import { ARRAYS } from './arrays';
 import type { Builtin, LazyBuiltin } from './builtin';
 import { CRITERIA } from './criteria';
 import { DATES } from './dates';
+import { LAZY_IMPORT } from './import';
 import { LAZY_LOGICAL, LOGICAL } from './logical';
 import { LOOKUP } from './lookup';
 import { MATH } from './math';
@@ -10,4 +11,4 @@ import { TEXT_FUNCTIONS } from './text';
 
 export const BUILTINS: Record<string, Builtin> = { ...LOGICAL, ...MATH, ...CRITERIA, ...TEXT_FUNCTIONS, ...LOOKUP, ...ARRAYS, ...DATES };
 
-export const LAZY_BUILTINS: Record<string, LazyBuiltin> = LAZY_LOGICAL;
+export const LAZY_BUILTINS: Record<string, LazyBuiltin> = { ...LAZY_LOGICAL, ...LAZY_IMPORT };
