@@ -75,6 +75,17 @@ export function linkedFormula(teams: readonly TeamRow[], teamsColumns: Map<strin
   return blocks.length === 0 ? '' : `={${headers}; ${blocks.join('; ')}}`;
 }
 
+/**
+ * The Status of a link still waiting for access: the import itself, so the
+ * cell shows Sheets' #REF! "You need to connect these sheets" with its
+ * "Allow access" button (an import inside IFERROR, as in Linked OKRs, never
+ * offers it); once allowed, it says to update the links.
+ */
+function accessProbe(link: string): string {
+  const probe = `IMPORTRANGE(${link}, "A1")`;
+  return `=IF(ISERROR(${probe}), ${probe}, "connected: run OKR Sheets > Update links")`;
+}
+
 /** What a link's Status says, from the rows the Linked OKRs formula gives for its team. */
 function linkStatus(team: TeamRow, linked: Cell[][]): string {
   if (team.problem) return team.problem;
@@ -84,6 +95,21 @@ function linkStatus(team: TeamRow, linked: Cell[][]): string {
   if (rows.length === 0) return 'waiting for the import: open the Linked OKRs tab';
   const count = rows.filter((row) => !isBlank(row[1])).length;
   return `ok: ${count} objective${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Sheets does not add rows for a formula's result: when the linked objectives
+ * outgrow the tab, its header shows #REF! ("Result was not automatically
+ * expanded, please insert more rows"). The rows double until they fit (or a
+ * value typed below blocks it, which rows cannot fix). True when it fits.
+ */
+function fitsRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: GoogleAppsScript.Spreadsheet.Range): boolean {
+  for (let tries = 0; tries < 6; tries++) {
+    if (header.getValue() !== '#REF!') return true;
+    sheet.insertRowsAfter(sheet.getMaxRows(), sheet.getMaxRows());
+    SpreadsheetApp.flush();
+  }
+  return header.getValue() !== '#REF!';
 }
 
 export interface LinksReport {
@@ -109,19 +135,33 @@ export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
   const header = linkedSheet.getRange(1, 1);
   const wanted = linkedFormula(good, teamsColumns);
   if (header.getFormula() !== wanted) {
-    if (wanted) header.setFormula(wanted);
-    else writeValues(linkedSheet.getRange(1, 1, 1, LINKED.headers.length), [[...LINKED.headers]]);
+    // The formula spills its own header row: the header values set-up wrote beside A1 would block it.
+    if (wanted) {
+      linkedSheet.getRange(1, 2, 1, LINKED.headers.length - 1).clearContent();
+      header.setFormula(wanted);
+    } else writeValues(linkedSheet.getRange(1, 1, 1, LINKED.headers.length), [[...LINKED.headers]]);
   }
   SpreadsheetApp.flush();
+  const problems: string[] = [];
+  if (wanted && !fitsRows(linkedSheet, header))
+    problems.push(`the ${LINKED.name} tab shows #REF! in A1: clear anything typed below its header, then run Update links again`);
   const linked = (linkedSheet.getDataRange().getValues() as Cell[][]).slice(1);
   const statusColumn = teamsColumns.get('Status')! + 1;
   if (teams.length > 0) {
     const lastRow = Math.max(...teams.map((t) => t.row));
     const column: Cell[][] = Array.from({ length: lastRow - 1 }, () => ['']);
-    for (const team of teams) column[team.row - 2] = [linkStatus(team, linked)];
-    writeValues(teamsSheet.getRange(2, statusColumn, column.length, 1), column);
+    const waiting = new Set<number>();
+    for (const team of teams) {
+      const status = linkStatus(team, linked);
+      column[team.row - 2] = [status];
+      if (/allow access/i.test(status)) waiting.add(team.row - 2);
+    }
+    const link = (r: number) => `${columnLetter(teamsColumns.get('Spreadsheet')! + 1)}${r + 2}`;
+    const values = column.map((row, r) => [waiting.has(r) ? accessProbe(link(r)) : row[0]]);
+    writeValues(teamsSheet.getRange(2, statusColumn, values.length, 1), values, (r) => waiting.has(r));
   }
-  return { linked: good.length, problems: teams.filter((t) => t.problem).map((t) => `${t.team || `row ${t.row}`}: ${t.problem}`) };
+  problems.push(...teams.filter((t) => t.problem).map((t) => `${t.team || `row ${t.row}`}: ${t.problem}`));
+  return { linked: good.length, problems };
 }
 
 /**
@@ -155,7 +195,7 @@ export function addTeam(spreadsheet: Spreadsheet, team: string, link: string): s
     const status = (sheet.getRange(rowNumber, columns.get('Status')! + 1).getValue() as string) || '';
     const next = /^ok/.test(status)
       ? `Its objectives are in the Linked OKRs tab (${status}).`
-      : 'Open the Linked OKRs tab. If a cell shows #REF!, click it and choose "Allow access": Sheets asks once for each pair of workbooks. Then run OKR Sheets > Update links.';
+      : `Now click its Status in the Teams tab (row ${rowNumber}), which shows #REF!, and choose "Allow access": Sheets asks once for each pair of workbooks. Then run OKR Sheets > Update links.`;
     return `${team.trim()} is linked. ${next}${report.problems.length ? `\n\nOther rows of Teams need a look: ${report.problems.join('; ')}.` : ''}`;
   });
 }
