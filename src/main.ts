@@ -3,11 +3,20 @@
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
 import { checkinContext, showCheckinPanel } from './addon/checkin';
 import { recordCheckin } from './addon/record-checkin';
-import { buildMenu, setUpWorkbookAction, showHelp, validateOkrsAction } from './addon/menu';
+import { buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
-import { okrExpected, okrProgress, okrRollup, okrScore, okrStatus, okrValidate } from './formulas/formulas';
+import {
+  okrExpected,
+  okrLinked,
+  okrObjectiveProgress,
+  okrProgress,
+  okrRollup,
+  okrScore,
+  okrStatus,
+  okrValidate,
+} from './formulas/formulas';
 
 /**
  * Runs when the spreadsheet opens: adds the OKR Sheets menu.
@@ -26,6 +35,12 @@ global.setUpWorkbook = (): void => setUpWorkbookAction();
 
 /** Menu: Validate the OKRs. */
 global.validateOkrs = (): void => validateOkrsAction();
+
+/** Menu: Link a team workbook… (asks for its link and name, adds it to Teams and its import to Linked OKRs). */
+global.linkTeamWorkbook = (): void => linkTeamWorkbookAction();
+
+/** Menu: Update links (makes Linked OKRs import what Teams lists, and fills each link's Status). */
+global.updateLinks = (): void => updateLinksAction();
 
 /** Menu: Check in (opens the check-in panel). */
 global.showCheckinPanel = (): void => showCheckinPanel();
@@ -74,6 +89,31 @@ global.OKR_PROGRESS = (start: Arg, target: Arg, current: Arg, metric?: Arg): Out
  */
 global.OKR_ROLLUP = (ids: Arg, child_parent_ids: Arg, child_progress: Arg, child_weights?: Arg): Output =>
   okrRollup(ids, child_parent_ids, child_progress, child_weights);
+
+/**
+ * Each objective's progress through every level: its key results, the objectives aligned to it here, and linked objectives aligned to it.
+ * Blank weight counts as 1, weight 0 leaves a contributor out; objectives aligned in a loop are invalid.
+ *
+ * @param {string} ids The objective ids, one per row.
+ * @param {string} aligned_to Each objective's Aligned to: an id of this workbook, or Name/ID.
+ * @param {number} weights Each objective's weight toward the objective it is aligned to.
+ * @param {string} child_parent_ids Every other contributor's parent: the Key Results' Objective ID stacked with the Linked OKRs' Aligned to.
+ * @param {number} child_progress Each contributor's progress, 0 to 1, in the same order.
+ * @param {number} child_weights Optional: each contributor's weight.
+ * @param {string} workbook Optional: this workbook's name, such as OKR_WORKBOOK_NAME: Name/ID counts here when Name is it.
+ * @return The progress of each objective, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_OBJECTIVE_PROGRESS = (
+  ids: Arg,
+  aligned_to: Arg,
+  weights: Arg,
+  child_parent_ids: Arg,
+  child_progress: Arg,
+  child_weights?: Arg,
+  workbook?: Arg,
+): Output => okrObjectiveProgress(ids, aligned_to, weights, child_parent_ids, child_progress, child_weights, workbook);
 
 /**
  * Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone.
@@ -128,3 +168,15 @@ global.OKR_SCORE = (progress: Arg): Output => okrScore(progress);
  */
 global.OKR_VALIDATE = (objectives: Arg, key_results: Arg, cycles?: Arg, fiscal_start?: Arg, fiscal_naming?: Arg): Output =>
   okrValidate(objectives, key_results, { cycles, fiscalStart: fiscal_start, fiscalNaming: fiscal_naming }, spreadsheetWallClock());
+
+/**
+ * The objectives of a linked team workbook, one row each: Team, ID, Objective, Owner, Cycle, Aligned to, Weight, Progress, Status.
+ * A failed import gives one row whose Status says link broken, and why.
+ *
+ * @param {string} team The linked team's name, as its objectives are aligned to: Name/ID.
+ * @param {range} imported Its Objectives tab with the header row, as IMPORTRANGE gives it.
+ * @return One row per objective.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_LINKED = (team: Arg, imported: Arg): Output => okrLinked(team, imported);

@@ -1,5 +1,6 @@
-// The demo a first start seeds: Acme's company workbook and three team
-// workbooks, one cycle of OKRs each (the current one, from the clock), a few
+// The demo a first start seeds: Acme's company workbook, three team
+// workbooks and a squad below Product, linked so progress climbs squad →
+// Product → Company through IMPORTRANGE (access allowed); one cycle of OKRs each (the current one, from the clock), a few
 // weeks of check-ins. The company and Product count calendar quarters; Sales
 // counts fiscal years starting in February (FY2027-Q1 is February to April
 // 2026); Operations runs six-week cycles of its own, in its Cycles tab. The
@@ -241,6 +242,33 @@ export const WORKBOOKS: WorkbookSpec[] = [
       },
     ],
   },
+  {
+    name: 'Acme — Onboarding squad OKRs',
+    team: 'Onboarding squad',
+    owner: 'sam@acme.example',
+    editors: ['sam@acme.example', 'priya@acme.example', 'maya@acme.example'],
+    objectives: [
+      {
+        id: 'Q1',
+        title: 'Get a new team to its first report in one day',
+        owner: 'sam@acme.example',
+        alignedTo: 'Product/P1',
+        keyResults: [
+          kr('Cut setup steps from 12 to 4', 'sam@acme.example', 'decrease', 12, 4, 'steps', 'on track'),
+          kr('Raise tour completion from 30% to 70%', 'priya@acme.example', 'increase', 0.3, 0.7, '%', 'at risk', { percent: true }),
+        ],
+      },
+      {
+        id: 'Q2',
+        title: 'Make invitations just work',
+        owner: 'sam@acme.example',
+        alignedTo: 'Product/P1',
+        keyResults: [
+          kr('Raise accepted invitations from 50% to 80%', 'sam@acme.example', 'increase', 0.5, 0.8, '%', 'ahead', { percent: true }),
+        ],
+      },
+    ],
+  },
 ];
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -322,9 +350,15 @@ function wallClock(date: Date, withTime: boolean): string {
  * Seeds the demo: for each workbook, the add-on's set-up (answering "No" to
  * its example OKRs), then the rows. Returns the ids, company first.
  */
+/** Who links whom: the workbook above, then the teams below it, by team name. */
+const LINKS: [string, string[]][] = [
+  ['Company', ['Product', 'Sales', 'Operations']],
+  ['Product', ['Onboarding squad']],
+];
+
 export function seedDemo(workbooks: Workbooks, now: Date): string[] {
   workbooks.people = PEOPLE;
-  return WORKBOOKS.map((spec) => {
+  const ids = WORKBOOKS.map((spec) => {
     const cycle = cycleOf(spec, now);
     // The first tab is named for the table it will hold, so set-up fills it rather than leaving an empty Sheet1 first.
     const id = workbooks.create({ name: spec.name, owner: spec.owner, editors: spec.editors, timeZone: TIME_ZONE, sheets: ['Objectives'] });
@@ -333,6 +367,36 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
     typeRows(workbooks, id, spec, cycle, now);
     return id;
   });
+  const byTeam = new Map(WORKBOOKS.map((spec, i) => [spec.team, { spec, id: ids[i]! }]));
+  for (const [above, below] of LINKS)
+    linkTeams(
+      workbooks,
+      byTeam.get(above)!,
+      below.map((team) => byTeam.get(team)!),
+    );
+  return ids;
+}
+
+/**
+ * Links team workbooks as their champion would: their rows in Teams, Update
+ * links from the menu, and "Allow access" clicked for each pair.
+ */
+function linkTeams(workbooks: Workbooks, above: { spec: WorkbookSpec; id: string }, below: { spec: WorkbookSpec; id: string }[]): void {
+  const owner = above.spec.owner;
+  workbooks.typeRecords(
+    above.id,
+    'Teams',
+    below.map(({ spec, id }) => ({ Team: spec.team, Spreadsheet: `https://docs.google.com/spreadsheets/d/${id}/edit` })),
+  );
+  for (const { id } of below) workbooks.runtime.allowImport(above.id, id, owner);
+  const handler = workbooks.dialogHandler;
+  workbooks.dialogHandler = () => ({ button: 'OK' });
+  try {
+    // Run as the menu item runs it, without needing the menu a test bundle may have replaced.
+    workbooks.runtime.run('updateLinks', { spreadsheetId: above.id, user: owner, mode: 'FULL' });
+  } finally {
+    workbooks.dialogHandler = handler;
+  }
 }
 
 function setUp(workbooks: Workbooks, id: string, owner: string): void {

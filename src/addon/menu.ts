@@ -1,6 +1,7 @@
 import { addExamples, setUp } from './setup';
 import { runAction, withDocumentLock } from './errors';
 import { formulaHelp } from '../formulas/contract';
+import { addTeam, rebuildLinks } from './links';
 import { summaryLine, validateWorkbook } from './report';
 
 /**
@@ -14,6 +15,9 @@ export function buildMenu(): void {
     .addSeparator()
     .addItem('Set up the OKR workbook', 'setUpWorkbook')
     .addItem('Validate the OKRs', 'validateOkrs')
+    .addSeparator()
+    .addItem('Link a team workbook…', 'linkTeamWorkbook')
+    .addItem('Update links', 'updateLinks')
     .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();
@@ -56,4 +60,35 @@ export function validateOkrsAction(): void {
 export function showHelp(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert('OKR Sheets', formulaHelp(), ui.ButtonSet.OK);
+}
+
+export function linkTeamWorkbookAction(): void {
+  runAction('Link a team workbook', () => {
+    const ui = SpreadsheetApp.getUi();
+    const link = ui.prompt(
+      'Link a team workbook',
+      "Paste the link of the team's workbook (from its address bar). Its objectives aligned to ours will count toward our progress.",
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (link.getSelectedButton() !== ui.Button.OK) return;
+    const team = ui.prompt(
+      'Link a team workbook',
+      'What is the team called? Write the name its workbook goes by (its Settings > Workbook name), as its objectives write Name/ID when they align to ours.',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (team.getSelectedButton() !== ui.Button.OK) return;
+    const message = addTeam(SpreadsheetApp.getActiveSpreadsheet(), team.getResponseText(), link.getResponseText());
+    ui.alert('Link a team workbook', message, ui.ButtonSet.OK);
+  });
+}
+
+export function updateLinksAction(): void {
+  runAction('Update links', () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const report = withDocumentLock(() => rebuildLinks(spreadsheet));
+    const ui = SpreadsheetApp.getUi();
+    const linked = `${report.linked} team workbook${report.linked === 1 ? '' : 's'} linked: each one's Status in the Teams tab says how it is.`;
+    const problems = report.problems.length ? `\n\nRows to fix in Teams: ${report.problems.join('; ')}.` : '';
+    ui.alert('Update links', linked + problems, ui.ButtonSet.OK);
+  });
 }

@@ -1,5 +1,5 @@
 import { Cell, describe, isBlank, normalise } from '../okr/cells';
-import { CYCLES, KEY_RESULTS, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
+import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
 import { readCycles } from '../okr/cycles';
 import { readSettings } from '../okr/settings';
 import { matchHeaders } from '../okr/table';
@@ -41,7 +41,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
       const renamed = findRenamed(
         sheets,
         spec.headers.slice(0, 3),
-        new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name]),
+        new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name, LINKED.name]),
       );
       const hint = renamed
         ? `The tab "${renamed.getName()}" looks like it, renamed: rename it back to "${spec.name}".`
@@ -77,9 +77,11 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const keyResults = read(KEY_RESULTS);
   const settings = read(SETTINGS);
   const cycles = read(CYCLES);
+  const linked = read(LINKED);
   const wallClock = spreadsheetWallClock();
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
-  const calendar = { fiscal: readSettings(settings ?? [], todayIn(spreadsheet)).fiscal, custom };
+  const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(spreadsheet));
+  const calendar = { fiscal, custom };
   for (const problem of cycleProblems) {
     const column = matchHeaders(cycles?.[0] ?? [], CYCLES.headers).get(problem.column) ?? 0;
     rows.push({
@@ -92,7 +94,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     });
   }
   if (objectives && keyResults) {
-    for (const finding of validateOkrs(objectives, keyResults, calendar)) {
+    for (const finding of validateOkrs(objectives, keyResults, calendar, { workbook: workbookName, linked: linked ?? [] })) {
       const sheet = sheets.get(finding.where.table);
       rows.push({ ...finding, sheet, row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
     }

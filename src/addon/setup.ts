@@ -60,7 +60,8 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   const settings = readSettings(tabOf(SETTINGS).values, today);
   const calendar = calendarOf(settings.fiscal, tabOf(CYCLES).values, spreadsheetWallClock());
   const cycleNames = cycleChoices(today.year, calendar);
-  report.cycle = ensureSettings(spreadsheet, tabOf(SETTINGS), { ...today, fiscal: settings.fiscal }, cycleNames, report);
+  const context = { ...today, fiscal: settings.fiscal, spreadsheetName: spreadsheet.getName() };
+  report.cycle = ensureSettings(spreadsheet, tabOf(SETTINGS), context, cycleNames, report);
   ensureTabRanges(spreadsheet, tabs);
   // Key Results first: the Objectives' rollup reads its Progress column.
   for (const tab of [...tabs].sort((a, b) => Number(b.spec === KEY_RESULTS) - Number(a.spec === KEY_RESULTS))) {

@@ -93,6 +93,36 @@ export const FORMULAS: readonly FormulaSpec[] = [
     example: "`=OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)`",
   },
   {
+    name: 'OKR_OBJECTIVE_PROGRESS',
+    params: [
+      { name: 'ids', type: 'string', about: 'The objective ids, one per row.' },
+      { name: 'aligned_to', type: 'string', about: "Each objective's Aligned to: an id of this workbook, or Name/ID." },
+      { name: 'weights', type: 'number', about: "Each objective's weight toward the objective it is aligned to." },
+      {
+        name: 'child_parent_ids',
+        type: 'string',
+        about: "Every other contributor's parent: the Key Results' Objective ID stacked with the Linked OKRs' Aligned to.",
+      },
+      { name: 'child_progress', type: 'number', about: "Each contributor's progress, 0 to 1, in the same order." },
+      { name: 'child_weights', type: 'number', optional: true, about: "each contributor's weight." },
+      {
+        name: 'workbook',
+        type: 'string',
+        optional: true,
+        about: "this workbook's name, such as OKR_WORKBOOK_NAME: Name/ID counts here when Name is it.",
+      },
+    ],
+    description: [
+      "Each objective's progress through every level: its key results, the objectives aligned to it here, and linked objectives aligned to it.",
+      'Blank weight counts as 1, weight 0 leaves a contributor out; objectives aligned in a loop are invalid.',
+    ],
+    returns: 'The progress of each objective, 0 to 1.',
+    gives:
+      "each objective's weighted progress from its key results, the objectives aligned to it and the linked teams' objectives aligned to it",
+    example:
+      "`=OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)`",
+  },
+  {
     name: 'OKR_EXPECTED',
     params: [
       {
@@ -151,6 +181,20 @@ export const FORMULAS: readonly FormulaSpec[] = [
     returns: 'The findings, errors first, or OK.',
     gives: 'a table of Severity, Rule, Where, Message, errors first; `OK` when nothing is wrong',
     example: "`=OKR_VALIDATE(Objectives!A1:I, 'Key Results'!A1:N, OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)`",
+  },
+  {
+    name: 'OKR_LINKED',
+    params: [
+      { name: 'team', type: 'string', about: "The linked team's name, as its objectives are aligned to: Name/ID." },
+      { name: 'imported', type: 'range', about: 'Its Objectives tab with the header row, as IMPORTRANGE gives it.' },
+    ],
+    description: [
+      'The objectives of a linked team workbook, one row each: Team, ID, Objective, Owner, Cycle, Aligned to, Weight, Progress, Status.',
+      'A failed import gives one row whose Status says link broken, and why.',
+    ],
+    returns: 'One row per objective.',
+    gives: "a linked workbook's objectives, one row each in the Linked OKRs columns; `link broken: …` in Status when the import fails",
+    example: '`=OKR_LINKED("Product", IMPORTRANGE(Teams!B2, "Objectives!A1:Z"))`',
   },
 ];
 

@@ -5,7 +5,9 @@ import { parseFiscalYear } from '../okr/cycle-names';
 import { CycleCalendar, calendarOf, resolveCycle } from '../okr/cycles';
 import { WallClock } from '../okr/dates';
 import { keyResultProgress } from '../okr/progress';
-import { rollup } from '../okr/rollup';
+import { linkedRows } from '../okr/linked';
+import { objectiveProgress } from '../okr/objective-progress';
+import { Child, RollupResult, rollup } from '../okr/rollup';
 import { score, status } from '../okr/status';
 import { describeWhere } from '../okr/table';
 import { VALIDATION } from '../okr/schema';
@@ -20,29 +22,10 @@ export function okrProgress(start: Arg, target: Arg, current: Arg, metric?: Arg)
 }
 
 export function okrRollup(ids: Arg, childParentIds: Arg, childProgress: Arg, childWeights?: Arg): Output {
-  const parents = cellsOf(childParentIds);
-  const progress = cellsOf(childProgress);
-  const weights = childWeights === undefined ? [] : cellsOf(childWeights);
-  const sizes: [string, number][] = [
-    ['child_parent_ids', parents.length],
-    ['child_progress', progress.length],
-  ];
-  if (childWeights !== undefined) sizes.push(['child_weights', weights.length]);
-  const length = single(() => sameLength(sizes));
-  const children = Array.from({ length }, (_, i) => ({
-    parentId: parents.length === 1 ? parents[0] : parents[i],
-    progress: progress.length === 1 ? progress[0] : progress[i],
-    weight: weights.length === 0 ? '' : weights.length === 1 ? weights[0] : weights[i],
-  }));
-  const results = single(() => rollup(cellsOf(ids), children));
-  const unwrap = (result: (typeof results)[number]): Cell => {
-    if (result instanceof UserError) throw result;
-    return result;
-  };
-  if (!isRange(ids)) return single(() => unwrap(results[0]!));
-  return shapeLike(
+  const children = childrenOf(childParentIds, childProgress, childWeights);
+  return rollupOutput(
     ids,
-    results.map((result) => perRow(() => unwrap(result))),
+    single(() => rollup(cellsOf(ids), children)),
   );
 }
 
@@ -73,6 +56,73 @@ export function calendarArg({ cycles, fiscalStart, fiscalNaming }: CycleArgs, wa
     const fiscal = parseFiscalYear(cellsOf(fiscalStart)[0], cellsOf(fiscalNaming)[0]);
     return calendarOf(fiscal, isRange(cycles) ? cycles : undefined, wallClock);
   });
+}
+
+/**
+ * Each objective's progress through every level: its key results, the
+ * objectives of this workbook aligned to it, and linked rows aligned to it
+ * (the child columns stack Key Results and Linked OKRs).
+ */
+export function okrObjectiveProgress(
+  ids: Arg,
+  alignedTo: Arg,
+  weights: Arg,
+  childParentIds: Arg,
+  childProgress: Arg,
+  childWeights?: Arg,
+  workbook?: Arg,
+): Output {
+  const objectiveCells = [cellsOf(ids), cellsOf(alignedTo), cellsOf(weights)];
+  single(() =>
+    sameLength([
+      ['ids', objectiveCells[0]!.length],
+      ['aligned_to', objectiveCells[1]!.length],
+      ['weights', objectiveCells[2]!.length],
+    ]),
+  );
+  const at = (cells: Cell[], i: number) => (cells.length === 1 ? cells[0] : cells[i]);
+  const objectives = objectiveCells[0]!.map((id, i) => ({ id, alignedTo: at(objectiveCells[1]!, i), weight: at(objectiveCells[2]!, i) }));
+  if (isRange(workbook)) throw sheetsError(new UserError('workbook is a range: give one cell, such as OKR_WORKBOOK_NAME'));
+  const children = childrenOf(childParentIds, childProgress, childWeights);
+  const results = single(() => objectiveProgress(objectives, children, workbook ?? ''));
+  return rollupOutput(ids, results);
+}
+
+/** Children from three columns of the same length (a single cell is repeated), weights optional. */
+function childrenOf(childParentIds: Arg, childProgress: Arg, childWeights?: Arg): Child[] {
+  const parents = cellsOf(childParentIds);
+  const progress = cellsOf(childProgress);
+  const weights = childWeights === undefined ? [] : cellsOf(childWeights);
+  const sizes: [string, number][] = [
+    ['child_parent_ids', parents.length],
+    ['child_progress', progress.length],
+  ];
+  if (childWeights !== undefined) sizes.push(['child_weights', weights.length]);
+  const length = single(() => sameLength(sizes));
+  return Array.from({ length }, (_, i) => ({
+    parentId: parents.length === 1 ? parents[0] : parents[i],
+    progress: progress.length === 1 ? progress[0] : progress[i],
+    weight: weights.length === 0 ? '' : weights.length === 1 ? weights[0] : weights[i],
+  }));
+}
+
+/** One rollup result per id, in the ids' shape: a problem reads `invalid: ...` in a range, or fails a single id. */
+function rollupOutput(ids: Arg, results: RollupResult[]): Output {
+  const unwrap = (result: RollupResult): Cell => {
+    if (result instanceof UserError) throw result;
+    return result;
+  };
+  if (!isRange(ids)) return single(() => unwrap(results[0]!));
+  return shapeLike(
+    ids,
+    results.map((result) => perRow(() => unwrap(result))),
+  );
+}
+
+/** The objectives of one linked team workbook, one row each in the Linked OKRs columns, or one row saying why none. */
+export function okrLinked(team: Arg, imported: Arg): Output {
+  if (isRange(team) && cellsOf(team).length > 1) throw sheetsError(new UserError('team is a range: give one cell, the team name'));
+  return single(() => linkedRows(cellsOf(team)[0], imported ?? ''));
 }
 
 export function okrExpected(cycle: Arg, asOf: Arg, cycleArgs: CycleArgs, wallClock: WallClock): Output {

@@ -24,20 +24,21 @@ export class Contributions {
   private error: UserError | undefined;
 
   /**
-   * Counts one contributor. `who` names it in a message, `row 3 of
-   * child_progress (a child of O1)`; `weightName` names its weight's argument.
+   * Counts one contributor. `who` names it and its weight in a message
+   * (`row 3 of child_progress (a child of O1)`), asked for only on a problem:
+   * a rollup over thousands of rows builds no text for the good ones.
    */
-  add(progress: Cell | UserError, weight: Cell, who: { progress: string; weight: string }): void {
+  add(progress: Cell | UserError, weight: Cell, who: () => { progress: string; weight: string }): void {
     if (this.error) return;
     const w = weightOf(weight);
     if (w === undefined) {
-      this.error = new UserError(`${who.weight} is ${describe(weight)}: a weight is a number, 0 or more`);
+      this.error = new UserError(`${who().weight} is ${describe(weight)}: a weight is a number, 0 or more`);
       return;
     }
     if (w === 0) return;
     const p = progressOf(progress);
     if (typeof p === 'object') {
-      this.error = new UserError(`${who.progress} ${p.problem}`);
+      this.error = new UserError(`${who().progress} ${p.problem}`);
       return;
     }
     this.counted.push({ weight: w, progress: p });
@@ -74,16 +75,18 @@ export function rollup(ids: readonly Cell[], children: readonly Child[]): Rollup
     const key = normalise(child.parentId);
     const group = groups.get(key) ?? new Contributions();
     groups.set(key, group);
-    const of = `(a child of ${showId(child.parentId)})`;
-    group.add(child.progress, child.weight, {
-      progress: `row ${index + 1} of child_progress ${of}`,
-      weight: `row ${index + 1} of child_weights ${of}`,
-    });
+    group.add(child.progress, child.weight, () => childNames(child, index));
   });
   return ids.map((id) => {
     if (isBlank(id)) return '';
     return groups.get(normalise(id))?.result() ?? '';
   });
+}
+
+/** How a message names a child given in the child_ columns, and its weight. */
+export function childNames(child: Child, index: number): { progress: string; weight: string } {
+  const of = `(a child of ${showId(child.parentId)})`;
+  return { progress: `row ${index + 1} of child_progress ${of}`, weight: `row ${index + 1} of child_weights ${of}` };
 }
 
 /** A blank weight counts as 1; undefined for one that is not a number of 0 or more. */

@@ -1,5 +1,6 @@
 import { FISCAL_NAMINGS, FiscalYear, MONTHS, quarterOf } from './cycle-names';
 import { utcDay } from './dates';
+import { shortWorkbookName } from './workbook-name';
 import { METRICS } from './metric';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 
@@ -153,8 +154,12 @@ export const OBJECTIVES = tab('Objectives', [
   { header: 'Weight', check: WEIGHT_CHECK },
   {
     header: 'Progress',
-    formula: ({ column }) =>
-      `OKR_ROLLUP(${column('ID')}, ${column('Objective ID', KEY_RESULTS)}, ${column('Progress', KEY_RESULTS)}, ${column('Weight', KEY_RESULTS)})`,
+    // Its key results, the objectives aligned to it here, and the linked teams' objectives aligned to it.
+    formula: ({ column, setting }) => {
+      const stack = (keyResults: string, linked: string) => `{${column(keyResults, KEY_RESULTS)}; ${column(linked, LINKED)}}`;
+      const children = [stack('Objective ID', 'Aligned to'), stack('Progress', 'Progress'), stack('Weight', 'Weight')].join(', ');
+      return `OKR_OBJECTIVE_PROGRESS(${column('ID')}, ${column('Aligned to')}, ${column('Weight')}, ${children}, ${setting('workbookName')})`;
+    },
     format: PERCENT,
     colours: 'score band',
   },
@@ -177,6 +182,38 @@ export const CHECKINS = tab('Check-ins', [
 
 export const SETTINGS = tab('Settings', [{ header: 'Setting', required: true }, { header: 'Value', required: true }, { header: 'About' }]);
 
+/** The team workbooks this one links: their objectives aligned to ours count toward our progress. */
+export const TEAMS = tab('Teams', [
+  {
+    header: 'Team',
+    required: true,
+    note: "The team's workbook name (its Settings > Workbook name), as its objectives are aligned: Name/ID.",
+  },
+  {
+    header: 'Spreadsheet',
+    required: true,
+    note: "The link (URL) of the team's workbook. After editing this tab, run OKR Sheets > Update links.",
+  },
+  { header: 'Status' },
+]);
+
+/**
+ * The objectives of every linked workbook, one row each, filled by one
+ * formula in the header cell (OKR_LINKED over each team's IMPORTRANGE);
+ * Update links writes it from the Teams tab.
+ */
+export const LINKED = tab('Linked OKRs', [
+  { header: 'Team' },
+  { header: 'ID' },
+  { header: 'Objective' },
+  { header: 'Owner' },
+  { header: 'Cycle' },
+  { header: 'Aligned to' },
+  { header: 'Weight' },
+  { header: 'Progress', format: PERCENT },
+  { header: 'Status' },
+]);
+
 /** The report Validate writes, and the table OKR_VALIDATE returns. */
 export const VALIDATION = tab('Validation', [{ header: 'Severity' }, { header: 'Rule' }, { header: 'Where' }, { header: 'Message' }]);
 
@@ -184,19 +221,21 @@ export const VALIDATION = tab('Validation', [{ header: 'Severity' }, { header: '
 export const GUIDE_TAB = 'Guide';
 
 /** The tabs set-up builds from their columns, in the order it adds them. */
-export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS, CYCLES] as const;
+export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS, CYCLES, TEAMS, LINKED] as const;
 
 export type ObjectiveColumn = (typeof OBJECTIVES.headers)[number];
 export type KeyResultColumn = (typeof KEY_RESULTS.headers)[number];
 export type CheckinColumn = (typeof CHECKINS.headers)[number];
 
-export type SettingKey = 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming';
+export type SettingKey = 'workbookName' | 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming';
 
 /** What a setting's default depends on: today's month, and the fiscal year set so far. */
 export interface SettingContext {
   year: number;
   month: number;
   fiscal: FiscalYear;
+  /** The spreadsheet's own name. */
+  spreadsheetName: string;
 }
 
 /** One row of the Settings tab, and the named range formulas use to read its value. */
@@ -210,6 +249,14 @@ export interface SettingSpec {
 }
 
 export const SETTING_ROWS: readonly SettingSpec[] = [
+  {
+    key: 'workbookName',
+    name: 'Workbook name',
+    rangeName: 'OKR_WORKBOOK_NAME',
+    about:
+      "How other workbooks name this one when they align to it: Name/ID in their Aligned to (Product/P1). A bare ID means this workbook's own objective.",
+    fallback: ({ spreadsheetName }) => shortWorkbookName(spreadsheetName),
+  },
   {
     key: 'cycle',
     name: 'Current cycle',

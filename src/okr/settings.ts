@@ -31,6 +31,10 @@ export function checkSettings(values: readonly (readonly Cell[])[], calendar: Cy
 
 function settingProblem(key: SettingKey, value: Cell, calendar: CycleCalendar): string | undefined {
   switch (key) {
+    case 'workbookName':
+      return isBlank(value) || text(value).includes('/')
+        ? `The workbook name is "${text(value)}": give this workbook a short name without a slash, such as Product, so other workbooks can align to it as Product/P1.`
+        : undefined;
     case 'cycle': {
       const advice = cycleAdvice(value, calendar);
       return advice && `The current cycle is ${describe(value)}: ${sentence(advice)}`;
@@ -56,6 +60,8 @@ function settingProblem(key: SettingKey, value: Cell, calendar: CycleCalendar): 
 }
 
 export interface Settings {
+  /** How other workbooks name this one (Name/ID); "" when not set. */
+  workbookName: string;
   /** The current cycle as written in Settings (resolve it with the calendar), or today's quarter when blank. */
   cycle: string;
   cadence: Cadence;
@@ -83,6 +89,7 @@ export function readSettings(values: readonly (readonly Cell[])[], today: { year
   const cycle = text(value('cycle')).trim();
   const cadence = normalise(value('cadence')) as Cadence;
   return {
+    workbookName: text(value('workbookName')).trim(),
     cycle: cycle || quarterOf(utcDay(today.year, today.month - 1, 1), fiscal),
     cadence: CADENCES.includes(cadence) ? cadence : 'weekly',
     atRiskGap: gap('atRiskGap', DEFAULT_AT_RISK_GAP),

@@ -4,8 +4,10 @@ import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
-import { KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
+import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
+import { referenceResolver } from './objective-progress';
+import { Links, checkLinks } from './validate-links';
 
 export type Severity = 'error' | 'warning';
 
@@ -30,6 +32,7 @@ export function validateOkrs(
   objectiveValues: readonly (readonly Cell[])[],
   keyResultValues: readonly (readonly Cell[])[],
   calendar: CycleCalendar = CALENDAR_ONLY,
+  links: Links = { workbook: '', linked: [] },
 ): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
   const keyResults = readTable(keyResultValues, KEY_RESULTS);
@@ -47,13 +50,14 @@ export function validateOkrs(
     }
   }
   checkIds(objectives, keyResults, add);
-  checkObjectives(objectives, calendar, add);
+  checkObjectives(objectives, calendar, links.workbook, add);
+  checkLinks(objectives, links, add);
   checkKeyResults(objectives, keyResults, add);
-  checkShape(objectives, keyResults, add);
+  checkShape(objectives, keyResults, links, add);
 
   // Errors first, then in reading order: table, row, column (sort is stable).
   const severity = { error: 0, warning: 1 };
-  const table = (f: Finding) => (f.where.table === OBJECTIVES.name ? 0 : 1);
+  const table = (f: Finding) => (f.where.table === OBJECTIVES.name ? 0 : f.where.table === KEY_RESULTS.name ? 1 : 2);
   return findings.sort(
     (a, b) =>
       severity[a.severity] - severity[b.severity] ||
@@ -106,9 +110,11 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
   }
 }
 
-function checkObjectives(objectives: Objectives, calendar: CycleCalendar, add: Add): void {
+function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, add: Add): void {
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
   const byId = indexById(objectives);
+  const resolve = referenceResolver(new Set(byId.keys()), workbook);
+  const self = normalise(workbook);
   for (const row of objectives.rows) {
     const name = label('Objective', row);
     if (!isBlank(row.get('ID')) && objectives.has('Objective') && isBlank(row.get('Objective'))) {
@@ -119,7 +125,9 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, add: A
     if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
-    if (!isBlank(parent) && !isLinked(parent) && !byId.has(normalise(parent))) {
+    // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective here.
+    const elsewhere = isLinked(parent) && normalise(text(parent).slice(0, text(parent).lastIndexOf('/'))) !== self;
+    if (!isBlank(parent) && !elsewhere && resolve(parent) === undefined) {
       add(
         'error',
         'unknown-parent',
@@ -128,7 +136,7 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, add: A
       );
     }
   }
-  for (const loop of alignmentLoops(objectives, byId)) {
+  for (const loop of alignmentLoops(objectives, byId, resolve)) {
     const first = loop[0]!;
     const path = [...loop, first].map((row) => showId(row.get('ID'))).join(' → ');
     add(
@@ -239,14 +247,17 @@ function checkOwners(table: Table<'ID' | 'Owner'>, kind: string, add: Add): void
 }
 
 /** Warns when a team's cycle has too few or too many objectives, or an objective too few or too many key results. */
-function checkShape(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links, add: Add): void {
   const byId = indexById(objectives);
+  const resolve = referenceResolver(new Set(byId.keys()), links.workbook);
   const keyResultCount = new Map<string, number>();
   for (const row of keyResults.rows) {
     const key = normalise(row.get('Objective ID'));
     if (key) keyResultCount.set(key, (keyResultCount.get(key) ?? 0) + 1);
   }
-  const hasChildren = new Set(objectives.rows.map((row) => normalise(row.get('Aligned to'))));
+  // Objectives aligned to it here, or in a linked workbook, count as its children.
+  const alignments = [...objectives.rows, ...readTable(links.linked, LINKED).rows].map((row) => resolve(row.get('Aligned to')));
+  const hasChildren = new Set(alignments.filter((key) => key !== undefined));
   for (const [key, row] of byId) {
     const name = label('Objective', row);
     const count = keyResultCount.get(key) ?? 0;
@@ -320,7 +331,11 @@ export function isLinked(parent: Cell): boolean {
 }
 
 /** Each loop of `Aligned to` links once, starting at its earliest row. */
-function alignmentLoops(objectives: Objectives, byId: Map<string, TableRow<ObjectiveColumn>>): TableRow<ObjectiveColumn>[][] {
+function alignmentLoops(
+  objectives: Objectives,
+  byId: Map<string, TableRow<ObjectiveColumn>>,
+  resolve: (reference: Cell) => string | undefined,
+): TableRow<ObjectiveColumn>[][] {
   const loops: TableRow<ObjectiveColumn>[][] = [];
   const done = new Set<TableRow<ObjectiveColumn>>();
   for (const start of byId.values()) {
@@ -328,7 +343,8 @@ function alignmentLoops(objectives: Objectives, byId: Map<string, TableRow<Objec
     let current: TableRow<ObjectiveColumn> | undefined = start;
     while (current && !done.has(current) && !path.includes(current)) {
       path.push(current);
-      current = byId.get(normalise(current.get('Aligned to')));
+      const parent = resolve(current.get('Aligned to'));
+      current = parent === undefined ? undefined : byId.get(parent);
     }
     if (current && path.includes(current)) {
       const loop = path.slice(path.indexOf(current));

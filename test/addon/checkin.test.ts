@@ -159,8 +159,9 @@ describe('submitCheckin', () => {
     });
     expect(view.progress).toBeCloseTo(0.5, 12);
     expect(view.recent).toEqual([{ timestamp: '2026-11-15T15:00:00.000Z', value: 50, confidence: 7, note: 'Tour shipped', by: OWNER }]);
-    // The objective rolls the new progress up.
-    expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0) / 3, 12);
+    // The objective rolls the new progress up, with EX-O3, aligned to it (deploys 1/4, failed deploys 1/3, checklist done).
+    const exO3 = (1 / 4 + 1 / 3 + 1) / 3;
+    expect(records(rt, id, 'Objectives')[0]!.Progress).toBeCloseTo((0.5 + 2 / 7 + 0 + exO3) / 4, 12);
   });
 
   it("keeps a person's own formulas and typed values in the key result's row", () => {

@@ -37,7 +37,9 @@ describe('a person inserts a column or a row in the middle of Key Results', () =
       ],
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
-      ["={\"Progress\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!M2:M, 'Key Results'!K2:K)}"],
+      [
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!M2:M; 'Linked OKRs'!H2:H}, {'Key Results'!K2:K; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+      ],
     ]);
     expect(figures(rt, id)).toEqual(before);
   });

@@ -112,7 +112,7 @@ describe('the Cycles tab', () => {
         'Cycles!A4',
         'The cycle Late is defined twice (first in row 2): give each cycle one row, or another name.',
       ],
-      ['error', 'bad-setting', 'Settings!B6', 'The fiscal year starts in "Smarch", which is not a month: choose one, such as February.'],
+      ['error', 'bad-setting', 'Settings!B7', 'The fiscal year starts in "Smarch", which is not a month: choose one, such as February.'],
       ['warning', 'bad-cycle', 'Objectives!E3', 'Objective EX-O2 has cycle "Q1 2026": write it as 2026-Q1.'],
     ]);
   });

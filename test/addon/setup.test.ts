@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../../src/okr/schema';
 import { byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
 
-const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide'];
+const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Teams', 'Linked OKRs', 'Guide'];
 
 describe('Set up the OKR workbook, on an empty workbook', () => {
   it('adds the tabs with their headers, frozen, and says what it added', () => {
@@ -26,6 +26,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const { rt, id } = newWorkbook();
     click(rt, id, 'setUpWorkbook', 'NO');
     expect(records(rt, id, 'Settings').map((r) => [r.Setting, r.Value])).toEqual([
+      // 'Team OKRs' has no shorter name than itself.
+      ['Workbook name', 'Team OKRs'],
       ['Current cycle', '2026-Q4'],
       ['Check-in cadence', 'weekly'],
       ['At-risk gap', 0.15],
@@ -37,13 +39,14 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       .getNamedRanges()
       .map((n) => `${n.getName()}=${n.getRange().getSheet().getName()}!${n.getRange().getA1Notation()}`);
     expect(names.sort()).toEqual([
-      'OKR_AT_RISK_GAP=Settings!B4',
-      'OKR_CHECKIN_CADENCE=Settings!B3',
-      'OKR_CURRENT_CYCLE=Settings!B2',
+      'OKR_AT_RISK_GAP=Settings!B5',
+      'OKR_CHECKIN_CADENCE=Settings!B4',
+      'OKR_CURRENT_CYCLE=Settings!B3',
       'OKR_CYCLES=Cycles!A1:C1000',
-      'OKR_FISCAL_NAMING=Settings!B7',
-      'OKR_FISCAL_START=Settings!B6',
-      'OKR_OFF_TRACK_GAP=Settings!B5',
+      'OKR_FISCAL_NAMING=Settings!B8',
+      'OKR_FISCAL_START=Settings!B7',
+      'OKR_OFF_TRACK_GAP=Settings!B6',
+      'OKR_WORKBOOK_NAME=Settings!B2',
     ]);
   });
 
@@ -71,7 +74,9 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       ],
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
-      ["={\"Progress\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!L2:L, 'Key Results'!J2:J)}"],
+      [
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+      ],
     ]);
     for (const tab of ['Objectives', 'Key Results']) {
       const sheet = spreadsheet.getSheetByName(tab)!;
@@ -107,7 +112,11 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(status).toMatchObject({ 'EX-KR1': 'at risk', 'EX-KR5': 'done', 'EX-KR6': 'no data', 'EX-KR9': 'done', 'EX-KR3': 'off track' });
     const objectives = records(rt, id, 'Objectives');
     expect(objectives.map((r) => r.ID)).toEqual(['EX-O1', 'EX-O2', 'EX-O3']);
-    expect(objectives[0]!.Progress).toBeCloseTo((0.3 + 2 / 7 + 0) / 3, 12);
+    // EX-O3 (aligned to EX-O1): deploys (4-2)/(10-2) = 1/4, failed deploys (20-15)/(20-5) = 1/3, checklist done.
+    const exO3 = (1 / 4 + 1 / 3 + 1) / 3;
+    expect(objectives[2]!.Progress).toBeCloseTo(exO3, 12);
+    // EX-O1: its three key results and EX-O3, aligned to it, each weighing 1.
+    expect(objectives[0]!.Progress).toBeCloseTo((0.3 + 2 / 7 + 0 + exO3) / 4, 12);
     expect(rt.store.displayValues(id, 'Key Results', 'L2')).toEqual([['30%']]);
     // A workbook that learns from its examples validates clean.
     click(rt, id, 'validateOkrs', 'OK');
@@ -120,13 +129,13 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const first = rt.lastCalls;
     expect(first['Range.getValue'] ?? 0).toBe(0);
     expect(first['Range.setValue'] ?? 0).toBe(0);
-    // Objectives, Key Results, Check-ins, Settings, Cycles, Guide: one header block each, plus the settings rows.
-    expect(first['Range.setValues']).toBe(7);
+    // Objectives, Key Results, Check-ins, Settings, Cycles, Teams, Linked OKRs, Guide: one header block each, plus the settings rows.
+    expect(first['Range.setValues']).toBe(9);
     expect(first['Range.setFormula']).toBe(4);
     click(rt, id, 'setUpWorkbook', 'NO');
     const again = rt.lastCalls;
-    // The second run reads the five tables once each, and the header formulas of the two formula tabs.
-    expect(again['Range.getValues']).toBe(5);
+    // The second run reads the seven tables once each, and the header formulas of the two formula tabs.
+    expect(again['Range.getValues']).toBe(7);
     expect(again['Range.getFormulas']).toBe(2);
     expect(again['Range.setValues'] ?? 0).toBe(0);
     expect(again['Range.setFormula'] ?? 0).toBe(0);
@@ -177,17 +186,30 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     expect(lastAlert(rt)).toMatch(
       /the Progress column of Key Results holds values, so its formula was not added \(clear I2:I to let OKR Sheets fill it\)/,
     );
-    expect(rt.store.sheetNames(id)).toEqual(['My notes', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
+    expect(rt.store.sheetNames(id)).toEqual([
+      'My notes',
+      'Objectives',
+      'Key Results',
+      'Check-ins',
+      'Settings',
+      'Cycles',
+      'Teams',
+      'Linked OKRs',
+      'Guide',
+    ]);
   });
 
   it('puts formulas where the columns really are, and offers no examples when OKRs exist', () => {
     const { rt, id } = userWorkbook();
     click(rt, id, 'setUpWorkbook');
     expect(rt.store.formulas(id, 'Objectives', 'I1')).toEqual([
-      ["={\"Progress\"; OKR_ROLLUP(B2:B, 'Key Results'!B2:B, 'Key Results'!I2:I, 'Key Results'!L2:L)}"],
+      [
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(B2:B, G2:G, H2:H, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!I2:I; 'Linked OKRs'!H2:H}, {'Key Results'!L2:L; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+      ],
     ]);
-    // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2.
-    expect(records(rt, id, 'Objectives').map((r) => r.Progress)).toEqual([0.9, '']);
+    // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2, so O2 (aligned to O1) has
+    // none and counts as 0 beside KR1: O1 is (0.9 + 0) / 2.
+    expect(records(rt, id, 'Objectives').map((r) => r.Progress)).toEqual([0.45, '']);
     expect(lastAlert(rt)).not.toMatch(/example/);
   });
 

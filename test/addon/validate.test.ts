@@ -67,14 +67,14 @@ describe('Validate the OKRs', () => {
     const { rt, id } = workbook((objectives) => setCell(objectives, 1, 'Owner', ''));
     click(rt, id, 'validateOkrs', 'OK');
     const calls = rt.lastCalls;
-    // Objectives, Key Results, Settings, Cycles: one getValues each (a new Validation tab needs no read).
-    expect(calls['Range.getValues']).toBe(4);
+    // Objectives, Key Results, Settings, Cycles, Linked OKRs: one getValues each (a new Validation tab needs no read).
+    expect(calls['Range.getValues']).toBe(5);
     expect(calls['Range.setValues']).toBe(1);
     expect(calls['Range.getValue'] ?? 0).toBe(0);
     expect(calls['Range.setValue'] ?? 0).toBe(0);
     click(rt, id, 'validateOkrs', 'OK');
     // Run again, it checks the Validation tab is its own (one more read) and replaces the report.
-    expect(rt.lastCalls['Range.getValues']).toBe(5);
+    expect(rt.lastCalls['Range.getValues']).toBe(6);
     expect(rt.lastCalls['Range.setValues']).toBe(1);
     expect(report(rt, id)).toHaveLength(2);
   });
@@ -118,7 +118,7 @@ describe('Validate the OKRs', () => {
         'KRs!A1',
         'There is no Key Results tab. The tab "KRs" looks like it, renamed: rename it back to "Key Results".',
       ],
-      ['error', 'bad-setting', 'Settings!B2', 'The current cycle is "Q4 2026": write it as 2026-Q4.'],
+      ['error', 'bad-setting', 'Settings!B3', 'The current cycle is "Q4 2026": write it as 2026-Q4.'],
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('Validate the OKRs', () => {
     expect(report(rt, id).slice(1)).toEqual([
       ['warning', 'missing-owner', 'Objectives!C4', 'Objective O3 has no owner: every OKR needs someone accountable.'],
     ]);
-    expect(rt.lastCalls['Range.getValues']).toBe(4);
+    expect(rt.lastCalls['Range.getValues']).toBe(5);
   });
 
   it('never lets text from a cell become a formula in the report', () => {

@@ -50,7 +50,7 @@ describe('the formula contract', () => {
 
 describe("the formulas' messages name arguments as the contract does", () => {
   // One call per parameter, through dist/Code.js, with that argument bad and the others good;
-  // null where no value is bad (any id can be rolled up).
+  // null where no value is bad (any id can be rolled up; any import gives rows, broken or not).
   const BAD: Record<string, Record<string, string | null>> = {
     OKR_PROGRESS: {
       start: 'OKR_PROGRESS("x", 10, 5)',
@@ -63,6 +63,15 @@ describe("the formulas' messages name arguments as the contract does", () => {
       child_parent_ids: 'OKR_ROLLUP([["O1"]], [["O1"],["O1"]], [[0.5],[0.5],[0.5]])',
       child_progress: 'OKR_ROLLUP([["O1"]], [["O1"],["O1"]], [[0.5],[0.5],[0.5]])',
       child_weights: 'OKR_ROLLUP([["O1"]], [["O1"]], [[0.5]], [["heavy"]])',
+    },
+    OKR_OBJECTIVE_PROGRESS: {
+      ids: 'OKR_OBJECTIVE_PROGRESS([["O1"],["O2"]], [[""]], [[""],[""],[""]], [["O1"]], [[0.5]])',
+      aligned_to: 'OKR_OBJECTIVE_PROGRESS([["O1"],["O2"]], [[""],[""],[""]], [[""],[""]], [["O1"]], [[0.5]])',
+      weights: 'OKR_OBJECTIVE_PROGRESS([["O1"],["O2"]], [[""],["O1"]], [[""],[-1]], [["O2"]], [[0.5]])',
+      child_parent_ids: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"],["O1"]], [[0.5],[0.5],[0.5]])',
+      child_progress: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [["x"]])',
+      child_weights: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [[0.5]], [["heavy"]])',
+      workbook: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [[0.5]], [[1]], [["A"],["B"]])',
     },
     OKR_EXPECTED: {
       cycle: 'OKR_EXPECTED("soon", new Date())',
@@ -78,6 +87,10 @@ describe("the formulas' messages name arguments as the contract does", () => {
       off_track_gap: 'OKR_STATUS(0.5, 0.5, 0.1, -1)',
     },
     OKR_SCORE: { progress: 'OKR_SCORE("x")' },
+    OKR_LINKED: {
+      team: 'OKR_LINKED([["A"],["B"]], [["ID"]])',
+      imported: null,
+    },
     OKR_VALIDATE: {
       objectives: 'OKR_VALIDATE("x", [["ID"]])',
       key_results: 'OKR_VALIDATE([["ID"]], "x")',

@@ -56,7 +56,16 @@ afterAll(async () => {
 
 test('shows the demo company workbook as Sheets would', async () => {
   await poll(() => page.locator('.doc-title').textContent()).toBe('Acme — Company OKRs');
-  expect(await page.getByRole('tab').allTextContents()).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
+  expect(await page.getByRole('tab').allTextContents()).toEqual([
+    'Objectives',
+    'Key Results',
+    'Check-ins',
+    'Settings',
+    'Cycles',
+    'Teams',
+    'Linked OKRs',
+    'Guide',
+  ]);
   expect(await cell('A1').textContent()).toBe('ID');
   expect(await cell('B2').textContent()).toBe('Become the tool product teams recommend to each other');
   // The formula bar shows the formula of the cell that holds it (the add-on puts it in row 1 or 2).
@@ -66,7 +75,7 @@ test('shows the demo company workbook as Sheets would', async () => {
     await page.locator(`td[data-a1="${progress}${row}"]`).click();
     formulas.push(await page.getByLabel('Formula bar').inputValue());
   }
-  expect(formulas.some((f) => /^=.*OKR_ROLLUP\(/.test(f))).toBe(true);
+  expect(formulas.some((f) => /^=.*OKR_OBJECTIVE_PROGRESS\(/.test(f))).toBe(true);
 });
 
 test('runs set-up and validation from the menu, answering their dialogs on the page', async () => {

@@ -55,16 +55,17 @@ afterAll(async () => {
 });
 
 describe('the seeded demo', () => {
-  test('holds the company workbook and three team workbooks, laid out by the add-on', async () => {
+  test('holds the company workbook, three team workbooks and a squad, laid out by the add-on', async () => {
     const state = await get(playground, '/api/state');
     expect(state.workbooks.map((w: Book) => w.name)).toEqual([
       'Acme — Company OKRs',
       'Acme — Product team OKRs',
       'Acme — Sales team OKRs',
       'Acme — Operations team OKRs',
+      'Acme — Onboarding squad OKRs',
     ]);
     for (const book of state.workbooks)
-      expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Guide']);
+      expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Teams', 'Linked OKRs', 'Guide']);
     expect(state.people.length).toBeGreaterThanOrEqual(5);
     expect(fs.existsSync(playground.stateFile)).toBe(true);
   });
@@ -109,6 +110,28 @@ describe('the seeded demo', () => {
     expect(after.filter((s) => s !== 'done').every((s) => s === 'on track')).toBe(true);
     await post(playground, '/api/edit', { workbook: sales.id, sheet: 'Settings', a1: `B${row}`, input: 'February', user: MAYA });
     expect(await column(playground, sales, 'Key Results', 'Status')).toEqual(before);
+  });
+
+  test('links squad → Product → Company, allowed, so progress climbs every level', async () => {
+    const company = books.find((b) => b.name.includes('Company'))!;
+    const squad = books.find((b) => b.name.includes('squad'))!;
+    expect(await column(playground, company, 'Teams', 'Status')).toEqual(['ok: 3 objectives', 'ok: 3 objectives', 'ok: 3 objectives']);
+    expect(await column(playground, product(), 'Teams', 'Status')).toEqual(['ok: 2 objectives']);
+    expect(new Set(await column(playground, company, 'Linked OKRs', 'Team'))).toEqual(new Set(['Product', 'Sales', 'Operations']));
+    const c1 = async () => Number.parseInt((await column(playground, company, 'Objectives', 'Progress'))[0]!, 10);
+    const before = await c1();
+    // The squad's tour completion reaches its target: Q1 climbs, so does P1, so does C1.
+    const krs = await column(playground, squad, 'Key Results', 'ID');
+    const row = krs.indexOf('Q1-KR2') + 2;
+    const { body } = await post(playground, '/api/edit', {
+      workbook: squad.id,
+      sheet: 'Key Results',
+      a1: `H${row}`,
+      input: '70%',
+      user: MAYA,
+    });
+    expect(body).toEqual({ ok: true });
+    expect(await c1()).toBeGreaterThan(before);
   });
 
   test('has key results on track, at risk, off track and one done, computed by the bundle', async () => {
@@ -390,7 +413,7 @@ describe('persistence', () => {
     expect(fs.readFileSync(path.join(stateDir, aside[0]!), 'utf8')).toBe('{"version": 1, "workbooks": ');
     expect(JSON.parse(fs.readFileSync(playground.stateFile, 'utf8')).version).toBe(2);
     books = (await get(playground, '/api/state')).workbooks;
-    expect(books).toHaveLength(4);
+    expect(books).toHaveLength(5);
   });
 
   test('a hand-edited state file that does not fit is reported with the part at fault', async () => {

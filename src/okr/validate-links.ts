@@ -1,0 +1,141 @@
+import { Cell, isBlank, normalise, showId, text } from './cells';
+import { referenceResolver } from './objective-progress';
+import { LINKED, ObjectiveColumn } from './schema';
+import { Table, TableRow, Where, readTable } from './table';
+
+// What Validate says about linked team workbooks: broken links, linked
+// objectives aligned to an objective this workbook does not have, and
+// alignments that loop through other workbooks. A linked row aligned to
+// another workbook is that workbook's business, not an error here.
+
+export interface Links {
+  /** This workbook's name (Settings > Workbook name). */
+  workbook: Cell;
+  /** The Linked OKRs tab as read, header row included. */
+  linked: readonly (readonly Cell[])[];
+}
+
+type Add = (severity: 'error' | 'warning', rule: string, where: Where, message: string) => void;
+type Objectives = Table<ObjectiveColumn>;
+
+/** What to do about a broken link, by the reason OKR_LINKED gives. */
+function advice(reason: string): string {
+  if (/allow access/i.test(reason))
+    return 'In Linked OKRs, click the cell that shows #REF! and choose "Allow access"; if there is none, check the link in Teams. Then run OKR Sheets > Update links.';
+  if (/no objectives tab/i.test(reason))
+    return "Check that the link in Teams is the team's OKR workbook, and that it was set up with OKR Sheets.";
+  if (/has no .* column/i.test(reason))
+    return 'Ask the team to run OKR Sheets > Set up the OKR workbook in theirs, which adds the missing headers.';
+  return 'Check the link in Teams, then run OKR Sheets > Update links.';
+}
+
+export function checkLinks(objectives: Objectives, links: Links, add: Add): void {
+  const linked = readTable(links.linked, LINKED);
+  const ours = new Set(objectives.rows.map((row) => normalise(row.get('ID'))).filter((key) => key !== ''));
+  const resolve = referenceResolver(ours, links.workbook);
+  const self = normalise(links.workbook);
+  for (const row of linked.rows) {
+    const team = text(row.get('Team')).trim();
+    const status = text(row.get('Status'));
+    if (/^link broken: /.test(status)) {
+      const reason = status.replace(/^link broken: /, '');
+      add('warning', 'broken-link', row.where('Status'), `The link to ${team} is broken: ${reason}. ${advice(reason)}`);
+      continue;
+    }
+    const parent = text(row.get('Aligned to'));
+    const slash = parent.lastIndexOf('/');
+    if (slash < 0 || self === '' || normalise(parent.slice(0, slash)) !== self || resolve(parent) !== undefined) continue;
+    add(
+      'error',
+      'unknown-parent',
+      row.where('Aligned to'),
+      `${team}'s objective ${showId(row.get('ID'))} is aligned to ${showId(parent)}, which is no objective in this workbook: ask ${team} to fix its Aligned to, or add the objective here.`,
+    );
+  }
+  for (const loop of loopsAcross(objectives, linked, links.workbook)) {
+    add(
+      'error',
+      'alignment-cycle',
+      loop.where,
+      `Objectives are aligned in a loop across workbooks (${loop.path}): an objective cannot sit above itself.`,
+    );
+  }
+}
+
+interface Node {
+  label: string;
+  parent: string | undefined;
+  /** Where to report a loop through it: only this workbook's objectives have a place here. */
+  where?: Where;
+  row: number;
+}
+
+/**
+ * Loops of `Aligned to` that pass through at least one linked workbook and
+ * one objective of this one (loops inside this workbook are reported on
+ * their own; loops inside a team's workbook are the team's to fix).
+ */
+function loopsAcross(
+  objectives: Objectives,
+  linked: Table<(typeof LINKED.headers)[number]>,
+  workbook: Cell,
+): { where: Where; path: string }[] {
+  const self = normalise(workbook);
+  const nodes = new Map<string, Node>();
+  const ours = (id: Cell) => `o:${normalise(id)}`;
+  const theirs = (team: Cell, id: Cell) => `l:${normalise(team)}/${normalise(id)}`;
+  const split = (reference: Cell): [string, string] | undefined => {
+    const written = text(reference);
+    const slash = written.lastIndexOf('/');
+    return slash < 0 ? undefined : [normalise(written.slice(0, slash)), normalise(written.slice(slash + 1))];
+  };
+  const target = (reference: Cell, team: string | undefined): string | undefined => {
+    if (isBlank(reference)) return undefined;
+    const parts = split(reference);
+    if (!parts) return team === undefined ? ours(reference) : theirs(team, reference);
+    const [name, id] = parts;
+    return name === self ? ours(id) : theirs(name, id);
+  };
+  for (const row of objectives.rows as TableRow<ObjectiveColumn>[]) {
+    if (isBlank(row.get('ID'))) continue;
+    const key = ours(row.get('ID'));
+    if (!nodes.has(key))
+      nodes.set(key, {
+        label: showId(row.get('ID')),
+        parent: target(row.get('Aligned to'), undefined),
+        where: row.where('Aligned to'),
+        row: row.row,
+      });
+  }
+  for (const row of linked.rows) {
+    if (isBlank(row.get('ID'))) continue;
+    const team = text(row.get('Team')).trim();
+    const key = theirs(team, row.get('ID'));
+    if (!nodes.has(key))
+      nodes.set(key, { label: `${team}/${showId(row.get('ID'))}`, parent: target(row.get('Aligned to'), normalise(team)), row: Infinity });
+  }
+  const loops: { where: Where; path: string }[] = [];
+  const done = new Set<string>();
+  for (const start of nodes.keys()) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let key: string | undefined = start;
+    while (key !== undefined && nodes.has(key) && !done.has(key) && !onPath.has(key)) {
+      path.push(key);
+      onPath.add(key);
+      key = nodes.get(key)!.parent;
+    }
+    if (key !== undefined && onPath.has(key)) {
+      const loop = path.slice(path.indexOf(key));
+      const mixed = loop.some((k) => k.startsWith('o:')) && loop.some((k) => k.startsWith('l:'));
+      if (mixed) {
+        const first = loop.reduce((a, b) => (nodes.get(b)!.row < nodes.get(a)!.row ? b : a));
+        const at = loop.indexOf(first);
+        const ordered = [...loop.slice(at), ...loop.slice(0, at), first];
+        loops.push({ where: nodes.get(first)!.where!, path: ordered.map((k) => nodes.get(k)!.label).join(' → ') });
+      }
+    }
+    path.forEach((k) => done.add(k));
+  }
+  return loops;
+}
