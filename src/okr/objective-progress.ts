@@ -14,6 +14,13 @@ export interface ObjectiveRow {
   weight: Cell;
 }
 
+/** `Name/ID` taken apart at its last slash, each part as ids are matched; undefined for a bare id. */
+export function splitReference(reference: Cell): { name: string; id: string } | undefined {
+  const written = text(reference);
+  const slash = written.lastIndexOf('/');
+  return slash < 0 ? undefined : { name: normalise(written.slice(0, slash)), id: normalise(written.slice(slash + 1)) };
+}
+
 /**
  * Resolves a reference to an objective of this workbook: an id as written
  * (trimmed, case-insensitive), or `Name/ID` where Name is this workbook's
@@ -27,11 +34,9 @@ export function referenceResolver(ids: ReadonlySet<string>, workbook: Cell): (re
     if (isBlank(reference)) return undefined;
     const key = normalise(reference);
     if (ids.has(key)) return key;
-    const written = text(reference);
-    const slash = written.lastIndexOf('/');
-    if (slash < 0 || self === '' || normalise(written.slice(0, slash)) !== self) return undefined;
-    const id = normalise(written.slice(slash + 1));
-    return ids.has(id) ? id : undefined;
+    const named = splitReference(reference);
+    if (named === undefined || self === '' || named.name !== self) return undefined;
+    return ids.has(named.id) ? named.id : undefined;
   };
   return (reference) => {
     if (known.has(reference)) return known.get(reference);

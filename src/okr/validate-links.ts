@@ -1,5 +1,6 @@
 import { Cell, isBlank, normalise, showId, text } from './cells';
-import { referenceResolver } from './objective-progress';
+import { loopsOf } from './loops';
+import { referenceResolver, splitReference } from './objective-progress';
 import { LINKED, ObjectiveColumn } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
 
@@ -43,8 +44,8 @@ export function checkLinks(objectives: Objectives, links: Links, add: Add): void
       continue;
     }
     const parent = text(row.get('Aligned to'));
-    const slash = parent.lastIndexOf('/');
-    if (slash < 0 || self === '' || normalise(parent.slice(0, slash)) !== self || resolve(parent) !== undefined) continue;
+    const named = splitReference(parent);
+    if (named === undefined || self === '' || named.name !== self || resolve(parent) !== undefined) continue;
     add(
       'error',
       'unknown-parent',
@@ -84,17 +85,11 @@ function loopsAcross(
   const nodes = new Map<string, Node>();
   const ours = (id: Cell) => `o:${normalise(id)}`;
   const theirs = (team: Cell, id: Cell) => `l:${normalise(team)}/${normalise(id)}`;
-  const split = (reference: Cell): [string, string] | undefined => {
-    const written = text(reference);
-    const slash = written.lastIndexOf('/');
-    return slash < 0 ? undefined : [normalise(written.slice(0, slash)), normalise(written.slice(slash + 1))];
-  };
   const target = (reference: Cell, team: string | undefined): string | undefined => {
     if (isBlank(reference)) return undefined;
-    const parts = split(reference);
-    if (!parts) return team === undefined ? ours(reference) : theirs(team, reference);
-    const [name, id] = parts;
-    return name === self ? ours(id) : theirs(name, id);
+    const named = splitReference(reference);
+    if (!named) return team === undefined ? ours(reference) : theirs(team, reference);
+    return named.name === self ? ours(named.id) : theirs(named.name, named.id);
   };
   for (const row of objectives.rows as TableRow<ObjectiveColumn>[]) {
     if (isBlank(row.get('ID'))) continue;
@@ -114,28 +109,14 @@ function loopsAcross(
     if (!nodes.has(key))
       nodes.set(key, { label: `${team}/${showId(row.get('ID'))}`, parent: target(row.get('Aligned to'), normalise(team)), row: Infinity });
   }
+  const parentOf = (key: string) => {
+    const parent = nodes.get(key)!.parent;
+    return parent !== undefined && nodes.has(parent) ? parent : undefined;
+  };
   const loops: { where: Where; path: string }[] = [];
-  const done = new Set<string>();
-  for (const start of nodes.keys()) {
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    let key: string | undefined = start;
-    while (key !== undefined && nodes.has(key) && !done.has(key) && !onPath.has(key)) {
-      path.push(key);
-      onPath.add(key);
-      key = nodes.get(key)!.parent;
-    }
-    if (key !== undefined && onPath.has(key)) {
-      const loop = path.slice(path.indexOf(key));
-      const mixed = loop.some((k) => k.startsWith('o:')) && loop.some((k) => k.startsWith('l:'));
-      if (mixed) {
-        const first = loop.reduce((a, b) => (nodes.get(b)!.row < nodes.get(a)!.row ? b : a));
-        const at = loop.indexOf(first);
-        const ordered = [...loop.slice(at), ...loop.slice(0, at), first];
-        loops.push({ where: nodes.get(first)!.where!, path: ordered.map((k) => nodes.get(k)!.label).join(' → ') });
-      }
-    }
-    path.forEach((k) => done.add(k));
+  for (const loop of loopsOf(nodes.keys(), parentOf, (key) => nodes.get(key)!.row)) {
+    if (!loop.some((k) => k.startsWith('o:')) || !loop.some((k) => k.startsWith('l:'))) continue;
+    loops.push({ where: nodes.get(loop[0]!)!.where!, path: [...loop, loop[0]!].map((k) => nodes.get(k)!.label).join(' → ') });
   }
   return loops;
 }

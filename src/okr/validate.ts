@@ -6,7 +6,8 @@ import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
-import { referenceResolver } from './objective-progress';
+import { loopsOf } from './loops';
+import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
 
 export type Severity = 'error' | 'warning';
@@ -126,7 +127,8 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
     // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective here.
-    const elsewhere = isLinked(parent) && normalise(text(parent).slice(0, text(parent).lastIndexOf('/'))) !== self;
+    const named = splitReference(parent);
+    const elsewhere = named !== undefined && named.name !== self;
     if (!isBlank(parent) && !elsewhere && resolve(parent) === undefined) {
       add(
         'error',
@@ -136,7 +138,11 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
       );
     }
   }
-  for (const loop of alignmentLoops(objectives, byId, resolve)) {
+  const alignedTo = (row: TableRow<ObjectiveColumn>) => {
+    const parent = resolve(row.get('Aligned to'));
+    return parent === undefined ? undefined : byId.get(parent);
+  };
+  for (const loop of loopsOf(byId.values(), alignedTo, (row) => row.row)) {
     const first = loop[0]!;
     const path = [...loop, first].map((row) => showId(row.get('ID'))).join(' → ');
     add(
@@ -323,36 +329,4 @@ function indexById(objectives: Objectives): Map<string, TableRow<ObjectiveColumn
     if (key && !byId.has(key)) byId.set(key, row);
   }
   return byId;
-}
-
-/** `Workbook/ID`: an objective in a linked workbook, resolved elsewhere. */
-export function isLinked(parent: Cell): boolean {
-  return text(parent).includes('/');
-}
-
-/** Each loop of `Aligned to` links once, starting at its earliest row. */
-function alignmentLoops(
-  objectives: Objectives,
-  byId: Map<string, TableRow<ObjectiveColumn>>,
-  resolve: (reference: Cell) => string | undefined,
-): TableRow<ObjectiveColumn>[][] {
-  const loops: TableRow<ObjectiveColumn>[][] = [];
-  const done = new Set<TableRow<ObjectiveColumn>>();
-  for (const start of byId.values()) {
-    const path: TableRow<ObjectiveColumn>[] = [];
-    let current: TableRow<ObjectiveColumn> | undefined = start;
-    while (current && !done.has(current) && !path.includes(current)) {
-      path.push(current);
-      const parent = resolve(current.get('Aligned to'));
-      current = parent === undefined ? undefined : byId.get(parent);
-    }
-    if (current && path.includes(current)) {
-      const loop = path.slice(path.indexOf(current));
-      const first = loop.reduce((a, b) => (b.row < a.row ? b : a));
-      const offset = loop.indexOf(first);
-      loops.push([...loop.slice(offset), ...loop.slice(0, offset)]);
-    }
-    path.forEach((row) => done.add(row));
-  }
-  return loops;
 }
