@@ -6,7 +6,7 @@ import { Metric, parseMetric } from '../okr/metric';
 import { CHECKINS, CheckinColumn, KEY_RESULTS, KeyResultColumn, OBJECTIVES, SETTINGS } from '../okr/schema';
 import { Settings, readSettings } from '../okr/settings';
 import { Table, TableRow, readTable } from '../okr/table';
-import { CellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
+import { CellLook, cellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
 import { appendHeaders, sheetsByName, usedWidth } from './tabs';
@@ -61,10 +61,7 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
     row.row,
     read.map((header) => table.columns.get(header)!),
   );
-  const look: CellLook = {
-    percent: (['Start', 'Target', 'Current'] as const).some((c) => table.has(c) && cells.format(table.columns.get(c)!).includes('%')),
-    currentFromFormula: cells.hasFormula(table.columns.get('Current')!),
-  };
+  const look = cellLook(table, cells);
   const currentFromFormula = look.currentFromFormula;
 
   const checkinSheet = sheets.get(CHECKINS.name) ?? recreateCheckins(spreadsheet);

@@ -31,15 +31,27 @@ export interface CellLook {
   currentFromFormula: boolean;
 }
 
-/** The look of one key-result row, from the formats and formulas read with its values. */
-export function cellLook(table: Table<KeyResultColumn>, row: number, formats: string[][], formulas: string[][]): CellLook {
-  const at = (grid: string[][], column: KeyResultColumn) => {
-    const index = table.columns.get(column);
-    return index === undefined ? '' : (grid[row - 1]?.[index] ?? '');
-  };
+/** The number format of a key-result row's cells, and whether each holds a formula, by 0-based column. */
+export interface CellReader {
+  format(column: number): string;
+  hasFormula(column: number): boolean;
+}
+
+/** The look of one key-result row, from its cells as read with its values (or by the check-in's row read). */
+export function cellLook(table: Table<KeyResultColumn>, cells: CellReader): CellLook {
+  const column = (header: KeyResultColumn) => table.columns.get(header);
+  const format = (header: KeyResultColumn) => (column(header) === undefined ? '' : cells.format(column(header)!));
   return {
-    percent: (['Start', 'Target', 'Current'] as const).some((column) => at(formats, column).includes('%')),
-    currentFromFormula: at(formulas, 'Current') !== '',
+    percent: (['Start', 'Target', 'Current'] as const).some((header) => format(header).includes('%')),
+    currentFromFormula: column('Current') !== undefined && cells.hasFormula(column('Current')!),
+  };
+}
+
+/** A CellReader over one row of grids read with getNumberFormats and getFormulas (1-based row). */
+function gridRow(formats: string[][], formulas: string[][], row: number): CellReader {
+  return {
+    format: (c) => formats[row - 1]?.[c] ?? '',
+    hasFormula: (c) => (formulas[row - 1]?.[c] ?? '') !== '',
   };
 }
 
@@ -77,7 +89,7 @@ export function keyResultViews(
       keyResultView(row, {
         objective: objectives.get(normalise(row.get('Objective ID'))),
         checkins: history.get(normalise(row.get('ID'))) ?? [],
-        look: cellLook(table, row.row, tables.keyResultFormats, tables.keyResultFormulas),
+        look: cellLook(table, gridRow(tables.keyResultFormats, tables.keyResultFormulas, row.row)),
         settings,
         expected,
         now,
