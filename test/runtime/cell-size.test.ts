@@ -1,14 +1,10 @@
 // Issue 15, item 4: a cell holds at most 50,000 characters. A script's write of
 // a longer text or formula fails as in Sheets, and a formula whose text result
 // is longer shows #VALUE!.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Runtime } from '../../dev/runtime/index';
-import { tempDist } from './services-fixture';
+import { runtimeWithBundle } from './own-bundle';
 import { setup } from './spreadsheet-helpers';
 
-const ANA = 'ana@example.com';
 const TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
 
 const BUNDLE = `
@@ -17,16 +13,7 @@ function WRITE(n) { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(new 
 `;
 
 function runtimeWith() {
-  const dist = tempDist();
-  fs.writeFileSync(path.join(dist, 'Code.js'), BUNDLE);
-  const runtime = new Runtime({ dist, now: new Date(Date.UTC(2026, 10, 15, 9)) });
-  const id = runtime.createSpreadsheet({ name: 'OKRs', owner: ANA });
-  const show = (a1: string, formula: string) => {
-    runtime.store.userEdit(id, 'Sheet1', a1, formula, ANA);
-    const cell = runtime.store.cell(id, 'Sheet1', a1);
-    return cell.error ?? cell.value;
-  };
-  return { runtime, id, show };
+  return runtimeWithBundle(BUNDLE);
 }
 
 describe('a cell holds at most 50,000 characters', () => {

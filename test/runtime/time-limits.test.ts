@@ -1,13 +1,10 @@
 // Issue 15, item 4: an execution's time is its computation as well as its
 // waits. Google's "Quotas for Google Services": 6 min a script execution, 30 s
 // a custom function; Apps Script stops it there, whatever it is doing.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Runtime, type TimeLimits } from '../../dev/runtime/index';
-import { tempDist } from './services-fixture';
+import type { TimeLimits } from '../../dev/runtime/index';
+import { runtimeWithBundle } from './own-bundle';
 
-const ANA = 'ana@example.com';
 const TIMEOUT = 'Exceeded maximum execution time';
 
 const BUNDLE = `
@@ -29,16 +26,7 @@ function PUT() { var cell = SpreadsheetApp.getActiveSheet().getRange('A1'); cell
 const LOOPS = 50_000_000;
 
 function runtimeWith(timeLimits?: Partial<TimeLimits>) {
-  const dist = tempDist();
-  fs.writeFileSync(path.join(dist, 'Code.js'), BUNDLE);
-  const runtime = new Runtime({ dist, now: new Date(Date.UTC(2026, 10, 15, 9)), timeLimits });
-  const id = runtime.createSpreadsheet({ name: 'OKRs', owner: ANA });
-  const show = (a1: string, formula: string) => {
-    runtime.store.userEdit(id, 'Sheet1', a1, formula, ANA);
-    const cell = runtime.store.cell(id, 'Sheet1', a1);
-    return cell.error ?? cell.value;
-  };
-  return { runtime, id, show };
+  return runtimeWithBundle(BUNDLE, timeLimits);
 }
 
 describe('time limits count computation, not only waits', () => {
