@@ -82,8 +82,9 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
   const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(spreadsheet));
   const calendar = { fiscal, custom };
+  const cycleColumns = matchHeaders(cycles?.[0] ?? [], CYCLES.headers);
   for (const problem of cycleProblems) {
-    const column = matchHeaders(cycles?.[0] ?? [], CYCLES.headers).get(problem.column) ?? 0;
+    const column = cycleColumns.get(problem.column) ?? 0;
     rows.push({
       severity: 'error',
       rule: problem.column === 'Cycle' ? 'duplicate-cycle' : 'bad-cycle-dates',
