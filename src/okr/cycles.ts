@@ -201,8 +201,3 @@ export function nextCycle(value: Cell, calendar: CycleCalendar): Cycle | undefin
   const next = later.sort((a, b) => a.days!.start - b.days!.start)[0];
   return next && { name: next.name, ...next.days!, custom: true };
 }
-
-/** Earlier cycles first: by first day, then by last day. */
-export function compareCycles(a: CycleRange, b: CycleRange): number {
-  return a.start - b.start || a.end - b.end;
-}
