@@ -29,6 +29,8 @@ export interface ReportRow {
 export interface ValidationSummary {
   errors: number;
   warnings: number;
+  /** Suggestions (severity info): they change no number. */
+  suggestions: number;
 }
 
 /** Reads each table once, runs the engine's rules and writes the Validation tab. */
@@ -110,9 +112,11 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
       message: problem.message,
     });
   }
-  rows.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const order = { error: 0, warning: 1, info: 2 };
+  rows.sort((a, b) => order[a.severity] - order[b.severity]);
   writeReport(spreadsheet, sheets.get(VALIDATION.name), rows);
-  return { errors: rows.filter((r) => r.severity === 'error').length, warnings: rows.filter((r) => r.severity === 'warning').length };
+  const count = (severity: Severity) => rows.filter((r) => r.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), suggestions: count('info') };
 }
 
 /**
@@ -192,8 +196,13 @@ function link(row: ReportRow): string {
 }
 
 /** The one line a person reads after validating. */
-export function summaryLine({ errors, warnings }: ValidationSummary): string {
-  if (errors === 0 && warnings === 0) return 'All clear: no errors or warnings in your OKRs.';
+export function summaryLine({ errors, warnings, suggestions }: ValidationSummary): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(errors, 'error')} and ${count(warnings, 'warning')} in your OKRs: see the ${VALIDATION.name} tab.`;
+  const see = `see the ${VALIDATION.name} tab.`;
+  if (errors === 0 && warnings === 0) {
+    const clear = 'All clear: no errors or warnings in your OKRs.';
+    return suggestions > 0 ? `${clear} ${count(suggestions, 'suggestion')}: ${see}` : clear;
+  }
+  const also = suggestions > 0 ? `, and ${count(suggestions, 'suggestion')}` : '';
+  return `${count(errors, 'error')} and ${count(warnings, 'warning')} in your OKRs${also}: ${see}`;
 }

@@ -3,6 +3,7 @@ import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { LINKED, ObjectiveColumn } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
+import type { Severity } from './validate';
 
 // What Validate says about linked team workbooks: broken links, linked
 // objectives aligned to an objective this workbook does not have, and
@@ -16,7 +17,7 @@ export interface Links {
   linked: readonly (readonly Cell[])[];
 }
 
-type Add = (severity: 'error' | 'warning', rule: string, where: Where, message: string) => void;
+type Add = (severity: Severity, rule: string, where: Where, message: string) => void;
 type Objectives = Table<ObjectiveColumn>;
 
 /** What to do about a broken link, by the reason OKR_LINKED gives. */

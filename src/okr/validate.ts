@@ -10,7 +10,8 @@ import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
 
-export type Severity = 'error' | 'warning';
+/** An error makes a number wrong or missing; a warning goes against the method; info is a suggestion. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding {
   severity: Severity;
@@ -56,8 +57,8 @@ export function validateOkrs(
   checkKeyResults(objectives, keyResults, add);
   checkShape(objectives, keyResults, links, add);
 
-  // Errors first, then in reading order: table, row, column (sort is stable).
-  const severity = { error: 0, warning: 1 };
+  // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
+  const severity = { error: 0, warning: 1, info: 2 };
   const table = (f: Finding) => (f.where.table === OBJECTIVES.name ? 0 : f.where.table === KEY_RESULTS.name ? 1 : 2);
   return findings.sort(
     (a, b) =>
