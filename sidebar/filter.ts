@@ -8,8 +8,10 @@ export interface Filter {
   search: string;
 }
 
+/** Is `me` (an address, or a picked owner) the owner, written by email or by a name People gives that address? */
 export function isOwn(kr: KeyResultView, me: string): boolean {
-  return me !== '' && kr.owner.trim().toLowerCase() === me.trim().toLowerCase();
+  const same = (a: string) => a.trim().toLowerCase() === me.trim().toLowerCase();
+  return me !== '' && (same(kr.owner) || (kr.ownerEmail !== '' && same(kr.ownerEmail)));
 }
 
 function matches(kr: KeyResultView, filter: Filter): boolean {

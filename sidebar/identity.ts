@@ -22,8 +22,14 @@ export function rememberName(name: string): void {
   }
 }
 
-/** The address key results are matched against: Google's, or the picked owner if it still is one. */
+/**
+ * The address key results are matched against: Google's, or the picked owner
+ * if it still is one, as their address when People gives one (so their key
+ * results written by email are theirs too).
+ */
 export function whoAmI(context: CheckinContext, picked: string): string {
   if (context.user) return context.user;
-  return context.owners.some((owner) => owner.toLowerCase() === picked.toLowerCase()) ? picked : '';
+  const same = (owner: string) => owner.toLowerCase() === picked.toLowerCase();
+  if (!context.owners.some(same)) return '';
+  return context.keyResults.find((kr) => same(kr.owner) && kr.ownerEmail !== '')?.ownerEmail ?? picked;
 }

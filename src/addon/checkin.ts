@@ -1,6 +1,6 @@
 import type { CheckinContext } from '../shared/checkin-api';
 import { Cell } from '../okr/cells';
-import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../okr/schema';
+import { CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS } from '../okr/schema';
 import { readSettings } from '../okr/settings';
 import { Tables, expectedOrUndefined, keyResultViews } from '../okr/views';
 import { workbookCalendar } from './calendar';
@@ -26,7 +26,7 @@ export function checkinContext(): CheckinContext {
   const read = (name: string): Cell[][] => {
     const sheet = sheets.get(name);
     if (sheet) return sheet.getDataRange().getValues() as Cell[][];
-    if (name !== CHECKINS.name) notices.push(`There is no ${name} tab: run OKR Sheets > Set up the OKR workbook.`);
+    if (name !== CHECKINS.name && name !== PEOPLE.name) notices.push(`There is no ${name} tab: run OKR Sheets > Set up the OKR workbook.`);
     return [];
   };
   const krRange = sheets.get(KEY_RESULTS.name)?.getDataRange();
@@ -36,6 +36,7 @@ export function checkinContext(): CheckinContext {
     keyResultFormats: krRange ? krRange.getNumberFormats() : [],
     keyResultFormulas: krRange ? krRange.getFormulas() : [],
     checkins: read(CHECKINS.name),
+    people: read(PEOPLE.name),
   };
   if (!krRange) notices.push(`There is no ${KEY_RESULTS.name} tab: run OKR Sheets > Set up the OKR workbook.`);
   const settings = readSettings(read(SETTINGS.name), todayIn(spreadsheet));

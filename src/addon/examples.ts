@@ -70,3 +70,13 @@ export function exampleKeyResults(): Record<string, Cell>[] {
     kr('EX-KR9', 'EX-O3', 'Publish the release checklist', 'milestone', '', '', 'done', '', 'owner.three@example.com'),
   ];
 }
+
+/** The example owners in People: what lets an owner be written by name. */
+export function examplePeople(): Record<string, Cell>[] {
+  const person = (Name: string, Email: string, Manager = '') => ({ Name, Email, Team: 'Example team', Manager });
+  return [
+    person('Owner One', 'owner.one@example.com'),
+    person('Owner Two', 'owner.two@example.com', 'Owner One'),
+    person('Owner Three', 'owner.three@example.com', 'Owner One'),
+  ];
+}

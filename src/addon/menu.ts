@@ -2,6 +2,7 @@ import { addExamples, setUp } from './setup';
 import { runAction, withDocumentLock } from './errors';
 import { formulaHelp } from '../formulas/contract';
 import { addTeam, rebuildLinks } from './links';
+import { addOwnersToPeople, ownersMissingFromPeople } from './people';
 import { summaryLine, validateWorkbook } from './report';
 
 /**
@@ -33,7 +34,7 @@ export function setUpWorkbookAction(): void {
       : 'Your OKR workbook was already set up: nothing needed to change.';
     const kept = report.leftAlone.length ? `\n\nLeft as they are: ${report.leftAlone.join('; ')}.` : '';
     if (!report.empty) {
-      ui.alert('Set up the OKR workbook', done + kept, ui.ButtonSet.OK);
+      offerPeople(spreadsheet, done + kept);
       return;
     }
     // Asked outside the lock: nobody else waits while a person reads a dialog.
@@ -46,6 +47,34 @@ export function setUpWorkbookAction(): void {
     const added = withDocumentLock(() => addExamples(spreadsheet, report.cycle));
     if (!added) ui.alert('Set up the OKR workbook', 'Someone added OKRs in the meantime, so no examples were added.', ui.ButtonSet.OK);
   });
+}
+
+/**
+ * Ends set-up by offering to add to People the owners it does not know yet
+ * (asked outside the lock), or just says what set-up did.
+ */
+function offerPeople(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, done: string): void {
+  const ui = SpreadsheetApp.getUi();
+  const title = 'Set up the OKR workbook';
+  const missing = ownersMissingFromPeople(spreadsheet);
+  if (missing.length === 0) {
+    ui.alert(title, done, ui.ButtonSet.OK);
+    return;
+  }
+  const shown = missing.slice(0, 3).map((p) => p.name || p.email);
+  const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
+  const owners = missing.length === 1 ? 'owner who is' : `${missing.length} owners who are`;
+  const answer = ui.alert(
+    title,
+    `${done}\n\nYour OKRs name ${owners} not in the People tab yet (${shown.join(', ')}${more}). Add them to People, each once, so you can write down their email and team?`,
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer !== ui.Button.YES) return;
+  const added = withDocumentLock(() => addOwnersToPeople(spreadsheet));
+  const message = added.length
+    ? `Added ${added.length === 1 ? '1 person' : `${added.length} people`} to the People tab. Write each one's email there (and their team and manager), so the check-in panel and the emails can find them.`
+    : 'Someone added them in the meantime: nothing was changed.';
+  ui.alert(title, message, ui.ButtonSet.OK);
 }
 
 export function validateOkrsAction(): void {

@@ -3,7 +3,8 @@ import { Cell, asNumber, normalise, text } from '../okr/cells';
 import { checkCheckin } from '../okr/checkin';
 import { UserError } from '../okr/errors';
 import { Metric, parseMetric } from '../okr/metric';
-import { CHECKINS, CheckinColumn, KEY_RESULTS, KeyResultColumn, OBJECTIVES, SETTINGS } from '../okr/schema';
+import { CHECKINS, CheckinColumn, KEY_RESULTS, KeyResultColumn, OBJECTIVES, PEOPLE, SETTINGS } from '../okr/schema';
+import { People } from '../okr/people';
 import { Settings, readSettings } from '../okr/settings';
 import { Table, TableRow, readTable } from '../okr/table';
 import { CellLook, cellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
@@ -215,8 +216,8 @@ function viewAfter(
   settings: Settings,
   now: Date,
 ): KeyResultView {
-  const objectives = sheets.get(OBJECTIVES.name);
-  const objectiveValues = objectives ? (objectives.getDataRange().getValues() as Cell[][]) : [];
+  const valuesOf = (name: string) => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
+  const objectiveValues = valuesOf(OBJECTIVES.name);
   const table = readTable(krValues, KEY_RESULTS);
   const row = table.rows.find((r) => r.row === rowNumber)!;
   const objective = readTable(objectiveValues, OBJECTIVES).rows.find((o) => normalise(o.get('ID')) === normalise(row.get('Objective ID')));
@@ -225,6 +226,7 @@ function viewAfter(
   const calendar = workbookCalendar(settings.fiscal, sheets);
   return keyResultView(row, {
     objective,
+    people: new People(valuesOf(PEOPLE.name)),
     checkins: history,
     look,
     settings,

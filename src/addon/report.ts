@@ -1,5 +1,5 @@
 import { Cell, describe, isBlank, normalise } from '../okr/cells';
-import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
+import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, SETTINGS, TabSpec, VALIDATION } from '../okr/schema';
 import { readCycles } from '../okr/cycles';
 import { readSettings } from '../okr/settings';
 import { matchHeaders } from '../okr/table';
@@ -40,16 +40,21 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const read = (spec: TabSpec): Cell[][] | undefined => {
     const sheet = sheets.get(spec.name);
     if (!sheet) {
-      const renamed = findRenamed(
-        sheets,
-        spec.headers.slice(0, 3),
-        new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name, LINKED.name]),
-      );
+      // People's headers (Name, Email, Team) are common words: another tab with them is no sign of a rename.
+      const renamed =
+        spec === PEOPLE
+          ? undefined
+          : findRenamed(
+              sheets,
+              spec.headers.slice(0, 3),
+              new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name, LINKED.name]),
+            );
       const hint = renamed
         ? `The tab "${renamed.getName()}" looks like it, renamed: rename it back to "${spec.name}".`
         : 'Run OKR Sheets > Set up the OKR workbook to add it.';
       rows.push({
-        severity: 'error',
+        // Without People, owners written by name cannot be found; no number is wrong.
+        severity: spec === PEOPLE ? 'warning' : 'error',
         rule: 'missing-tab',
         sheet: renamed,
         row: 1,
@@ -80,6 +85,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const settings = read(SETTINGS);
   const cycles = read(CYCLES);
   const linked = read(LINKED);
+  const people = read(PEOPLE);
   const wallClock = spreadsheetWallClock();
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
   const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(spreadsheet));
@@ -97,7 +103,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     });
   }
   if (objectives && keyResults) {
-    for (const finding of validateOkrs(objectives, keyResults, calendar, { workbook: workbookName, linked: linked ?? [] })) {
+    for (const finding of validateOkrs(objectives, keyResults, calendar, { workbook: workbookName, linked: linked ?? [] }, people)) {
       const sheet = sheets.get(finding.where.table);
       rows.push({ ...finding, sheet, row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
     }

@@ -1,6 +1,6 @@
 import { Cell, isBlank } from '../okr/cells';
 import { UserError } from '../okr/errors';
-import { CYCLES, GUIDE_TAB, KEY_RESULTS, OBJECTIVES, SETTINGS, TABLE_TABS, TabSpec } from '../okr/schema';
+import { CYCLES, GUIDE_TAB, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS, TABLE_TABS, TabSpec } from '../okr/schema';
 import { calendarOf } from '../okr/cycles';
 import { readSettings } from '../okr/settings';
 import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
@@ -13,7 +13,7 @@ import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
 import { matchHeaders } from '../okr/table';
 import { todayIn } from './today';
 import { writeValues } from './write';
-import { exampleKeyResults, exampleObjectives } from './examples';
+import { exampleKeyResults, exampleObjectives, examplePeople } from './examples';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -93,7 +93,8 @@ interface Existing {
 function readExisting(sheets: Map<string, Sheet>, spec: TabSpec): Existing | undefined {
   const sheet = sheets.get(spec.name);
   if (!sheet) {
-    const renamed = findRenamed(sheets, spec.headers.slice(0, 3), new Set(TABLE_TABS.map((t) => t.name)));
+    // People's headers (Name, Email, Team) are common words: a staff list of the person's own is no renamed People tab.
+    const renamed = spec === PEOPLE ? undefined : findRenamed(sheets, spec.headers.slice(0, 3), new Set(TABLE_TABS.map((t) => t.name)));
     if (renamed) {
       throw new UserError(
         `The tab "${renamed.getName()}" looks like the ${spec.name} tab, renamed. Rename it back to "${spec.name}" (OKR Sheets finds its tables by name) and run set-up again. Nothing was changed.`,
@@ -289,6 +290,9 @@ export function addExamples(spreadsheet: Spreadsheet, cycle: string): boolean {
     [objectives, OBJECTIVES, exampleObjectives(cycle)],
     [keyResults, KEY_RESULTS, exampleKeyResults()],
   ];
+  // The example owners go to People too, unless the person already keeps it.
+  const people = spreadsheet.getSheetByName(PEOPLE.name);
+  if (people && people.getLastRow() <= 1) tables.push([people, PEOPLE, examplePeople()]);
   const read = tables.map(([sheet, spec]) => {
     const values = sheet.getDataRange().getValues() as Cell[][];
     return { values, columns: matchHeaders(values[0] ?? [], spec.headers) };

@@ -45,6 +45,11 @@ export function normalise(value: Cell): string {
   return visible(text(value)).trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The cell as written, without the characters nobody can see, trimmed: a name or address as it is shown back. */
+export function cleanText(value: Cell): string {
+  return visible(text(value)).trim();
+}
+
 /** Text with each invisible character named, so a message shows what is there: `KR1[zero-width space]`. */
 function nameInvisible(value: string): string {
   return value.replace(/[\u200B-\u200D\u2060\uFEFF\u00A0]/g, (c) => `[${INVISIBLE_NAMES[c]}]`);

@@ -180,6 +180,21 @@ export const CHECKINS = tab('Check-ins', [
   { header: 'Check-in ID' },
 ]);
 
+/**
+ * Who is who: an owner in Objectives or Key Results may be written by email
+ * or by a Name from here, so the panel and the emails find the person.
+ */
+export const PEOPLE = tab('People', [
+  {
+    header: 'Name',
+    required: true,
+    note: 'A name as owners are written in Objectives and Key Results (Priya Nair, CRO), matched whatever the case. Give each person their Email, so the check-in panel and the emails find them.',
+  },
+  { header: 'Email', required: true, format: '@' },
+  { header: 'Team', note: "The person's team: an objective with no Team counts in its owner's team." },
+  { header: 'Manager', note: 'The name or email of another person in this tab.' },
+]);
+
 export const SETTINGS = tab('Settings', [{ header: 'Setting', required: true }, { header: 'Value', required: true }, { header: 'About' }]);
 
 /** The team workbooks this one links: their objectives aligned to ours count toward our progress. */
@@ -221,11 +236,12 @@ export const VALIDATION = tab('Validation', [{ header: 'Severity' }, { header: '
 export const GUIDE_TAB = 'Guide';
 
 /** The tabs set-up builds from their columns, in the order it adds them. */
-export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, SETTINGS, CYCLES, TEAMS, LINKED] as const;
+export const TABLE_TABS = [OBJECTIVES, KEY_RESULTS, CHECKINS, PEOPLE, SETTINGS, CYCLES, TEAMS, LINKED] as const;
 
 export type ObjectiveColumn = (typeof OBJECTIVES.headers)[number];
 export type KeyResultColumn = (typeof KEY_RESULTS.headers)[number];
 export type CheckinColumn = (typeof CHECKINS.headers)[number];
+export type PeopleColumn = (typeof PEOPLE.headers)[number];
 
 export type SettingKey = 'workbookName' | 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming';
 

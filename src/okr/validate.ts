@@ -10,6 +10,8 @@ import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
 import { Add, Finding, Severity } from './findings';
+import { People } from './people';
+import { checkPeople } from './validate-people';
 
 export type { Finding, Severity } from './findings';
 
@@ -28,9 +30,11 @@ export function validateOkrs(
   keyResultValues: readonly (readonly Cell[])[],
   calendar: CycleCalendar = CALENDAR_ONLY,
   links: Links = { workbook: '', linked: [] },
+  peopleValues?: readonly (readonly Cell[])[],
 ): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
   const keyResults = readTable(keyResultValues, KEY_RESULTS);
+  const people = new People(peopleValues ?? []);
   const findings: Finding[] = [];
   const add = (severity: Severity, rule: string, where: Where, message: string) => findings.push({ severity, rule, where, message });
 
@@ -48,7 +52,9 @@ export function validateOkrs(
   checkObjectives(objectives, calendar, links.workbook, add);
   checkLinks(objectives, links, add);
   checkKeyResults(objectives, keyResults, add);
-  checkShape(objectives, keyResults, links, add);
+  // Without the People tab (the OKR_VALIDATE formula) no owner can be judged unknown.
+  if (peopleValues) checkPeople(objectives, keyResults, people, add);
+  checkShape(objectives, keyResults, links, people, add);
 
   // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
   const severity = { error: 0, warning: 1, info: 2 };
@@ -245,7 +251,7 @@ function checkOwners(table: Table<'ID' | 'Owner'>, kind: string, add: Add): void
 }
 
 /** Warns when a team's cycle has too few or too many objectives, or an objective too few or too many key results. */
-function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links, add: Add): void {
+function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links, people: People, add: Add): void {
   const byId = indexById(objectives);
   const resolve = referenceResolver(new Set(byId.keys()), links.workbook);
   const keyResultCount = new Map<string, number>();
@@ -279,14 +285,16 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links
     }
   }
   const groups = new Map<string, TableRow<ObjectiveColumn>[]>();
+  // An objective with no Team counts in its owner's team in People, else as its owner's own.
+  const teamOf = (row: TableRow<ObjectiveColumn>) => people.teamOf(row.get('Team'), row.get('Owner'));
   for (const row of byId.values()) {
-    const team = text(row.get('Team')).trim() || text(row.get('Owner')).trim();
+    const team = teamOf(row) || text(row.get('Owner')).trim();
     const key = `${normalise(team)}\u0000${normalise(row.get('Cycle'))}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   for (const rows of groups.values()) {
     const first = rows[0]!;
-    const team = text(first.get('Team')).trim();
+    const team = teamOf(first);
     const who = team
       ? `Team ${team}`
       : isBlank(first.get('Owner'))
@@ -294,7 +302,7 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links
         : `${text(first.get('Owner')).trim()}`;
     const cycle = isBlank(first.get('Cycle')) ? 'with no cycle' : `in ${text(first.get('Cycle')).trim()}`;
     const { min, max } = RECOMMENDED.objectives;
-    const column = team ? 'Team' : 'Owner';
+    const column = isBlank(first.get('Team')) ? 'Owner' : 'Team';
     if (rows.length < min) {
       add(
         'warning',

@@ -5,6 +5,7 @@ import { expectedProgress } from './cycle';
 import { CycleCalendar, resolveCycle } from './cycles';
 import { WallClock } from './dates';
 import { parseMetric } from './metric';
+import { People } from './people';
 import { keyResultProgress } from './progress';
 import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
@@ -21,6 +22,8 @@ export interface Tables {
   keyResultFormats: string[][];
   keyResultFormulas: string[][];
   checkins: Cell[][];
+  /** The People tab as read ([] when there is none): who owners written by name are. */
+  people: Cell[][];
 }
 
 /** How a key result's cells are kept: what the panel needs beyond their values. */
@@ -58,6 +61,7 @@ function gridRow(formats: string[][], formulas: string[][], row: number): CellRe
 /** What a key result's view is made from, besides its row. */
 export interface ViewInputs {
   objective: TableRow<ObjectiveColumn> | undefined;
+  people: People;
   /** Its check-ins, newest first. */
   checkins: CheckinView[];
   look: CellLook;
@@ -81,6 +85,7 @@ export function keyResultViews(
 ): KeyResultView[] {
   const objectives = new Map(readTable(tables.objectives, OBJECTIVES).rows.map((row) => [normalise(row.get('ID')), row]));
   const history = checkinsByKeyResult(tables.checkins);
+  const people = new People(tables.people);
   const expected = expectedOrUndefined(settings, calendar, now, wallClock);
   const table = readTable(tables.keyResults, KEY_RESULTS);
   return table.rows
@@ -88,6 +93,7 @@ export function keyResultViews(
     .map((row) =>
       keyResultView(row, {
         objective: objectives.get(normalise(row.get('Objective ID'))),
+        people,
         checkins: history.get(normalise(row.get('ID'))) ?? [],
         look: cellLook(table, gridRow(tables.keyResultFormats, tables.keyResultFormulas, row.row)),
         settings,
@@ -99,7 +105,7 @@ export function keyResultViews(
 }
 
 export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs): KeyResultView {
-  const { objective, checkins, look, settings, expected, now, wallClock } = inputs;
+  const { objective, people, checkins, look, settings, expected, now, wallClock } = inputs;
   const metric = safe(() => parseMetric(row.get('Metric'))) ?? 'auto';
   const progress = safe(() => keyResultProgress(row.get('Start'), row.get('Target'), row.get('Current'), row.get('Metric')));
   const last = latest(row.get('Last check-in'), checkins[0]?.timestamp);
@@ -110,7 +116,8 @@ export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs
     objective: objective ? text(objective.get('Objective')) : '',
     title: text(row.get('Key result')),
     owner: text(row.get('Owner')).trim(),
-    team: objective ? text(objective.get('Team')).trim() : '',
+    ownerEmail: people.resolve(row.get('Owner')).email ?? '',
+    team: objective ? people.teamOf(objective.get('Team'), objective.get('Owner')) : '',
     metric,
     unit: text(row.get('Unit')),
     percent: look.percent,

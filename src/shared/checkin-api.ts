@@ -24,6 +24,9 @@ export interface KeyResultView {
   objective: string;
   title: string;
   owner: string;
+  /** The owner's address: the owner itself, or their Email in People when written by name; "" when unknown. */
+  ownerEmail: string;
+  /** The objective's Team, or its owner's team in People. */
   team: string;
   metric: Metric;
   unit: string;

@@ -65,8 +65,8 @@ describe('getCheckinContext', () => {
   it('gives the panel everything in one round trip, reading each tab once', () => {
     const { rt, id } = examples();
     const ctx = context(rt, id);
-    // Objectives, Key Results, Check-ins, Settings and Cycles (what the current cycle means).
-    expect(rt.lastCalls['Range.getValues']).toBe(5);
+    // Objectives, Key Results, Check-ins, People (who owners written by name are), Settings and Cycles (what the current cycle means).
+    expect(rt.lastCalls['Range.getValues']).toBe(6);
     // From the Key Results range read: which values are percentages, and which Current is a person's formula.
     expect(rt.lastCalls['Range.getNumberFormats']).toBe(1);
     expect(rt.lastCalls['Range.getFormulas']).toBe(1);

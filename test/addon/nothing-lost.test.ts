@@ -165,7 +165,7 @@ describe('Validate at any size, keeping what is not its own', () => {
   function manyFindings(count: number) {
     const { rt, id } = newWorkbook();
     click(rt, id, 'setUpWorkbook', 'NO');
-    const objectives = Array.from({ length: 4 }, (_, i) => [`O${i + 1}`, `Objective ${i + 1}`, 'ann', 'Team', '2026-Q4']);
+    const objectives = Array.from({ length: 4 }, (_, i) => [`O${i + 1}`, `Objective ${i + 1}`, 'ann@example.com', 'Team', '2026-Q4']);
     fill(rt, id, 'Objectives', objectives, 2);
     const krs = Array.from({ length: count }, (_, i) => [`KR${i + 1}`, `O${(i % 4) + 1}`, `Result ${i + 1}`, '', 'increase', 0, 10, 5]);
     const sheet = byHand(rt, id).getSheetByName('Key Results')!;
@@ -199,7 +199,7 @@ describe('Validate at any size, keeping what is not its own', () => {
     byHand(rt, id)
       .getSheetByName('Key Results')!
       .getRange('D2:D4')
-      .setValues([['ann'], ['ann'], ['ann']]);
+      .setValues([['ann@example.com'], ['ann@example.com'], ['ann@example.com']]);
     click(rt, id, 'validateOkrs', 'OK');
     const after = (rt.store.values(id, 'Validation', `A1:D${lines}`) as string[][]).filter((row) => row.some((cell) => cell !== ''));
     expect(after).toHaveLength(lines - 3);

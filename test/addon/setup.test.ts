@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, SETTINGS } from '../../src/okr/schema';
 import { byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
 
-const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Teams', 'Linked OKRs', 'Guide'];
+const TABS = ['Sheet1', 'Objectives', 'Key Results', 'Check-ins', 'People', 'Settings', 'Cycles', 'Teams', 'Linked OKRs', 'Guide'];
 
 describe('Set up the OKR workbook, on an empty workbook', () => {
   it('adds the tabs with their headers, frozen, and says what it added', () => {
@@ -12,6 +12,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVES.headers]]);
     expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULTS.headers]]);
     expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKINS.headers]]);
+    expect(rt.store.values(id, 'People', 'A1:D1')).toEqual([['Name', 'Email', 'Team', 'Manager']]);
     expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTINGS.headers]]);
     expect(rt.store.values(id, 'Cycles', 'A1:C1')).toEqual([['Cycle', 'Starts', 'Ends']]);
     expect(byHand(rt, id).getSheetByName('Cycles')!.getRange('A1').getNote()).toMatch(/^Your own cycles, one a row/);
@@ -129,13 +130,13 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const first = rt.lastCalls;
     expect(first['Range.getValue'] ?? 0).toBe(0);
     expect(first['Range.setValue'] ?? 0).toBe(0);
-    // Objectives, Key Results, Check-ins, Settings, Cycles, Teams, Linked OKRs, Guide: one header block each, plus the settings rows.
-    expect(first['Range.setValues']).toBe(9);
+    // Objectives, Key Results, Check-ins, People, Settings, Cycles, Teams, Linked OKRs, Guide: one header block each, plus the settings rows.
+    expect(first['Range.setValues']).toBe(10);
     expect(first['Range.setFormula']).toBe(4);
     click(rt, id, 'setUpWorkbook', 'NO');
     const again = rt.lastCalls;
-    // The second run reads the seven tables once each, and the header formulas of the two formula tabs.
-    expect(again['Range.getValues']).toBe(7);
+    // The second run reads the eight tables once each, and the header formulas of the two formula tabs.
+    expect(again['Range.getValues']).toBe(8);
     expect(again['Range.getFormulas']).toBe(2);
     expect(again['Range.setValues'] ?? 0).toBe(0);
     expect(again['Range.setFormula'] ?? 0).toBe(0);
@@ -173,7 +174,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     const { rt, id } = userWorkbook();
     const mine = (tab: string, a1: string) => rt.store.values(id, tab, a1);
     const before = { notes: mine('My notes', 'A1:A3'), objectives: mine('Objectives', 'A1:G3'), keyResults: mine('Key Results', 'A1:J3') };
-    click(rt, id, 'setUpWorkbook');
+    click(rt, id, 'setUpWorkbook', 'NO');
     expect(mine('My notes', 'A1:A3')).toEqual(before.notes);
     expect(rt.store.formulas(id, 'My notes', 'A2')).toEqual([['=1+1']]);
     expect(mine('Objectives', 'A1:G3')).toEqual(before.objectives);
@@ -191,6 +192,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
       'Objectives',
       'Key Results',
       'Check-ins',
+      'People',
       'Settings',
       'Cycles',
       'Teams',

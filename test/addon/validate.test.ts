@@ -67,14 +67,14 @@ describe('Validate the OKRs', () => {
     const { rt, id } = workbook((objectives) => setCell(objectives, 1, 'Owner', ''));
     click(rt, id, 'validateOkrs', 'OK');
     const calls = rt.lastCalls;
-    // Objectives, Key Results, Settings, Cycles, Linked OKRs: one getValues each (a new Validation tab needs no read).
-    expect(calls['Range.getValues']).toBe(5);
+    // Objectives, Key Results, Settings, Cycles, Linked OKRs, People: one getValues each (a new Validation tab needs no read).
+    expect(calls['Range.getValues']).toBe(6);
     expect(calls['Range.setValues']).toBe(1);
     expect(calls['Range.getValue'] ?? 0).toBe(0);
     expect(calls['Range.setValue'] ?? 0).toBe(0);
     click(rt, id, 'validateOkrs', 'OK');
     // Run again, it checks the Validation tab is its own (one more read) and replaces the report.
-    expect(rt.lastCalls['Range.getValues']).toBe(6);
+    expect(rt.lastCalls['Range.getValues']).toBe(7);
     expect(rt.lastCalls['Range.setValues']).toBe(1);
     expect(report(rt, id)).toHaveLength(2);
   });
@@ -90,7 +90,7 @@ describe('Validate the OKRs', () => {
       'The Key Results table has no "Target" column: add a header named Target.',
     ]);
     const targets = rt.store.values(id, 'Key Results', 'G2:G10');
-    click(rt, id, 'setUpWorkbook');
+    click(rt, id, 'setUpWorkbook', 'NO');
     expect(rt.store.values(id, 'Key Results', 'O1')).toEqual([['Target']]);
     expect(rt.store.values(id, 'Key Results', 'G2:G10')).toEqual(targets);
     expect(lastAlert(rt)).toMatch(
@@ -131,7 +131,7 @@ describe('Validate the OKRs', () => {
     expect(report(rt, id).slice(1)).toEqual([
       ['warning', 'missing-owner', 'Objectives!C4', 'Objective O3 has no owner: every OKR needs someone accountable.'],
     ]);
-    expect(rt.lastCalls['Range.getValues']).toBe(5);
+    expect(rt.lastCalls['Range.getValues']).toBe(6);
   });
 
   it('never lets text from a cell become a formula in the report', () => {

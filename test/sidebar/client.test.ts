@@ -70,6 +70,7 @@ const kr = (id: string, owner: string, team: string, title = id): KeyResultView 
   objective: 'Obj',
   title,
   owner,
+  ownerEmail: owner.includes('@') ? owner : '',
   team,
   metric: 'increase',
   unit: '',
