@@ -18,6 +18,7 @@ export const GUIDE_ROWS: readonly string[] = [
   '',
   'Cycles and check-ins',
   'Work in quarterly cycles (2026-Q4). Every week, each owner records the new value of their key results, a confidence from 0 to 10 and a line on what changed, with OKR Sheets > Check in.',
+  'Write an owner as an email address, or as a name from the People tab (Name, Email, Team, Manager): give each person their email there, so the check-in panel shows them their key results.',
   'Status compares progress with the time elapsed: on track, at risk or off track. Settings holds the current cycle and the gaps.',
   'If your fiscal year does not start in January, set "Fiscal year starts" in Settings and name cycles FY2027-Q1 (FY2027 is the fiscal year that ends in 2027, unless you set "Fiscal year named by" to the year it starts). For periods of your own (six-week cycles, trimesters), add a row to the Cycles tab: a name, its first day and its last day.',
   '',

@@ -1,7 +1,8 @@
 // The panel's pure parts in Node: formatting, ordering, ids, and the promise
 // wrapper around google.script.run (with a fake google.script.run).
 import { afterEach, expect, test } from 'vitest';
-import type { KeyResultView } from '../../src/shared/checkin-api';
+import type { CheckinContext, KeyResultView } from '../../src/shared/checkin-api';
+import { whoAmI } from '../../sidebar/identity';
 import { visible } from '../../sidebar/filter';
 import { formatAgo, formatTarget, formatValue, parseValue } from '../../sidebar/format';
 import { Attempt, newRequestId } from '../../sidebar/request-id';
@@ -105,6 +106,20 @@ test('own key results first (owner matched case-insensitively), then the rest, e
   const search = visible(all, 'ann@x.com', { team: '', search: '  REVENUE grow ' });
   expect([ids(search.own), ids(search.others)]).toEqual([['C'], []]);
   expect(ids(visible(all, '', { team: '', search: '' }).own)).toEqual([]);
+});
+
+test('an owner written by name is the person People gives that address, also when they picked their name', () => {
+  const byName = { ...kr('N', 'Ann Lee', 'Ops'), ownerEmail: 'ann@x.com' };
+  const unknown = kr('U', 'Ann Leigh', 'Ops');
+  const all = [kr('E', 'ann@x.com', 'Ops'), byName, unknown];
+  const ids = (list: KeyResultView[]) => list.map((k) => k.id);
+  expect(ids(visible(all, 'ANN@x.com', { team: '', search: '' }).own)).toEqual(['E', 'N']);
+  // Google withheld the address and the person picked "ann lee": People's address makes the key results by email theirs too.
+  const context = { user: '', owners: ['Ann Lee', 'Ann Leigh', 'ann@x.com'], keyResults: all } as unknown as CheckinContext;
+  expect(whoAmI(context, 'ann lee')).toBe('ann@x.com');
+  expect(whoAmI(context, 'Ann Leigh')).toBe('Ann Leigh');
+  expect(ids(visible(all, whoAmI(context, 'Ann Leigh'), { team: '', search: '' }).own)).toEqual(['U']);
+  expect(whoAmI(context, 'someone')).toBe('');
 });
 
 test('request ids are UUIDs the server accepts; one attempt keeps its id until the input changes or it succeeds', () => {
