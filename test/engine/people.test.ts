@@ -67,7 +67,16 @@ describe('People.resolve: the one way an owner becomes a person', () => {
 describe('ownersToAdd: what set-up offers to put in People', () => {
   it('lists each unknown owner once, first spelling kept, names in Name and addresses in Email', () => {
     const people = new People(PEOPLE);
-    const owners = ['Priya Nair', 'VP Field Ops', 'vp field ops ', 'cro@acme.example', 'ana@acme.example', 'ANA@acme.example', '', 'Tom Berg'];
+    const owners = [
+      'Priya Nair',
+      'VP Field Ops',
+      'vp field ops ',
+      'cro@acme.example',
+      'ana@acme.example',
+      'ANA@acme.example',
+      '',
+      'Tom Berg',
+    ];
     expect(ownersToAdd(owners, people)).toEqual([
       { name: 'VP Field Ops', email: '' },
       { name: '', email: 'ana@acme.example' },
