@@ -3,7 +3,7 @@ import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { LINKED, ObjectiveColumn } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
-import type { Severity } from './validate';
+import type { Severity } from './severity';
 
 // What Validate says about linked team workbooks: broken links, linked
 // objectives aligned to an objective this workbook does not have, and

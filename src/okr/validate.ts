@@ -9,9 +9,10 @@ import { Table, TableRow, Where, readTable } from './table';
 import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
+import type { Severity } from './severity';
 
-/** An error makes a number wrong or missing; a warning goes against the method; info is a suggestion. */
-export type Severity = 'error' | 'warning' | 'info';
+// Its own module, so the checks in other files can name it without importing this one (an import loop).
+export type { Severity } from './severity';
 
 export interface Finding {
   severity: Severity;
