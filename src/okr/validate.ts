@@ -6,10 +6,10 @@ import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
-import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
 import type { Severity } from './severity';
+import { Alignments, alignmentLoops, alignmentsOf, checkOtherCycle } from './validate-support';
 
 // Its own module, so the checks in other files can name it without importing this one (an import loop).
 export type { Severity } from './severity';
@@ -53,8 +53,10 @@ export function validateOkrs(
     }
   }
   checkIds(objectives, keyResults, add);
-  checkObjectives(objectives, calendar, links.workbook, add);
-  checkLinks(objectives, links, add);
+  // What an Aligned to names here: an objective, or a key result (counting toward its objective).
+  const alignments = alignmentsOf(indexById(objectives), keyResults, links.workbook);
+  checkObjectives(objectives, calendar, links.workbook, alignments, add);
+  checkLinks(objectives, links, alignments, add);
   checkKeyResults(objectives, keyResults, add);
   checkShape(objectives, keyResults, links, add);
 
@@ -113,10 +115,8 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
   }
 }
 
-function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, add: Add): void {
+function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, alignments: Alignments, add: Add): void {
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
-  const byId = indexById(objectives);
-  const resolve = referenceResolver(new Set(byId.keys()), workbook);
   const self = normalise(workbook);
   for (const row of objectives.rows) {
     const name = label('Objective', row);
@@ -128,25 +128,31 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
     if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
-    // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective here.
+    // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective or key result here.
     const named = splitReference(parent);
     const elsewhere = named !== undefined && named.name !== self;
-    if (!isBlank(parent) && !elsewhere && resolve(parent) === undefined) {
+    const target = isBlank(parent) || elsewhere ? undefined : alignments.resolve(parent);
+    if (!isBlank(parent) && !elsewhere && target === undefined) {
       add(
         'error',
         'unknown-parent',
         row.where('Aligned to'),
-        `${name} is aligned to ${showId(parent)}, which is no objective in this workbook.`,
+        `${name} is aligned to ${showId(parent)}, which is no objective or key result in this workbook.`,
       );
     }
+    checkOtherCycle(
+      alignments,
+      target,
+      {
+        name,
+        cycle,
+        where: row.where('Aligned to'),
+        advice: (own) => `align it to a key result of ${own}, or correct the Cycle that is wrong.`,
+      },
+      add,
+    );
   }
-  const alignedTo = (row: TableRow<ObjectiveColumn>) => {
-    const parent = resolve(row.get('Aligned to'));
-    return parent === undefined ? undefined : byId.get(parent);
-  };
-  for (const loop of loopsOf(byId.values(), alignedTo, (row) => row.row)) {
-    const first = loop[0]!;
-    const path = [...loop, first].map((row) => showId(row.get('ID'))).join(' → ');
+  for (const { first, path } of alignmentLoops(alignments)) {
     add(
       'error',
       'alignment-cycle',
