@@ -134,7 +134,7 @@ export function objectiveProgress(
     contributions.get(parent)!.add(child.progress, child.weight, () => childNames(child, index));
   });
 
-  // Objectives aligned to another of this workbook: each waits for its own contributors (Kahn's order).
+  // Objectives aligned to another of this workbook, or to one of its key results: each waits for its own contributors (Kahn's order).
   const parentOf = new Map<string, string>();
   /** The key result an objective supports, when it is aligned to one: the loop message names it. */
   const through = new Map<string, string>();
