@@ -92,6 +92,7 @@ global.OKR_ROLLUP = (ids: Arg, child_parent_ids: Arg, child_progress: Arg, child
 
 /**
  * Each objective's progress through every level: its key results, the objectives aligned to it here, and linked objectives aligned to it.
+ * An objective aligned to a key result counts toward that key result's objective.
  * Blank weight counts as 1, weight 0 leaves a contributor out; objectives aligned in a loop are invalid.
  *
  * @param {string} ids The objective ids, one per row.
@@ -101,6 +102,7 @@ global.OKR_ROLLUP = (ids: Arg, child_parent_ids: Arg, child_progress: Arg, child
  * @param {number} child_progress Each contributor's progress, 0 to 1, in the same order.
  * @param {number} child_weights Optional: each contributor's weight.
  * @param {string} workbook Optional: this workbook's name, such as OKR_WORKBOOK_NAME: Name/ID counts here when Name is it.
+ * @param {string} child_ids Optional: each contributor's id, in the same order: the Key Results' ID stacked with the Linked OKRs' Team/ID, so an objective aligned to a key result counts toward that key result's objective.
  * @return The progress of each objective, 0 to 1.
  * @customfunction
  * @preserve
@@ -113,7 +115,8 @@ global.OKR_OBJECTIVE_PROGRESS = (
   child_progress: Arg,
   child_weights?: Arg,
   workbook?: Arg,
-): Output => okrObjectiveProgress(ids, aligned_to, weights, child_parent_ids, child_progress, child_weights, workbook);
+  child_ids?: Arg,
+): Output => okrObjectiveProgress(ids, aligned_to, weights, child_parent_ids, child_progress, child_weights, workbook, child_ids);
 
 /**
  * Share of the cycle elapsed on a date, 0 to 1, in the spreadsheet's time zone.

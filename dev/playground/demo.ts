@@ -1,6 +1,7 @@
 // The demo a first start seeds: Acme's company workbook, three team
 // workbooks and a squad below Product, linked so progress climbs squad →
-// Product → Company through IMPORTRANGE (access allowed); one cycle of OKRs each (the current one, from the clock), a few
+// Product → Company through IMPORTRANGE (access allowed), one Product
+// objective supporting a company key result; one cycle of OKRs each (the current one, from the clock), a few
 // weeks of check-ins. The company and Product count calendar quarters; Sales
 // counts fiscal years starting in February (FY2027-Q1 is February to April
 // 2026); Operations runs six-week cycles of its own, in its Cycles tab. The
@@ -153,7 +154,8 @@ export const WORKBOOKS: WorkbookSpec[] = [
         id: 'P3',
         title: 'Let teams share dashboards with their customers',
         owner: 'priya@acme.example',
-        alignedTo: 'Company/C1',
+        // It supports a company key result (weekly active teams), so it counts toward that key result's objective, C1.
+        alignedTo: 'Company/C1-KR2',
         keyResults: [
           kr('Grow shared dashboards from 0 to 500', 'priya@acme.example', 'increase', 0, 500, 'dashboards', 'off track'),
           kr('Reach 30 paying customers using sharing', 'priya@acme.example', 'increase', 0, 30, 'customers', 'at risk', { lateWeeks: 2 }),

@@ -14,6 +14,7 @@ export const GUIDE_ROWS: readonly string[] = [
   '',
   'Alignment',
   'Write the id of the objective yours supports in "Aligned to" (another workbook\'s as Name/ID, its Settings > Workbook name first), so progress rolls up from teams to the company.',
+  "If yours drives one key result of the level above rather than its whole objective, write that key result's id there instead (Company/KR2): yours then counts toward that key result's objective, and the key result keeps its own measure.",
   "The workbook above links yours with OKR Sheets > Link a team workbook, and allows access once; then an objective's progress counts its key results, the objectives aligned to it here, and the linked teams' objectives aligned to it.",
   '',
   'Cycles and check-ins',

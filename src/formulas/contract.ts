@@ -111,16 +111,24 @@ export const FORMULAS: readonly FormulaSpec[] = [
         optional: true,
         about: "this workbook's name, such as OKR_WORKBOOK_NAME: Name/ID counts here when Name is it.",
       },
+      {
+        name: 'child_ids',
+        type: 'string',
+        optional: true,
+        about:
+          "each contributor's id, in the same order: the Key Results' ID stacked with the Linked OKRs' Team/ID, so an objective aligned to a key result counts toward that key result's objective.",
+      },
     ],
     description: [
       "Each objective's progress through every level: its key results, the objectives aligned to it here, and linked objectives aligned to it.",
+      "An objective aligned to a key result counts toward that key result's objective.",
       'Blank weight counts as 1, weight 0 leaves a contributor out; objectives aligned in a loop are invalid.',
     ],
     returns: 'The progress of each objective, 0 to 1.',
     gives:
-      "each objective's weighted progress from its key results, the objectives aligned to it and the linked teams' objectives aligned to it",
+      "each objective's weighted progress from its key results, the objectives aligned to it and the linked teams' objectives aligned to it; one aligned to a key result counts toward that key result's objective",
     example:
-      "`=OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)`",
+      "`=OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME, {'Key Results'!A2:A; ARRAYFORMULA(IF('Linked OKRs'!B2:B=\"\", \"\", 'Linked OKRs'!A2:A&\"/\"&'Linked OKRs'!B2:B))})`",
   },
   {
     name: 'OKR_EXPECTED',

@@ -61,7 +61,8 @@ export function calendarArg({ cycles, fiscalStart, fiscalNaming }: CycleArgs, wa
 /**
  * Each objective's progress through every level: its key results, the
  * objectives of this workbook aligned to it, and linked rows aligned to it
- * (the child columns stack Key Results and Linked OKRs).
+ * (the child columns stack Key Results and Linked OKRs). With `child_ids`,
+ * an objective aligned to a key result counts toward that key result's objective.
  */
 export function okrObjectiveProgress(
   ids: Arg,
@@ -71,6 +72,7 @@ export function okrObjectiveProgress(
   childProgress: Arg,
   childWeights?: Arg,
   workbook?: Arg,
+  childIds?: Arg,
 ): Output {
   const objectiveCells = [cellsOf(ids), cellsOf(alignedTo), cellsOf(weights)];
   single(() =>
@@ -84,7 +86,15 @@ export function okrObjectiveProgress(
   const objectives = objectiveCells[0]!.map((id, i) => ({ id, alignedTo: at(objectiveCells[1]!, i), weight: at(objectiveCells[2]!, i) }));
   if (isRange(workbook)) throw sheetsError(new UserError('workbook is a range: give one cell, such as OKR_WORKBOOK_NAME'));
   const children = childrenOf(childParentIds, childProgress, childWeights);
-  const results = single(() => objectiveProgress(objectives, children, workbook ?? ''));
+  const keyIds = childIds === undefined ? undefined : cellsOf(childIds);
+  if (keyIds !== undefined && keyIds.length !== children.length) {
+    throw sheetsError(
+      new UserError(
+        `child_ids has ${keyIds.length} cells but child_parent_ids has ${children.length}: give the id of each child row, in the same order.`,
+      ),
+    );
+  }
+  const results = single(() => objectiveProgress(objectives, children, workbook ?? '', keyIds));
   return rollupOutput(ids, results);
 }
 

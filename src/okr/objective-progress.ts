@@ -6,7 +6,10 @@ import { Child, Contributions, RollupResult, childNames } from './rollup';
 // direct contributors (its key results, the objectives of this workbook
 // aligned to it, and the objectives of linked workbooks aligned to it), each
 // counted by the rollup rule, so errors travel upward and nothing unmeasured
-// looks finished. Linear in rows: every lookup goes through an index by id.
+// looks finished. An objective aligned to a key result counts toward that key
+// result's objective; the key result itself is never driven by it (its
+// progress is its own measure). Linear in rows: every lookup goes through an
+// index by id.
 
 export interface ObjectiveRow {
   id: Cell;
@@ -22,11 +25,12 @@ export function splitReference(reference: Cell): { name: string; id: string } | 
 }
 
 /**
- * Resolves a reference to an objective of this workbook: an id as written
- * (trimmed, case-insensitive), or `Name/ID` where Name is this workbook's
- * name. Any other workbook's name never counts here.
+ * Resolves a reference to one of `ids` of this workbook (its objectives, or
+ * its key results): an id as written (trimmed, case-insensitive), or
+ * `Name/ID` where Name is this workbook's name. Any other workbook's name
+ * never counts here.
  */
-export function referenceResolver(ids: ReadonlySet<string>, workbook: Cell): (reference: Cell) => string | undefined {
+export function referenceResolver(ids: { has(key: string): boolean }, workbook: Cell): (reference: Cell) => string | undefined {
   const self = normalise(workbook);
   // Thousands of rows name a few hundred parents: each distinct text is worked out once.
   const known = new Map<Cell, string | undefined>();
@@ -46,33 +50,101 @@ export function referenceResolver(ids: ReadonlySet<string>, workbook: Cell): (re
   };
 }
 
+/** A key result an objective may support: its id and its Objective ID, as written. */
+export interface KeyResultLink {
+  id: Cell;
+  objectiveId: Cell;
+}
+
+/**
+ * The key results of this workbook by normalised id, the first of each id.
+ * Blank ids are left out, and so are `Team/ID` ones: a linked team's
+ * objective is never what an objective here supports.
+ */
+export function keyResultIndex(keyResults: Iterable<KeyResultLink>): Map<string, KeyResultLink> {
+  const index = new Map<string, KeyResultLink>();
+  for (const link of keyResults) {
+    const key = normalise(link.id);
+    if (key && !key.includes('/') && !index.has(key)) index.set(key, link);
+  }
+  return index;
+}
+
+/**
+ * What an `Aligned to` names here: an objective, or a key result, which
+ * counts toward its own objective (undefined when its Objective ID names none).
+ */
+export type AlignmentTarget = { objective: string; keyResult?: undefined } | { objective: string | undefined; keyResult: string };
+
+/**
+ * Resolves an `Aligned to` to what it names in this workbook, as references
+ * are resolved: an objective's id wins over a key result's of the same text
+ * (Validate reports the duplicate). A key result's own Objective ID only
+ * ever names an objective.
+ */
+export function alignmentResolver(
+  objectiveIds: { has(key: string): boolean },
+  keyResults: ReadonlyMap<string, KeyResultLink>,
+  workbook: Cell,
+): (reference: Cell) => AlignmentTarget | undefined {
+  const objective = referenceResolver(objectiveIds, workbook);
+  const keyResult = referenceResolver(keyResults, workbook);
+  return (reference) => {
+    const key = objective(reference);
+    if (key !== undefined) return { objective: key };
+    const supported = keyResult(reference);
+    return supported === undefined ? undefined : { keyResult: supported, objective: objective(keyResults.get(supported)!.objectiveId) };
+  };
+}
+
+/** A child row written `Team/ID`: a linked team's objective, which may support a key result of ours. */
+function isLinked(id: Cell): boolean {
+  return text(id).includes('/');
+}
+
 /**
  * The progress of each objective row, "" while it has no progress yet, or
  * the reason it is invalid. Objectives aligned in a loop are invalid, naming
  * the loop; everything that does not depend on it still computes.
  */
-export function objectiveProgress(objectives: readonly ObjectiveRow[], children: readonly Child[], workbook: Cell): RollupResult[] {
+export function objectiveProgress(
+  objectives: readonly ObjectiveRow[],
+  children: readonly Child[],
+  workbook: Cell,
+  childIds?: readonly Cell[],
+): RollupResult[] {
   const first = new Map<string, number>();
   objectives.forEach((row, index) => {
     const key = normalise(row.id);
     if (key && !first.has(key)) first.set(key, index);
   });
-  const resolve = referenceResolver(new Set(first.keys()), workbook);
+  // Without the children's ids (the earlier formula) no key result can be named, as before.
+  const keyResults = keyResultIndex(
+    childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
+  );
+  const resolve = alignmentResolver(first, keyResults, workbook);
   const contributions = new Map<string, Contributions>([...first.keys()].map((key) => [key, new Contributions()]));
 
   children.forEach((child, index) => {
-    const parent = resolve(child.parentId);
+    const target = resolve(child.parentId);
+    // A key result counts toward an objective only; a linked team's objective may support a key result of ours.
+    const linked = childIds !== undefined && isLinked(childIds[index]);
+    const parent = target?.keyResult === undefined || linked ? target?.objective : undefined;
     if (parent === undefined) return;
     contributions.get(parent)!.add(child.progress, child.weight, () => childNames(child, index));
   });
 
-  // Objectives aligned to another of this workbook: each waits for its own contributors (Kahn's order).
+  // Objectives aligned to another of this workbook, or to one of its key results: each waits for its own contributors (Kahn's order).
   const parentOf = new Map<string, string>();
+  /** The key result an objective supports, when it is aligned to one: the loop message names it. */
+  const through = new Map<string, string>();
   const waiting = new Map<string, number>([...first.keys()].map((key) => [key, 0]));
   for (const [key, index] of first) {
-    const parent = resolve(objectives[index]!.alignedTo);
+    const target = resolve(objectives[index]!.alignedTo);
+    const parent = target?.objective;
     if (parent === undefined) continue;
     parentOf.set(key, parent);
+    if (target!.keyResult !== undefined) through.set(key, target!.keyResult);
     waiting.set(parent, waiting.get(parent)! + 1);
   }
   const results = new Map<string, RollupResult>();
@@ -95,18 +167,31 @@ export function objectiveProgress(objectives: readonly ObjectiveRow[], children:
     if (left === 0) ready.push(parent);
   }
   // What is left waits on itself: each has one parent, so it is a loop, and nothing outside one depends on it.
+  const name = (key: string) => showId(objectives[first.get(key)!]!.id);
+  const step = (key: string) => {
+    const keyResult = through.get(key);
+    return keyResult === undefined ? [name(key)] : [name(key), showId(keyResults.get(keyResult)!.id)];
+  };
   for (const key of first.keys()) {
-    if (!results.has(key)) results.set(key, new UserError(`alignment loop ${loopThrough(key, parentOf, first, objectives)}`));
+    if (!results.has(key)) results.set(key, new UserError(`alignment loop ${loopThrough(key, parentOf, first, step, name)}`));
   }
   return objectives.map((row) => (isBlank(row.id) ? '' : results.get(normalise(row.id))!));
 }
 
-/** `O1 → O2 → O1`: the loop through `key`, from its earliest row, ids as written. */
-function loopThrough(key: string, parentOf: Map<string, string>, first: Map<string, number>, objectives: readonly ObjectiveRow[]): string {
+/**
+ * `O1 → O2 → O1`, or `O1 → KR5 → O2 → O1` through a key result O1 supports:
+ * the loop through `key`, from its earliest row, ids as written.
+ */
+function loopThrough(
+  key: string,
+  parentOf: Map<string, string>,
+  first: Map<string, number>,
+  step: (key: string) => string[],
+  name: (key: string) => string,
+): string {
   const loop = [key];
   for (let next = parentOf.get(key)!; next !== key; next = parentOf.get(next)!) loop.push(next);
   const start = loop.reduce((a, b) => (first.get(b)! < first.get(a)! ? b : a));
   const at = loop.indexOf(start);
-  const ordered = [...loop.slice(at), ...loop.slice(0, at), start];
-  return ordered.map((k) => showId(objectives[first.get(k)!]!.id)).join(' → ');
+  return [...[...loop.slice(at), ...loop.slice(0, at)].flatMap(step), name(start)].join(' → ');
 }

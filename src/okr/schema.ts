@@ -154,11 +154,14 @@ export const OBJECTIVES = tab('Objectives', [
   { header: 'Weight', check: WEIGHT_CHECK },
   {
     header: 'Progress',
-    // Its key results, the objectives aligned to it here, and the linked teams' objectives aligned to it.
+    // Its key results, the objectives aligned to it here, and the linked teams' objectives aligned to it;
+    // the children's ids (a linked one as Team/ID) let an objective aligned to a key result count toward its objective.
     formula: ({ column, setting }) => {
       const stack = (keyResults: string, linked: string) => `{${column(keyResults, KEY_RESULTS)}; ${column(linked, LINKED)}}`;
       const children = [stack('Objective ID', 'Aligned to'), stack('Progress', 'Progress'), stack('Weight', 'Weight')].join(', ');
-      return `OKR_OBJECTIVE_PROGRESS(${column('ID')}, ${column('Aligned to')}, ${column('Weight')}, ${children}, ${setting('workbookName')})`;
+      const [team, id] = [column('Team', LINKED), column('ID', LINKED)];
+      const childIds = `{${column('ID', KEY_RESULTS)}; ARRAYFORMULA(IF(${id}="", "", ${team}&"/"&${id}))}`;
+      return `OKR_OBJECTIVE_PROGRESS(${column('ID')}, ${column('Aligned to')}, ${column('Weight')}, ${children}, ${setting('workbookName')}, ${childIds})`;
     },
     format: PERCENT,
     colours: 'score band',

@@ -1,14 +1,16 @@
 import { Cell, isBlank, normalise, showId, text } from './cells';
 import { loopsOf } from './loops';
-import { referenceResolver, splitReference } from './objective-progress';
+import { splitReference } from './objective-progress';
 import { LINKED, ObjectiveColumn } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
 import { Add } from './findings';
+import { Alignments, checkOtherCycle } from './validate-support';
 
 // What Validate says about linked team workbooks: broken links, linked
-// objectives aligned to an objective this workbook does not have, and
-// alignments that loop through other workbooks. A linked row aligned to
-// another workbook is that workbook's business, not an error here.
+// objectives aligned to an objective (or key result) this workbook does not
+// have, or to a key result of another cycle, and alignments that loop through
+// other workbooks. A linked row aligned to another workbook is that
+// workbook's business, not an error here.
 
 export interface Links {
   /** This workbook's name (Settings > Workbook name). */
@@ -30,10 +32,8 @@ function advice(reason: string): string {
   return 'Check the link in Teams, then run OKR Sheets > Update links.';
 }
 
-export function checkLinks(objectives: Objectives, links: Links, add: Add): void {
+export function checkLinks(objectives: Objectives, links: Links, alignments: Alignments, add: Add): void {
   const linked = readTable(links.linked, LINKED);
-  const ours = new Set(objectives.rows.map((row) => normalise(row.get('ID'))).filter((key) => key !== ''));
-  const resolve = referenceResolver(ours, links.workbook);
   const self = normalise(links.workbook);
   for (const row of linked.rows) {
     const team = text(row.get('Team')).trim();
@@ -45,15 +45,22 @@ export function checkLinks(objectives: Objectives, links: Links, add: Add): void
     }
     const parent = text(row.get('Aligned to'));
     const named = splitReference(parent);
-    if (named === undefined || self === '' || named.name !== self || resolve(parent) !== undefined) continue;
-    add(
-      'error',
-      'unknown-parent',
-      row.where('Aligned to'),
-      `${team}'s objective ${showId(row.get('ID'))} is aligned to ${showId(parent)}, which is no objective in this workbook: ask ${team} to fix its Aligned to, or add the objective here.`,
-    );
+    if (named === undefined || self === '' || named.name !== self) continue;
+    const target = alignments.resolve(parent);
+    const name = `${team}'s objective ${showId(row.get('ID'))}`;
+    if (target === undefined) {
+      add(
+        'error',
+        'unknown-parent',
+        row.where('Aligned to'),
+        `${name} is aligned to ${showId(parent)}, which is no objective or key result in this workbook: ask ${team} to fix its Aligned to, or add the objective here.`,
+      );
+      continue;
+    }
+    const realign = (own: string) => `ask ${team} to align it to a key result of ${own}, or correct the Cycle that is wrong.`;
+    checkOtherCycle(alignments, target, { name, cycle: row.get('Cycle'), where: row.where('Aligned to'), advice: realign }, add);
   }
-  for (const loop of loopsAcross(objectives, linked, links.workbook)) {
+  for (const loop of loopsAcross(objectives, linked, links.workbook, alignments)) {
     add(
       'error',
       'alignment-cycle',
@@ -74,16 +81,22 @@ interface Node {
 /**
  * Loops of `Aligned to` that pass through at least one linked workbook and
  * one objective of this one (loops inside this workbook are reported on
- * their own; loops inside a team's workbook are the team's to fix).
+ * their own; loops inside a team's workbook are the team's to fix). A key
+ * result of ours that an objective supports is a step toward its objective.
  */
 function loopsAcross(
   objectives: Objectives,
   linked: Table<(typeof LINKED.headers)[number]>,
   workbook: Cell,
+  alignments: Alignments,
 ): { where: Where; path: string }[] {
   const self = normalise(workbook);
   const nodes = new Map<string, Node>();
-  const ours = (id: Cell) => `o:${normalise(id)}`;
+  // An objective's id wins over a key result's, as the Progress formula resolves them.
+  const ours = (id: Cell) => {
+    const key = normalise(id);
+    return alignments.objectives.has(key) || !alignments.keyResults.has(key) ? `o:${key}` : `k:${key}`;
+  };
   const theirs = (team: Cell, id: Cell) => `l:${normalise(team)}/${normalise(id)}`;
   const target = (reference: Cell, team: string | undefined): string | undefined => {
     if (isBlank(reference)) return undefined;
@@ -108,6 +121,10 @@ function loopsAcross(
     const key = theirs(team, row.get('ID'));
     if (!nodes.has(key))
       nodes.set(key, { label: `${team}/${showId(row.get('ID'))}`, parent: target(row.get('Aligned to'), normalise(team)), row: Infinity });
+  }
+  for (const [key, keyResult] of alignments.keyResults) {
+    const parent = keyResult.objective === undefined ? undefined : `o:${keyResult.objective}`;
+    nodes.set(`k:${key}`, { label: showId(keyResult.id), parent, row: Infinity });
   }
   const parentOf = (key: string) => {
     const parent = nodes.get(key)!.parent;

@@ -6,12 +6,12 @@ import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
-import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
 import { Add, Finding, Severity } from './findings';
 import { People } from './people';
 import { checkPeople } from './validate-people';
+import { Alignments, alignmentLoops, alignmentsOf, checkOtherCycle } from './validate-support';
 
 export type { Finding, Severity } from './findings';
 
@@ -49,8 +49,10 @@ export function validateOkrs(
     }
   }
   checkIds(objectives, keyResults, add);
-  checkObjectives(objectives, calendar, links.workbook, add);
-  checkLinks(objectives, links, add);
+  // What an Aligned to names here: an objective, or a key result (counting toward its objective).
+  const alignments = alignmentsOf(indexById(objectives), keyResults, links.workbook);
+  checkObjectives(objectives, calendar, links.workbook, alignments, add);
+  checkLinks(objectives, links, alignments, add);
   checkKeyResults(objectives, keyResults, add);
   // Without the People tab (the OKR_VALIDATE formula) no owner can be judged unknown.
   if (peopleValues) checkPeople(objectives, keyResults, people, add);
@@ -109,10 +111,8 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
   }
 }
 
-function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, add: Add): void {
+function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, alignments: Alignments, add: Add): void {
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
-  const byId = indexById(objectives);
-  const resolve = referenceResolver(new Set(byId.keys()), workbook);
   const self = normalise(workbook);
   for (const row of objectives.rows) {
     const name = label('Objective', row);
@@ -124,25 +124,31 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
     if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
-    // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective here.
+    // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective or key result here.
     const named = splitReference(parent);
     const elsewhere = named !== undefined && named.name !== self;
-    if (!isBlank(parent) && !elsewhere && resolve(parent) === undefined) {
+    const target = isBlank(parent) || elsewhere ? undefined : alignments.resolve(parent);
+    if (!isBlank(parent) && !elsewhere && target === undefined) {
       add(
         'error',
         'unknown-parent',
         row.where('Aligned to'),
-        `${name} is aligned to ${showId(parent)}, which is no objective in this workbook.`,
+        `${name} is aligned to ${showId(parent)}, which is no objective or key result in this workbook.`,
       );
     }
+    checkOtherCycle(
+      alignments,
+      target,
+      {
+        name,
+        cycle,
+        where: row.where('Aligned to'),
+        advice: (own) => `align it to a key result of ${own}, or correct the Cycle that is wrong.`,
+      },
+      add,
+    );
   }
-  const alignedTo = (row: TableRow<ObjectiveColumn>) => {
-    const parent = resolve(row.get('Aligned to'));
-    return parent === undefined ? undefined : byId.get(parent);
-  };
-  for (const loop of loopsOf(byId.values(), alignedTo, (row) => row.row)) {
-    const first = loop[0]!;
-    const path = [...loop, first].map((row) => showId(row.get('ID'))).join(' → ');
+  for (const { first, path } of alignmentLoops(alignments)) {
     add(
       'error',
       'alignment-cycle',

@@ -38,7 +38,7 @@ describe('a person inserts a column or a row in the middle of Key Results', () =
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
       [
-        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!M2:M; 'Linked OKRs'!H2:H}, {'Key Results'!K2:K; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!M2:M; 'Linked OKRs'!H2:H}, {'Key Results'!K2:K; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME, {'Key Results'!A2:A; ARRAYFORMULA(IF('Linked OKRs'!B2:B=\"\", \"\", 'Linked OKRs'!A2:A&\"/\"&'Linked OKRs'!B2:B))})}",
       ],
     ]);
     expect(figures(rt, id)).toEqual(before);

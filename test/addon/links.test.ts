@@ -197,7 +197,7 @@ describe('alignments across workbooks', () => {
     expect(unknown.map((row) => [row[2], row[3]])).toEqual([
       [
         "'Linked OKRs'!F2",
-        "Product's objective P1 is aligned to Company/C9, which is no objective in this workbook: ask Product to fix its Aligned to, or add the objective here.",
+        "Product's objective P1 is aligned to Company/C9, which is no objective or key result in this workbook: ask Product to fix its Aligned to, or add the objective here.",
       ],
     ]);
     byHand(rt, product).getSheetByName('Objectives')!.getRange('F2').setValue('Sales/S9');

@@ -76,7 +76,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
       [
-        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME, {'Key Results'!A2:A; ARRAYFORMULA(IF('Linked OKRs'!B2:B=\"\", \"\", 'Linked OKRs'!A2:A&\"/\"&'Linked OKRs'!B2:B))})}",
       ],
     ]);
     for (const tab of ['Objectives', 'Key Results']) {
@@ -206,7 +206,7 @@ describe('Set up the OKR workbook, on a workbook full of user data', () => {
     click(rt, id, 'setUpWorkbook');
     expect(rt.store.formulas(id, 'Objectives', 'I1')).toEqual([
       [
-        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(B2:B, G2:G, H2:H, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!I2:I; 'Linked OKRs'!H2:H}, {'Key Results'!L2:L; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME)}",
+        "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(B2:B, G2:G, H2:H, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!I2:I; 'Linked OKRs'!H2:H}, {'Key Results'!L2:L; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME, {'Key Results'!A2:A; ARRAYFORMULA(IF('Linked OKRs'!B2:B=\"\", \"\", 'Linked OKRs'!A2:A&\"/\"&'Linked OKRs'!B2:B))})}",
       ],
     ]);
     // The rollup reads their hand-typed progress: 0.9 for KR1, nothing yet for KR2, so O2 (aligned to O1) has

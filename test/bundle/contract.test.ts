@@ -72,6 +72,7 @@ describe("the formulas' messages name arguments as the contract does", () => {
       child_progress: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [["x"]])',
       child_weights: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [[0.5]], [["heavy"]])',
       workbook: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [[0.5]], [[1]], [["A"],["B"]])',
+      child_ids: 'OKR_OBJECTIVE_PROGRESS([["O1"]], [[""]], [[""]], [["O1"]], [[0.5]], [[1]], "A", [["KR1"],["KR2"]])',
     },
     OKR_EXPECTED: {
       cycle: 'OKR_EXPECTED("soon", new Date())',

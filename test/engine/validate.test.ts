@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cell } from '../../src/okr/cells';
 import { describeWhere } from '../../src/okr/table';
+import { LINKED } from '../../src/okr/schema';
 import { Finding, validateOkrs } from '../../src/okr/validate';
 import { cleanKeyResults, cleanObjectives, setCell } from '../fixtures/okrs';
 
@@ -110,6 +111,93 @@ describe('validateOkrs', () => {
     ]);
     expect(loop[0]!.message).toMatch(/O1 → O3 → O1/);
     expect(loop[1]!.message).toMatch(/O2 → O2/);
+  });
+
+  it('takes a key result in Aligned to: no unknown-parent, and loops through key results are found', () => {
+    // KR1 belongs to O1, KR4 and KR5 to O2, KR7 to O3.
+    const supports = validate((objectives) => {
+      setCell(objectives, 2, 'Aligned to', ' kr1 ');
+      setCell(objectives, 3, 'Aligned to', 'KR5');
+    });
+    expect(found(supports)).toEqual([]);
+    const unknown = validate((objectives) => setCell(objectives, 2, 'Aligned to', 'KR10'));
+    expect(unknown.map((f) => [f.rule, describeWhere(f.where), f.message])).toEqual([
+      [
+        'unknown-parent',
+        'Objectives row 3, Aligned to',
+        'Objective O2 is aligned to KR10, which is no objective or key result in this workbook.',
+      ],
+    ]);
+    // O1 supports KR4 of O2, and O2 supports KR1 of O1; O3 supports its own KR7.
+    const loops = validate((objectives) => {
+      setCell(objectives, 1, 'Aligned to', 'KR4');
+      setCell(objectives, 2, 'Aligned to', 'KR1');
+      setCell(objectives, 3, 'Aligned to', 'KR7');
+    });
+    expect(loops.map((f) => [f.rule, describeWhere(f.where), f.message])).toEqual([
+      [
+        'alignment-cycle',
+        'Objectives row 2, Aligned to',
+        'Objectives are aligned in a loop (O1 → KR4 → O2 → KR1 → O1): an objective cannot sit above itself.',
+      ],
+      [
+        'alignment-cycle',
+        'Objectives row 4, Aligned to',
+        'Objectives are aligned in a loop (O3 → KR7 → O3): an objective cannot sit above itself.',
+      ],
+    ]);
+  });
+
+  it('suggests a look when an objective supports a key result of another cycle', () => {
+    const findings = validate((objectives) => {
+      setCell(objectives, 3, 'Cycle', '2027-Q1');
+      setCell(objectives, 3, 'Aligned to', 'KR2');
+      // Blank cycles, or the same one written otherwise, say nothing.
+      setCell(objectives, 2, 'Cycle', '');
+      setCell(objectives, 2, 'Aligned to', 'KR1');
+    });
+    const info = findings.filter((f) => f.severity === 'info');
+    expect(info.map((f) => [f.rule, describeWhere(f.where), f.message])).toEqual([
+      [
+        'other-cycle',
+        'Objectives row 4, Aligned to',
+        'Objective O3 (2027-Q1) supports key result KR2, whose objective O1 is in 2026-Q4, so its progress counts in another cycle: align it to a key result of 2027-Q1, or correct the Cycle that is wrong.',
+      ],
+    ]);
+    expect(findings.at(-1)).toBe(info[0]);
+  });
+
+  it("follows a linked team's objective through a key result of ours", () => {
+    const linked = [
+      [...LINKED.headers],
+      ['Product', 'P1', 'Ship', 'pia', '2026-Q4', 'Company/KR4', '', 0.5, ''],
+      ['Product', 'P2', 'Sell', 'pia', '2027-Q1', 'company/kr5', '', 0.5, ''],
+      ['Product', 'P3', 'Hire', 'pia', '2026-Q4', 'Company/KR99', '', 0.5, ''],
+      ['Product', 'P4', 'Loop', 'pia', '2026-Q4', 'Company/KR1', '', 0.5, ''],
+    ];
+    const objectives = cleanObjectives();
+    setCell(objectives, 1, 'Aligned to', 'Product/P4');
+    const findings = validateOkrs(objectives, cleanKeyResults(), undefined, { workbook: 'Company', linked });
+    expect(findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])).toEqual([
+      [
+        'error',
+        'alignment-cycle',
+        'Objectives row 2, Aligned to',
+        'Objectives are aligned in a loop across workbooks (O1 → Product/P4 → KR1 → O1): an objective cannot sit above itself.',
+      ],
+      [
+        'error',
+        'unknown-parent',
+        'Linked OKRs row 4, Aligned to',
+        "Product's objective P3 is aligned to Company/KR99, which is no objective or key result in this workbook: ask Product to fix its Aligned to, or add the objective here.",
+      ],
+      [
+        'info',
+        'other-cycle',
+        'Linked OKRs row 3, Aligned to',
+        "Product's objective P2 (2027-Q1) supports key result KR5, whose objective O2 is in 2026-Q4, so its progress counts in another cycle: ask Product to align it to a key result of 2027-Q1, or correct the Cycle that is wrong.",
+      ],
+    ]);
   });
 
   it('finds objectives with no, one or too many key results', () => {

@@ -76,9 +76,21 @@ describe('the seeded demo', () => {
     expect(size).toBeLessThan(250_000);
   });
 
-  test('has one quarter of OKRs, team objectives aligned to the company ones', async () => {
+  test('has one quarter of OKRs, team objectives aligned to the company ones or supporting a company key result', async () => {
     expect(await column(playground, product(), 'Objectives', 'Cycle')).toEqual(['2026-Q4', '2026-Q4', '2026-Q4']);
-    expect(await column(playground, product(), 'Objectives', 'Aligned to')).toEqual(['Company/C1', 'Company/C3', 'Company/C1']);
+    expect(await column(playground, product(), 'Objectives', 'Aligned to')).toEqual(['Company/C1', 'Company/C3', 'Company/C1-KR2']);
+  });
+
+  test("Product's P3 supports a company key result: Linked OKRs keeps it as the link, and Validate accepts it", async () => {
+    const company = books.find((b) => b.name.includes('Company'))!;
+    expect(await column(playground, company, 'Linked OKRs', 'Aligned to')).toContain('Company/C1-KR2');
+    await post(playground, '/api/open', { workbook: company.id, user: MAYA });
+    const asked = await post(playground, '/api/menu', { workbook: company.id, user: MAYA, functionName: 'validateOkrs' });
+    expect(asked.body).toMatchObject({ status: 'dialog', dialog: { kind: 'alert', title: 'Validate the OKRs' } });
+    await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
+    const rules = await column(playground, company, 'Validation', 'Rule');
+    expect(rules).not.toContain('unknown-parent');
+    expect(rules).not.toContain('alignment-cycle');
   });
 
   test('Sales counts fiscal years from February and Operations six-week cycles of its own', async () => {
