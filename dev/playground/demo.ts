@@ -1,12 +1,14 @@
 // The demo a first start seeds: Acme's company workbook, three team
 // workbooks and a squad below Product, linked so progress climbs squad →
 // Product → Company through IMPORTRANGE (access allowed), one Product
-// objective supporting a company key result; one cycle of OKRs each (the current one, from the clock), a few
-// weeks of check-ins. The company and Product count calendar quarters; Sales
-// counts fiscal years starting in February (FY2027-Q1 is February to April
-// 2026); Operations runs six-week cycles of its own, in its Cycles tab. The
-// add-on's own set-up lays out each workbook; this file only types in the
-// rows and settings, as the people of Acme would.
+// objective supporting a company key result; one cycle of OKRs each (the
+// current one, from the clock), a few weeks of check-ins. The company and
+// Product count calendar quarters; Sales counts fiscal years starting in
+// February (FY2027-Q1 is February to April 2026); Operations runs six-week
+// cycles of its own, in its Cycles tab. Each workbook's People tab lists
+// Acme's people, and the company writes some owners by name. The add-on's own
+// set-up lays out each workbook; this file only types in the rows and
+// settings, as the people of Acme would.
 
 import type { Person, Workbooks } from './workbooks';
 
@@ -19,6 +21,23 @@ export const PEOPLE: Person[] = [
   { email: 'lena@acme.example', name: 'Lena Ortiz (Operations)' },
   { email: 'raj@acme.example', name: 'Raj Patel (Operations)' },
 ];
+
+/**
+ * Acme's People tab, typed into every workbook: the company writes some
+ * owners by name (Maya Chen, Tom Becker), as organisations do.
+ */
+const DIRECTORY: Record<'Name' | 'Email' | 'Team' | 'Manager', string>[] = [
+  { Name: 'Maya Chen', Email: 'maya@acme.example', Team: 'Company', Manager: '' },
+  { Name: 'Priya Nair', Email: 'priya@acme.example', Team: 'Product', Manager: 'Maya Chen' },
+  { Name: 'Sam Okafor', Email: 'sam@acme.example', Team: 'Product', Manager: 'Priya Nair' },
+  { Name: 'Tom Becker', Email: 'tom@acme.example', Team: 'Sales', Manager: 'Maya Chen' },
+  { Name: 'Jo Lindqvist', Email: 'jo@acme.example', Team: 'Sales', Manager: 'Tom Becker' },
+  { Name: 'Lena Ortiz', Email: 'lena@acme.example', Team: 'Operations', Manager: 'Maya Chen' },
+  { Name: 'Raj Patel', Email: 'raj@acme.example', Team: 'Operations', Manager: 'Lena Ortiz' },
+];
+
+/** Who checked in: the owner's address, also when the owner is written by name. */
+const emailOf = (owner: string) => DIRECTORY.find((p) => p.Name === owner)?.Email ?? owner;
 
 const TIME_ZONE = 'Europe/Berlin';
 
@@ -91,7 +110,7 @@ export const WORKBOOKS: WorkbookSpec[] = [
       {
         id: 'C1',
         title: 'Become the tool product teams recommend to each other',
-        owner: 'maya@acme.example',
+        owner: 'Maya Chen',
         alignedTo: '',
         keyResults: [
           kr('Raise net promoter score from 32 to 45', 'maya@acme.example', 'increase', 32, 45, 'points', 'on track', { decimals: 1 }),
@@ -101,17 +120,17 @@ export const WORKBOOKS: WorkbookSpec[] = [
       {
         id: 'C2',
         title: 'Grow revenue without growing costs',
-        owner: 'maya@acme.example',
+        owner: 'Maya Chen',
         alignedTo: '',
         keyResults: [
           kr('Grow annual recurring revenue from 4.0M to 5.0M', 'tom@acme.example', 'increase', 4000000, 5000000, 'EUR', 'at risk'),
-          kr('Keep monthly churn at most 2%', 'tom@acme.example', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
+          kr('Keep monthly churn at most 2%', 'Tom Becker', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
         ],
       },
       {
         id: 'C3',
         title: 'Run a calm, reliable operation',
-        owner: 'maya@acme.example',
+        owner: 'Maya Chen',
         alignedTo: '',
         keyResults: [
           kr('Hold uptime at least 99.9%', 'lena@acme.example', 'at least', '', 0.999, '%', 'on track', { percent: true }),
@@ -487,7 +506,7 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
             Value: typed(result, entry.value),
             Confidence: String(entry.confidence),
             Note: entry.note,
-            By: result.owner,
+            By: emailOf(result.owner),
           },
         });
       }
@@ -496,6 +515,7 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
   checkins.sort((a, b) => a.time.getTime() - b.time.getTime());
   workbooks.typeRecords(id, 'Objectives', objectives);
   workbooks.typeRecords(id, 'Key Results', keyResults);
+  workbooks.typeRecords(id, 'People', DIRECTORY);
   workbooks.typeRecords(
     id,
     'Check-ins',

@@ -60,6 +60,7 @@ test('shows the demo company workbook as Sheets would', async () => {
     'Objectives',
     'Key Results',
     'Check-ins',
+    'People',
     'Settings',
     'Cycles',
     'Teams',

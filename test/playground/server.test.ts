@@ -65,7 +65,17 @@ describe('the seeded demo', () => {
       'Acme — Onboarding squad OKRs',
     ]);
     for (const book of state.workbooks)
-      expect(book.sheets).toEqual(['Objectives', 'Key Results', 'Check-ins', 'Settings', 'Cycles', 'Teams', 'Linked OKRs', 'Guide']);
+      expect(book.sheets).toEqual([
+        'Objectives',
+        'Key Results',
+        'Check-ins',
+        'People',
+        'Settings',
+        'Cycles',
+        'Teams',
+        'Linked OKRs',
+        'Guide',
+      ]);
     expect(state.people.length).toBeGreaterThanOrEqual(5);
     expect(fs.existsSync(playground.stateFile)).toBe(true);
   });

@@ -50,6 +50,7 @@ afterAll(async () => {
 
 test("opens on the current cycle with the person's own key results first, each with its facts", async () => {
   expect(await frame.locator('h1').textContent()).toBe('Cycle 2026-Q4');
+  // ARR's owner is written tom@acme.example, CHURN's "Tom Becker", whom the People tab gives that address: both are Tom's.
   expect(await frame.locator('#own-group .kr-toggle').allTextContents()).toEqual([ARR, CHURN]);
   expect(await frame.locator('#others-group .kr-toggle').count()).toBeGreaterThan(0);
   const arr = card(ARR);
