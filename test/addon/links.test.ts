@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinInput } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, fill, lastAlert, records } from './workbook';
+import { CHAMPION, byHand, fill, lastAlert, records, teamWorkbook, workbookUrl } from './workbook';
 
 // Linked team workbooks through dist/Code.js in the runtime: Sheets' own
 // IMPORTRANGE brings each team's objectives in, OKR_LINKED lists them, and
 // OKR_OBJECTIVE_PROGRESS rolls them up. Figures are counted by hand.
 
-const CHAMPION = 'champion@example.com';
-const url = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
-
-/** A workbook set up by the add-on, with its name and its OKRs typed in: objectives [ID, Objective, Owner, Team, Cycle, Aligned to] and key results [ID, Objective ID, Key result, Owner, Metric, Start, Target, Current]. */
-function workbook(rt: Runtime, name: string, objectives: unknown[][], keyResults: unknown[][]): string {
-  const id = rt.createSpreadsheet({ name: `Acme — ${name} OKRs`, timeZone: 'Europe/Berlin', owner: CHAMPION });
-  rt.answer({ button: 'NO' });
-  rt.run('setUpWorkbook', { spreadsheetId: id, user: CHAMPION });
-  if (objectives.length) fill(rt, id, 'Objectives', objectives as never, 2);
-  if (keyResults.length) fill(rt, id, 'Key Results', keyResults as never, 2);
-  return id;
-}
-
 /** Runs the menu's "Link a team workbook…": its link, then its name, then OK on what it says. */
 function link(rt: Runtime, id: string, team: string, teamId: string): string {
-  rt.answer({ button: 'OK', text: url(teamId) }, { button: 'OK', text: team }, { button: 'OK' });
+  rt.answer({ button: 'OK', text: workbookUrl(teamId) }, { button: 'OK', text: team }, { button: 'OK' });
   rt.run('linkTeamWorkbook', { spreadsheetId: id, user: CHAMPION });
   return lastAlert(rt);
 }
@@ -33,19 +20,19 @@ const progressOf = (rt: Runtime, id: string, objective: string) =>
 /** Squad ← Product ← Company, each linked to the one below and allowed. */
 function cascade() {
   const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
-  const squad = workbook(
+  const squad = teamWorkbook(
     rt,
     'Squad',
     [['S1', 'Ship the new editor', 'sam', 'Squad', '2026-Q4', 'Product/P1']],
     [['S1-KR1', 'S1', 'Editor used by 10 teams', 'sam', 'increase', 0, 10, 5]],
   );
-  const product = workbook(
+  const product = teamWorkbook(
     rt,
     'Product',
     [['P1', 'Make editing effortless', 'pia', 'Product', '2026-Q4', 'Company/C1']],
     [['P1-KR1', 'P1', 'Cut edit time to 2 minutes', 'pia', 'decrease', 10, 0, 8]],
   );
-  const company = workbook(
+  const company = teamWorkbook(
     rt,
     'Company',
     [['C1', 'Become the tool teams love', 'maya', 'Company', '2026-Q4', '']],
@@ -103,7 +90,7 @@ describe('a three-level cascade', () => {
 describe('broken links', () => {
   it('each says why in Linked OKRs and in Teams, and never breaks the others', () => {
     const { rt, company, product } = cascade();
-    const sales = workbook(
+    const sales = teamWorkbook(
       rt,
       'Sales',
       [['SA1', 'Sell more', 'tom', 'Sales', '2026-Q4', 'Company/C1']],
@@ -128,7 +115,7 @@ describe('broken links', () => {
       'Teams',
       [
         ['Ghost', 'not a link'],
-        ['Product again', url(product)],
+        ['Product again', workbookUrl(product)],
       ],
       6,
     );
@@ -224,7 +211,7 @@ describe('alignments across workbooks', () => {
 describe('a company of 300 linked team workbooks', () => {
   it('links them all within the formula limits, and rolls 1,500 objectives up', { timeout: 120_000 }, () => {
     const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
-    const company = workbook(rt, 'Company', [['C1', 'Grow', 'maya', 'Company', '2026-Q4', '']], []);
+    const company = teamWorkbook(rt, 'Company', [['C1', 'Grow', 'maya', 'Company', '2026-Q4', '']], []);
     const header = ['ID', 'Objective', 'Aligned to', 'Weight', 'Progress', 'Status'];
     const teams: unknown[][] = [];
     for (let t = 1; t <= 300; t++) {
@@ -241,7 +228,7 @@ describe('a company of 300 linked team workbooks', () => {
       // A grid of 10 rows, so each import carries 10 rows and not 1,000: the runtime passes every imported cell to the bundle.
       byHand(rt, id).getSheetByName('Objectives')!.deleteRows(11, 990);
       rt.allowImport(company, id, CHAMPION);
-      teams.push([`Team ${t}`, url(id)]);
+      teams.push([`Team ${t}`, workbookUrl(id)]);
     }
     fill(rt, company, 'Teams', teams as never, 2);
     rt.answer({ button: 'OK' });

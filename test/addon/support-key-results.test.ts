@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, fill, lastAlert, records } from './workbook';
+import { CHAMPION, byHand, lastAlert, records, teamWorkbook, workbookUrl } from './workbook';
 
 // Objectives that support a key result of the level above (issue 18), through
 // dist/Code.js in the runtime: `Aligned to` names a key result, here or as
 // `Name/ID` from a linked team, and the objective counts toward that key
 // result's objective. Figures are counted by hand.
 
-const CHAMPION = 'champion@example.com';
-const url = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
-
-/**
- * A workbook set up by the add-on, named `Acme — <name> OKRs` (so its workbook name is `name`), with its OKRs
- * typed in: objectives [ID, Objective, Owner, Team, Cycle, Aligned to, Weight] and key results
- * [ID, Objective ID, Key result, Owner, Metric, Start, Target, Current].
- */
-function workbook(rt: Runtime, name: string, objectives: unknown[][], keyResults: unknown[][]): string {
-  const id = rt.createSpreadsheet({ name: `Acme — ${name} OKRs`, timeZone: 'Europe/Berlin', owner: CHAMPION });
-  rt.answer({ button: 'NO' });
-  rt.run('setUpWorkbook', { spreadsheetId: id, user: CHAMPION });
-  fill(rt, id, 'Objectives', objectives as never, 2);
-  fill(rt, id, 'Key Results', keyResults as never, 2);
-  return id;
-}
-
 /** Runs "Link a team workbook…" and clicks "Allow access" for the pair. */
 function link(rt: Runtime, above: string, team: string, below: string): void {
-  rt.answer({ button: 'OK', text: url(below) }, { button: 'OK', text: team }, { button: 'OK' });
+  rt.answer({ button: 'OK', text: workbookUrl(below) }, { button: 'OK', text: team }, { button: 'OK' });
   rt.run('linkTeamWorkbook', { spreadsheetId: above, user: CHAMPION });
   rt.allowImport(above, below, CHAMPION);
 }
@@ -46,13 +29,13 @@ function validate(rt: Runtime, id: string): string[][] {
  */
 function cascade(departmentCycle = '2026-Q4') {
   const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
-  const squad = workbook(
+  const squad = teamWorkbook(
     rt,
     'Squad',
     [['S1', 'Qualify leads faster', 'sam', 'Squad', '2026-Q4', 'Department/DKR1']],
     [['S1-KR1', 'S1', 'Lead response under a day', 'sam', 'increase', 0, 4, 3]],
   );
-  const department = workbook(
+  const department = teamWorkbook(
     rt,
     'Department',
     [['D1', 'Fill the pipeline', 'dee', 'Field Ops', departmentCycle, 'Company/KR2', 2]],
@@ -61,7 +44,7 @@ function cascade(departmentCycle = '2026-Q4') {
       ['DKR2', 'D1', 'Sales cycle from 10 weeks to 0', 'dee', 'decrease', 10, 0, 6],
     ],
   );
-  const company = workbook(
+  const company = teamWorkbook(
     rt,
     'Company',
     [
@@ -173,7 +156,7 @@ describe('a workbook set up by the earlier version', () => {
     const before = progress(rt, company);
     expect(before.C1).toBeCloseTo(0.35, 12);
     expect(before.C2).toBeCloseTo(0.75, 12);
-    rt.answer({ button: 'OK' });
+    rt.answer({ button: 'NO' }); // not now: add the owners to People
     rt.run('setUpWorkbook', { spreadsheetId: company, user: CHAMPION });
     expect(lastAlert(rt)).toMatch(/the newer Progress formula on Objectives/);
     expect(rt.store.formulas(company, 'Objectives', 'H1')[0]![0]).toBe(
@@ -185,8 +168,8 @@ describe('a workbook set up by the earlier version', () => {
     const after = progress(rt, company);
     expect(after.C1).toBeCloseTo(0.45, 12);
     expect(after.C2).toBeCloseTo(0.5, 12);
-    rt.answer({ button: 'OK' });
+    rt.answer({ button: 'NO' });
     rt.run('setUpWorkbook', { spreadsheetId: company, user: CHAMPION });
-    expect(lastAlert(rt)).toBe('Your OKR workbook was already set up: nothing needed to change.');
+    expect(lastAlert(rt)).toMatch(/^Your OKR workbook was already set up: nothing needed to change\.\n\nYour OKRs name/);
   });
 });

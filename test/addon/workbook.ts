@@ -51,3 +51,21 @@ export function fill(rt: Runtime, id: string, sheet: string, grid: Cell[][], row
   const width = Math.max(...grid.map((r) => r.length));
   tab.getRange(row, column, grid.length, width).setValues(grid.map((r) => [...r, ...new Array(width - r.length).fill('')]));
 }
+
+/** A linked workbook's address, as the Teams tab holds it. */
+export const workbookUrl = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
+
+/**
+ * A workbook set up by the add-on, named `Acme — <name> OKRs` (so its workbook
+ * name is `name`), with its OKRs typed in: objectives [ID, Objective, Owner,
+ * Team, Cycle, Aligned to, Weight] and key results [ID, Objective ID, Key
+ * result, Owner, Metric, Start, Target, Current].
+ */
+export function teamWorkbook(rt: Runtime, name: string, objectives: Cell[][], keyResults: Cell[][]): string {
+  const id = rt.createSpreadsheet({ name: `Acme — ${name} OKRs`, timeZone: 'Europe/Berlin', owner: CHAMPION });
+  rt.answer({ button: 'NO' });
+  rt.run('setUpWorkbook', { spreadsheetId: id, user: CHAMPION });
+  if (objectives.length) fill(rt, id, 'Objectives', objectives, 2);
+  if (keyResults.length) fill(rt, id, 'Key Results', keyResults, 2);
+  return id;
+}
