@@ -3,12 +3,14 @@ import { UserError } from './errors';
 import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
+import { metricInText, metricTextMessage } from './metric-text';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
 import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
+import { cellLook } from './views';
 
 /** An error makes a number wrong or missing; a warning goes against the method; info is a suggestion. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -29,12 +31,16 @@ const CALENDAR_ONLY: CycleCalendar = { fiscal: CALENDAR_YEAR, custom: new Map() 
 /**
  * Checks the structure of an OKR workbook; errors come before warnings.
  * `calendar` says which cycle names mean something (fiscal year, Cycles tab).
+ * `keyResultFormats` are the number formats of the Key Results range read
+ * (cell for cell; none given reads as no percent format): a key result whose
+ * cells show percentages is offered its metric in fractions.
  */
 export function validateOkrs(
   objectiveValues: readonly (readonly Cell[])[],
   keyResultValues: readonly (readonly Cell[])[],
   calendar: CycleCalendar = CALENDAR_ONLY,
   links: Links = { workbook: '', linked: [] },
+  keyResultFormats: readonly (readonly string[])[] = [],
 ): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
   const keyResults = readTable(keyResultValues, KEY_RESULTS);
@@ -54,7 +60,7 @@ export function validateOkrs(
   checkIds(objectives, keyResults, add);
   checkObjectives(objectives, calendar, links.workbook, add);
   checkLinks(objectives, links, add);
-  checkKeyResults(objectives, keyResults, add);
+  checkKeyResults(objectives, keyResults, add, keyResultFormats);
   checkShape(objectives, keyResults, links, add);
 
   // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
@@ -155,7 +161,7 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
   }
 }
 
-function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add, formats: readonly (readonly string[])[]): void {
   checkOwners(keyResults as unknown as Table<'ID' | 'Owner'>, 'Key result', add);
   const objectiveIds = indexById(objectives);
   for (const row of keyResults.rows) {
@@ -175,6 +181,7 @@ function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Ad
       );
     }
     checkMeasure(row, name, add, keyResults);
+    checkMetricInText(row, name, add, keyResults, formats);
     checkWeight(row, name, add);
     const confidence = row.get('Confidence');
     const level = asNumber(confidence);
@@ -220,6 +227,20 @@ function checkMeasure(row: TableRow<KeyResultColumn>, name: string, add: Add, ke
     const rule = /equals start/.test((error as Error).message) ? 'no-change' : 'direction-mismatch';
     add('error', rule, row.where('Target'), `${name}: ${(error as Error).message}.`);
   }
+}
+
+/** A milestone or unmeasured key result whose text states its measure ("from 74 to 15"): suggest it. */
+function checkMetricInText(
+  row: TableRow<KeyResultColumn>,
+  name: string,
+  add: Add,
+  keyResults: KeyResults,
+  formats: readonly (readonly string[])[],
+): void {
+  if (!keyResults.has('Key result')) return;
+  const { percent } = cellLook(keyResults, { format: (c) => formats[row.row - 1]?.[c] ?? '', hasFormula: () => false });
+  const reading = metricInText(row, percent);
+  if (reading) add('info', 'metric-in-text', row.where('Key result'), metricTextMessage(name, reading, percent));
 }
 
 function checkWeight(row: TableRow<'Weight' | 'ID'>, name: string, add: Add): void {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Cell } from '../../src/okr/cells';
 import { describeProposal, isUnmeasured, readMetricText } from '../../src/okr/metric-text';
+import { describeWhere } from '../../src/okr/table';
+import { validateOkrs } from '../../src/okr/validate';
+import { cleanKeyResults, cleanObjectives, setCell } from '../fixtures/okrs';
 
 const proposal = (metric: string, start: number | null, target: number, unit: string, phrase: string) => ({
   kind: 'proposal',
@@ -128,5 +131,60 @@ describe('isUnmeasured: only key results not measured yet get a proposal', () =>
     ['grow', '', '', false],
   ])('metric %j, start %j, target %j: %s', (metric, start, target, expected) => {
     expect(isUnmeasured(metric, start, target)).toBe(expected);
+  });
+});
+
+describe('Validate: metric-in-text', () => {
+  const validate = (edit: (keyResults: Cell[][]) => void, formats?: string[][]) => {
+    const keyResults = cleanKeyResults();
+    edit(keyResults);
+    return validateOkrs(cleanObjectives(), keyResults, undefined, undefined, formats).filter((f) => f.rule === 'metric-in-text');
+  };
+
+  it('suggests the metric a milestone states, on its Key result cell, in words', () => {
+    const findings = validate((keyResults) => setCell(keyResults, 3, 'Key result', 'Reduce the list of sources from 74 to less than 15'));
+    expect(findings.map((f) => `${f.severity} @ ${describeWhere(f.where)}`)).toEqual(['info @ Key Results row 4, Key result']);
+    expect(findings[0]!.message).toBe(
+      'Key result KR3 says "from 74 to less than 15": it can be measured as decrease, start 74, target 15. Run OKR Sheets > Apply suggested metrics… to apply it.',
+    );
+  });
+
+  it('suggests it for a key result with no metric and no numbers, never for one measured', () => {
+    const findings = validate((keyResults) => {
+      setCell(keyResults, 4, 'Target', ''); // KR4 "MRR to 120k": not read
+      setCell(keyResults, 7, 'Start', ''); // KR7 "Lead time from 10 to 3 days": no start
+      setCell(keyResults, 1, 'Key result', 'NPS from 30 to 60'); // measured already: increase 30 → 50
+    });
+    expect(findings.map((f) => describeWhere(f.where))).toEqual(['Key Results row 8, Key result']);
+    expect(findings[0]!.message).toMatch(/^Key result KR7 says "from 10 to 3": it can be measured as decrease, start 10, target 3\./);
+  });
+
+  it('gives fractions where the cells are formatted as percent, and says so in percent', () => {
+    const text = 'Keep availability at least 99.95%';
+    const formats = cleanKeyResults().map(() => new Array(14).fill(''));
+    formats[9]![6] = '0.00%'; // KR9's Target
+    const findings = validate((keyResults) => setCell(keyResults, 9, 'Key result', text), formats);
+    expect(findings[0]!.message).toBe(
+      'Key result KR9 says "at least 99.95%": it can be measured as at least, target 99.95%. Run OKR Sheets > Apply suggested metrics… to apply it.',
+    );
+  });
+
+  it('says a key result doubles or halves something and that its numbers need writing', () => {
+    const findings = validate((keyResults) => {
+      setCell(keyResults, 3, 'Key result', 'Double the trial signups');
+      setCell(keyResults, 9, 'Key result', 'Halve the release checklist');
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      'Key result KR3 says "Double": it doubles something, but its numbers are not in the text, so nothing can be proposed. Write its Start and Target by hand (the target twice the start), with Metric increase.',
+      'Key result KR9 says "Halve": it halves something, but its numbers are not in the text, so nothing can be proposed. Write its Start and Target by hand (the target half the start), with Metric decrease.',
+    ]);
+  });
+
+  it('comes after every error and warning', () => {
+    const keyResults = cleanKeyResults();
+    setCell(keyResults, 3, 'Key result', '99.95% availability');
+    setCell(keyResults, 9, 'Owner', '');
+    const findings = validateOkrs(cleanObjectives(), keyResults);
+    expect(findings.map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning missing-owner', 'info metric-in-text']);
   });
 });
