@@ -3,7 +3,7 @@ import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { LINKED, ObjectiveColumn } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
-import type { Severity } from './validate';
+import { Add } from './findings';
 
 // What Validate says about linked team workbooks: broken links, linked
 // objectives aligned to an objective this workbook does not have, and
@@ -17,7 +17,6 @@ export interface Links {
   linked: readonly (readonly Cell[])[];
 }
 
-type Add = (severity: Severity, rule: string, where: Where, message: string) => void;
 type Objectives = Table<ObjectiveColumn>;
 
 /** What to do about a broken link, by the reason OKR_LINKED gives. */

@@ -10,17 +10,10 @@ import { Table, TableRow, Where, readTable } from './table';
 import { loopsOf } from './loops';
 import { referenceResolver, splitReference } from './objective-progress';
 import { Links, checkLinks } from './validate-links';
+import { Add, Finding, Severity } from './findings';
 import { cellLook } from './views';
 
-/** An error makes a number wrong or missing; a warning goes against the method; info is a suggestion. */
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface Finding {
-  severity: Severity;
-  rule: string;
-  where: Where;
-  message: string;
-}
+export type { Finding, Severity } from './findings';
 
 type Objectives = Table<ObjectiveColumn>;
 type KeyResults = Table<KeyResultColumn>;
@@ -74,8 +67,6 @@ export function validateOkrs(
       (a.where.column ?? -1) - (b.where.column ?? -1),
   );
 }
-
-type Add = (severity: Severity, rule: string, where: Where, message: string) => void;
 
 /** `Objective O1` or `Key result in Key Results row 4` when there is no id. */
 function label(kind: string, row: TableRow<'ID'>): string {
