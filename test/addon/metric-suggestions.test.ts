@@ -336,6 +336,15 @@ describe('applyMetricSuggestions', () => {
 });
 
 describe('Apply suggested metrics… (the menu item)', () => {
+  it('opens the dialog from the built Suggestions.html', () => {
+    const { rt, id } = workbook();
+    rt.run('showMetricSuggestions', { spreadsheetId: id, user: CHAMPION });
+    const dialog = rt.ui.last('modal')!;
+    expect(dialog).toMatchObject({ title: 'Apply suggested metrics', width: 640, height: 520 });
+    expect(dialog.html).toMatch(/<title>Apply suggested metrics<\/title>/);
+    expect(dialog.html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+  });
+
   it('says there is nothing to suggest, in an alert, rather than open an empty dialog', () => {
     const { rt, id } = workbook(KEY_RESULTS.filter((r) => ['KR6', 'KR7', 'KR8', 'KR9'].includes(r[0] as string)));
     click(rt, id, 'showMetricSuggestions', 'OK');
