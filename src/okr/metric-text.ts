@@ -36,9 +36,18 @@ export interface MetricByHand {
 
 export type MetricReading = MetricProposal | MetricByHand;
 
-/** A number as people write them in a sentence: `74`, `1,200`, `99.95%`, `$1,200.50`, `1.8×`. */
-const NUM =
-  String.raw`(?<![\w.,\-/:$€£])(?:[$€£]\s?)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%|[×x](?!\w))?` + String.raw`(?![\w%]|[.,\-/:]\d)`;
+/**
+ * A number as people write them in a sentence: `74`, `1,200`, `99.95%`,
+ * `$1,200.50`, `1.8×`. Not one glued to letters or other digits (`v2`, `Q3`,
+ * `H1`, `120k`, `1.2.3`, `2026-11-15`, `10:30`, `3,4`): those name things.
+ */
+const NUM = [
+  String.raw`(?<![\w.,\-/:$€£])`, // nothing number-like before it
+  String.raw`(?:[$€£]\s?)?`, // a currency
+  String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`, // digits, English thousands commas, decimals
+  String.raw`(?:\s?%|[×x](?!\w))?`, // a percent sign, or a multiplier
+  String.raw`(?![\w%]|[.,\-/:]\d)`, // nothing number-like after it
+].join('');
 
 /** Qualifiers before a number, longest first, with the way each points. */
 const QUALIFIERS: [string, 'up' | 'down'][] = [
