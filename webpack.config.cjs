@@ -31,7 +31,8 @@ module.exports = {
   output: {
     path: path.resolve(__dirname, 'dist'),
     filename: 'Code.js',
-    clean: { keep: /Sidebar\.html$/ },
+    // The HTML pages are built apart (dev/build-sidebar.mjs).
+    clean: { keep: /\.html$/ },
   },
   resolve: { extensions: ['.ts', '.js'] },
   module: {

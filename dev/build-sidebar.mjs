@@ -1,9 +1,9 @@
-// Builds dist/Sidebar.html, the check-in panel, as one self-contained file:
-// HtmlService serves a project file as is, and a sidebar may load nothing from
-// elsewhere that we would rather not depend on, so esbuild bundles
-// sidebar/main.ts and sidebar/style.css and both are inlined into
-// sidebar/index.html. Run directly (`node dev/build-sidebar.mjs`) or imported
-// by dev/build.ts.
+// Builds the add-on's HTML pages, each one self-contained file: HtmlService
+// serves a project file as is, and a page may load nothing from elsewhere
+// that we would rather not depend on, so esbuild bundles each page's script
+// and style and both are inlined into its template. dist/Sidebar.html is the
+// check-in panel; dist/Suggestions.html the Apply suggested metrics dialog.
+// Run directly (`node dev/build-sidebar.mjs`) or imported by dev/build.ts.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,10 +12,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIDEBAR = path.join(ROOT, 'sidebar');
 
-/** Sheets loads this on every panel open: the issue's budget. */
-export const SIDEBAR_BUDGET = 60 * 1024;
+/** Each page: its file in dist/, its sources in sidebar/, and its size budget (Sheets loads it on every open). */
+export const PAGES = [
+  // The issue's budget for the panel.
+  { name: 'Sidebar', script: 'main.ts', style: 'style.css', template: 'index.html', budget: 60 * 1024 },
+  { name: 'Suggestions', script: 'suggestions.ts', style: 'suggestions.css', template: 'suggestions.html', budget: 20 * 1024 },
+];
 
-async function bundle(entry, loader) {
+/** The check-in panel's budget, in bytes. */
+export const SIDEBAR_BUDGET = PAGES[0].budget;
+
+async function bundle(entry) {
   const result = await esbuild.build({
     entryPoints: [path.join(SIDEBAR, entry)],
     bundle: true,
@@ -27,29 +34,34 @@ async function bundle(entry, loader) {
     charset: 'utf8',
     legalComments: 'none',
     logLevel: 'silent',
-    ...(loader ? { loader } : {}),
   });
   return result.outputFiles[0].text.trim();
 }
 
-/** Writes `<dist>/Sidebar.html` and returns its size in bytes. */
-export async function buildSidebar(dist = path.join(ROOT, 'dist')) {
-  const [script, style] = await Promise.all([bundle('main.ts'), bundle('style.css')]);
+/** Writes `<dist>/<page.name>.html` and returns its size in bytes; throws past its budget. */
+async function buildPage(page, dist) {
+  const [script, style] = await Promise.all([bundle(page.script), bundle(page.style)]);
+  const file = `dist/${page.name}.html`;
   // A closing tag inside the inlined code would end the element early.
-  if (/<\/script/i.test(script)) throw new Error('The sidebar script contains "</script": it would end the inline script.');
-  if (/<\/style/i.test(style)) throw new Error('The sidebar style contains "</style": it would end the inline style.');
-  const template = fs.readFileSync(path.join(SIDEBAR, 'index.html'), 'utf8');
+  if (/<\/script/i.test(script)) throw new Error(`The ${file} script contains "</script": it would end the inline script.`);
+  if (/<\/style/i.test(style)) throw new Error(`The ${file} style contains "</style": it would end the inline style.`);
+  const template = fs.readFileSync(path.join(SIDEBAR, page.template), 'utf8');
   // Replacer functions, so a "$&" in the code is not read as a pattern.
   const html = template.replace('/*STYLE*/', () => style).replace('/*SCRIPT*/', () => script);
   fs.mkdirSync(dist, { recursive: true });
-  const file = path.join(dist, 'Sidebar.html');
-  fs.writeFileSync(file, html);
+  fs.writeFileSync(path.join(dist, `${page.name}.html`), html);
   const size = Buffer.byteLength(html);
-  if (size > SIDEBAR_BUDGET) throw new Error(`dist/Sidebar.html is ${size} bytes: over the ${SIDEBAR_BUDGET}-byte budget.`);
+  if (size > page.budget) throw new Error(`${file} is ${size} bytes: over the ${page.budget}-byte budget.`);
   return size;
 }
 
+/** Writes every page into `dist` and returns each one's size in bytes, by name. */
+export async function buildPages(dist = path.join(ROOT, 'dist')) {
+  const sizes = {};
+  for (const page of PAGES) sizes[page.name] = await buildPage(page, dist);
+  return sizes;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const size = await buildSidebar();
-  console.log(`dist/Sidebar.html: ${size} bytes`);
+  for (const [name, size] of Object.entries(await buildPages())) console.log(`dist/${name}.html: ${size} bytes`);
 }

@@ -2,12 +2,12 @@ import webpack from 'webpack';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSidebar } from './build-sidebar.mjs';
+import { buildPages } from './build-sidebar.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = path.join(ROOT, 'dist');
 
-/** Runs the same build as `npm run build` (webpack for Code.js, esbuild for Sidebar.html), failing on any error. */
+/** Runs the same build as `npm run build` (webpack for Code.js, esbuild for Sidebar.html and Suggestions.html), failing on any error. */
 export async function buildAddon(): Promise<void> {
   const config = createRequire(import.meta.url)(path.join(ROOT, 'webpack.config.cjs')) as webpack.Configuration;
   await new Promise<void>((resolve, reject) => {
@@ -17,5 +17,5 @@ export async function buildAddon(): Promise<void> {
       resolve();
     });
   });
-  await buildSidebar(DIST);
+  await buildPages(DIST);
 }

@@ -1,9 +1,14 @@
-// google.script.run as a typed promise API. The names and types come from the
-// contract shared with src/main.ts, so a renamed server function or a changed
-// argument fails the type check here rather than in a person's panel.
+// google.script.run as a typed promise API, for the check-in panel and the
+// Apply suggested metrics dialog. The names and types come from the contracts
+// shared with src/main.ts, so a renamed server function or a changed argument
+// fails the type check here rather than in a person's panel.
 import type { CheckinServer } from '../src/shared/checkin-api';
+import type { SuggestionServer } from '../src/shared/suggestions-api';
 
-export type ServerName = keyof CheckinServer;
+/** Every server function a page calls. */
+type Server = CheckinServer & SuggestionServer;
+
+export type ServerName = keyof Server;
 
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
@@ -18,8 +23,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * Calls a server function. Calls run one after another: Google runs at most
  * ten at once and fails the rest, and nothing in the panel gains from overlap.
  */
-export function call<N extends ServerName>(name: N, ...args: Parameters<CheckinServer[N]>): Promise<ReturnType<CheckinServer[N]>> {
-  const run = () => send(name, args) as Promise<ReturnType<CheckinServer[N]>>;
+export function call<N extends ServerName>(name: N, ...args: Parameters<Server[N]>): Promise<ReturnType<Server[N]>> {
+  const run = () => send(name, args) as Promise<ReturnType<Server[N]>>;
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
@@ -28,7 +33,7 @@ export function call<N extends ServerName>(name: N, ...args: Parameters<CheckinS
 function send(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script?.run) {
-      reject(new Error('This panel works inside Google Sheets: open it from Extensions > OKR Sheets > Check in.'));
+      reject(new Error('This page works inside Google Sheets: open it from Extensions > OKR Sheets.'));
       return;
     }
     const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((error) => reject(asError(error)));

@@ -3,8 +3,10 @@
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
 import { checkinContext, showCheckinPanel } from './addon/checkin';
 import { recordCheckin } from './addon/record-checkin';
+import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from './addon/metric-suggestions';
 import { buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
+import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import {
@@ -35,6 +37,22 @@ global.setUpWorkbook = (): void => setUpWorkbookAction();
 
 /** Menu: Validate the OKRs. */
 global.validateOkrs = (): void => validateOkrsAction();
+
+/** Menu: Apply suggested metrics… (a dialog of the metrics key results state in their text, or an alert that there are none). */
+global.showMetricSuggestions = (): void => showMetricSuggestions();
+
+/**
+ * Apply suggested metrics dialog: the key results whose text states a measure, each with the metric it proposes.
+ * @return {MetricSuggestion[]} [{ id, text, metric, start, target, unit, phrase, summary, blocked }]
+ */
+global.getMetricSuggestions = (): MetricSuggestion[] => metricSuggestions();
+
+/**
+ * Apply suggested metrics dialog: writes the proposals of the key results ticked (Metric, Start, Target, and Current where blank or not done).
+ * @param {string[]} ids the IDs of the key results to apply
+ * @return {AppliedMetrics} { applied: ids, skipped: [{ id, reason }] }
+ */
+global.applyMetricSuggestions = (ids: string[]): AppliedMetrics => applyMetricSuggestions(ids);
 
 /** Menu: Link a team workbook… (asks for its link and name, adds it to Teams and its import to Linked OKRs). */
 global.linkTeamWorkbook = (): void => linkTeamWorkbookAction();

@@ -125,6 +125,8 @@ export const WORKBOOKS: WorkbookSpec[] = [
         keyResults: [
           kr('Grow annual recurring revenue from 4.0M to 5.0M', 'tom@acme.example', 'increase', 4000000, 5000000, 'EUR', 'at risk'),
           kr('Keep monthly churn at most 2%', 'Tom Becker', 'at most', '', 0.02, '%', 'ahead', { percent: true }),
+          // Written as a sentence and entered as a milestone, as many are: Apply suggested metrics… measures it.
+          kr('Cut the data sources we pay for from 74 to less than 15', 'Maya Chen', 'milestone', '', '', '', 'at risk'),
         ],
       },
       {

@@ -16,6 +16,7 @@ export function buildMenu(): void {
     .addSeparator()
     .addItem('Set up the OKR workbook', 'setUpWorkbook')
     .addItem('Validate the OKRs', 'validateOkrs')
+    .addItem('Apply suggested metrics…', 'showMetricSuggestions')
     .addSeparator()
     .addItem('Link a team workbook…', 'linkTeamWorkbook')
     .addItem('Update links', 'updateLinks')

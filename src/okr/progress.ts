@@ -42,6 +42,11 @@ export function checkDirection(kind: 'increase' | 'decrease' | 'auto', start: nu
 const MILESTONE_DONE = new Set(['done', 'yes', 'true', '1']);
 const MILESTONE_NOT_DONE = new Set(['not done', 'no', 'false', '0']);
 
+/** A milestone's value for not done: FALSE, 0, or the words not done, no, false, 0. */
+export function isNotDone(value: Cell): boolean {
+  return value === false || value === 0 || (typeof value === 'string' && MILESTONE_NOT_DONE.has(normalise(value)));
+}
+
 function milestoneProgress(current: Cell): number {
   if (current === true || current === 1) return 1;
   if (current === false || current === 0) return 0;

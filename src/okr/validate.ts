@@ -3,6 +3,7 @@ import { UserError } from './errors';
 import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
+import { metricInText, metricTextMessage } from './metric-text';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
@@ -12,6 +13,7 @@ import { Add, Finding, Severity } from './findings';
 import { People } from './people';
 import { checkPeople } from './validate-people';
 import { Alignments, alignmentLoops, alignmentsOf, checkOtherCycle } from './validate-support';
+import { cellLook } from './views';
 
 export type { Finding, Severity } from './findings';
 
@@ -24,17 +26,25 @@ const CALENDAR_ONLY: CycleCalendar = { fiscal: CALENDAR_YEAR, custom: new Map() 
 /**
  * Checks the structure of an OKR workbook; errors come before warnings.
  * `calendar` says which cycle names mean something (fiscal year, Cycles tab).
+ * `keyResultFormats` are the number formats of the Key Results range read
+ * (cell for cell; none given reads as no percent format): a key result whose
+ * cells show percentages is offered its metric in fractions.
  */
 export function validateOkrs(
   objectiveValues: readonly (readonly Cell[])[],
   keyResultValues: readonly (readonly Cell[])[],
   calendar: CycleCalendar = CALENDAR_ONLY,
   links: Links = { workbook: '', linked: [] },
-  peopleValues?: readonly (readonly Cell[])[],
+  more: {
+    /** The People tab as read: without it (the OKR_VALIDATE formula) no owner can be judged unknown. */
+    people?: readonly (readonly Cell[])[];
+    /** The Key Results' number formats, cell for cell: which hold percentages, for the metrics their text suggests. */
+    keyResultFormats?: readonly (readonly string[])[];
+  } = {},
 ): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
   const keyResults = readTable(keyResultValues, KEY_RESULTS);
-  const people = new People(peopleValues ?? []);
+  const people = new People(more.people ?? []);
   const findings: Finding[] = [];
   const add = (severity: Severity, rule: string, where: Where, message: string) => findings.push({ severity, rule, where, message });
 
@@ -53,9 +63,8 @@ export function validateOkrs(
   const alignments = alignmentsOf(indexById(objectives), keyResults, links.workbook);
   checkObjectives(objectives, calendar, links.workbook, alignments, add);
   checkLinks(objectives, links, alignments, add);
-  checkKeyResults(objectives, keyResults, add);
-  // Without the People tab (the OKR_VALIDATE formula) no owner can be judged unknown.
-  if (peopleValues) checkPeople(objectives, keyResults, people, add);
+  checkKeyResults(objectives, keyResults, add, more.keyResultFormats ?? []);
+  if (more.people) checkPeople(objectives, keyResults, people, add);
   checkShape(objectives, keyResults, links, people, add);
 
   // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
@@ -158,7 +167,7 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
   }
 }
 
-function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add): void {
+function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add, formats: readonly (readonly string[])[]): void {
   checkOwners(keyResults as unknown as Table<'ID' | 'Owner'>, 'Key result', add);
   const objectiveIds = indexById(objectives);
   for (const row of keyResults.rows) {
@@ -178,6 +187,7 @@ function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Ad
       );
     }
     checkMeasure(row, name, add, keyResults);
+    checkMetricInText(row, name, add, keyResults, formats);
     checkWeight(row, name, add);
     const confidence = row.get('Confidence');
     const level = asNumber(confidence);
@@ -223,6 +233,20 @@ function checkMeasure(row: TableRow<KeyResultColumn>, name: string, add: Add, ke
     const rule = /equals start/.test((error as Error).message) ? 'no-change' : 'direction-mismatch';
     add('error', rule, row.where('Target'), `${name}: ${(error as Error).message}.`);
   }
+}
+
+/** A milestone or unmeasured key result whose text states its measure ("from 74 to 15"): suggest it. */
+function checkMetricInText(
+  row: TableRow<KeyResultColumn>,
+  name: string,
+  add: Add,
+  keyResults: KeyResults,
+  formats: readonly (readonly string[])[],
+): void {
+  if (!keyResults.has('Key result')) return;
+  const { percent } = cellLook(keyResults, { format: (c) => formats[row.row - 1]?.[c] ?? '', hasFormula: () => false });
+  const reading = metricInText(row, percent);
+  if (reading) add('info', 'metric-in-text', row.where('Key result'), metricTextMessage(name, reading, percent));
 }
 
 function checkWeight(row: TableRow<'Weight' | 'ID'>, name: string, add: Add): void {

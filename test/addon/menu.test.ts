@@ -5,6 +5,7 @@ const ITEMS = [
   { path: 'Extensions > OKR Sheets > Check in', functionName: 'showCheckinPanel' },
   { path: 'Extensions > OKR Sheets > Set up the OKR workbook', functionName: 'setUpWorkbook' },
   { path: 'Extensions > OKR Sheets > Validate the OKRs', functionName: 'validateOkrs' },
+  { path: 'Extensions > OKR Sheets > Apply suggested metrics…', functionName: 'showMetricSuggestions' },
   { path: 'Extensions > OKR Sheets > Link a team workbook…', functionName: 'linkTeamWorkbook' },
   { path: 'Extensions > OKR Sheets > Update links', functionName: 'updateLinks' },
   { path: 'Extensions > OKR Sheets > Help', functionName: 'showHelp' },

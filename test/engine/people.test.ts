@@ -94,7 +94,7 @@ describe('Validate: owners and the People tab', () => {
     const objectives = cleanObjectives();
     const keyResults = cleanKeyResults();
     edit(objectives, keyResults);
-    return validateOkrs(objectives, keyResults, undefined, undefined, people).filter((f) => f.rule !== 'few-objectives');
+    return validateOkrs(objectives, keyResults, undefined, undefined, { people }).filter((f) => f.rule !== 'few-objectives');
   }
 
   it('warns about an owner who is neither an address nor a name in People, with the nearest name', () => {
@@ -148,7 +148,7 @@ describe('Validate: owners and the People tab', () => {
     const teams = (edit: (objectives: Cell[][]) => void) => {
       const objectives = cleanObjectives();
       edit(objectives);
-      return validateOkrs(objectives, cleanKeyResults(), undefined, undefined, people)
+      return validateOkrs(objectives, cleanKeyResults(), undefined, undefined, { people })
         .filter((f) => f.rule === 'few-objectives')
         .map((f) => f.message);
     };

@@ -69,6 +69,8 @@ describe('validateOkrs', () => {
       'error not-measurable @ Key Results row 7, Target',
       'error not-measurable @ Key Results row 8, Start',
       'error direction-mismatch @ Key Results row 9, Target',
+      // KR7 "Lead time from 10 to 3 days" has start "lots": its text says what to write.
+      'info metric-in-text @ Key Results row 8, Key result',
     ]);
   });
 

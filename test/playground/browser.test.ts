@@ -30,7 +30,11 @@ async function columnOf(header: string): Promise<string> {
 }
 
 async function tab(name: string): Promise<void> {
+  // Clicking a tab reloads its sheet even when it is the one shown, and the reload resets the selection:
+  // wait for it, or a click made meanwhile (on a loaded machine) is lost and typing lands in A1.
+  const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
   await page.getByRole('tab', { name, exact: true }).click();
+  await loaded;
   await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
 }
 

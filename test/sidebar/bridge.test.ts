@@ -1,6 +1,7 @@
-// Every server function the check-in panel calls goes through google.script.run's
-// bridge (dev/runtime/services/script-run.ts) in the harness and the playground,
-// and what each returns for a real workbook is a value Google lets cross.
+// Every server function the check-in panel and the suggestions dialog call
+// goes through google.script.run's bridge (dev/runtime/services/script-run.ts)
+// in the harness and the playground, and what each returns for a real
+// workbook is a value Google lets cross.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -9,13 +10,15 @@ import { seededWorkbook } from './harness';
 
 const ONE = 'owner.one@example.com';
 
-/** The panel's calls, each with arguments it really sends. */
+/** The pages' calls, each with arguments they really send. */
 const CALLS: Record<string, unknown[]> = {
   getCheckinContext: [],
   submitCheckin: [{ id: '0b6a1c9e-3f2d-4a8b-9c1e-5d7f2a4b6c8d', keyResultId: 'EX-KR2', value: 5, confidence: 7, note: 'on the way' }],
+  getMetricSuggestions: [],
+  applyMetricSuggestions: [['EX-KR3']],
 };
 
-test("the panel calls no server function this list misses (sidebar/*.ts, every call('…'))", () => {
+test("the pages call no server function this list misses (sidebar/*.ts, every call('…'))", () => {
   const dir = path.join(ROOT, 'sidebar');
   const called = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {

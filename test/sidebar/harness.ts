@@ -1,7 +1,8 @@
-// The built panel (dist/Sidebar.html) in headless Chromium, 300 px wide, with a
-// google.script.run that runs the real server functions of dist/Code.js in the
-// in-memory runtime. The playground cannot withhold a user's address or delete
-// a row mid-check-in on cue; this harness can, through the Runtime it is given.
+// The built panel (dist/Sidebar.html) in headless Chromium, 300 px wide, or
+// another built page (the suggestions dialog), with a google.script.run that
+// runs the real server functions of dist/Code.js in the in-memory runtime.
+// The playground cannot withhold a user's address or delete a row
+// mid-check-in on cue; this harness can, through the Runtime it is given.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -27,9 +28,9 @@ export function seededWorkbook(options: { locale?: string; dist?: string } = {})
 
 // What Sheets injects into the panel's frame: google.script.run, the runtime's
 // own (the one the playground's panels get), whose calls here go to the test
-// process (window.__okrRun); google.script.host is all but absent.
+// process (window.__okrRun); google.script.host only notes a close.
 const SHIM = `${scriptRunPageScript('(name, args) => window.__okrRun(name, args)')}
-window.google.script.host = { close() {} };`;
+window.google.script.host = { close() { window.__okrClosed = true; } };`;
 
 export interface Harness {
   page: Page;
@@ -42,10 +43,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openPanel(rt: Runtime, spreadsheetId: string, user: string): Promise<Harness> {
+/** Opens dist/<file>.html (the panel unless said) at `width` px, its calls run as `user` on `spreadsheetId`. */
+export async function openPanel(
+  rt: Runtime,
+  spreadsheetId: string,
+  user: string,
+  { file = 'Sidebar', width = 300 }: { file?: string; width?: number } = {},
+): Promise<Harness> {
   const browser = await launch();
   const page = browser.page;
-  await page.setViewportSize({ width: 300, height: 900 });
+  await page.setViewportSize({ width, height: 900 });
   const harness: Harness = { page, user, loseNextReply: false, calls: [], close: () => browser.close() };
   await page.exposeFunction('__okrRun', (name: string, args: unknown[]): ScriptRunReply => {
     harness.calls.push(name);
@@ -58,7 +65,7 @@ export async function openPanel(rt: Runtime, spreadsheetId: string, user: string
     return reply;
   });
   await page.addInitScript(SHIM);
-  const html = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+  const html = fs.readFileSync(path.join(DIST, `${file}.html`), 'utf8');
   await page.route(`${URL}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto(URL);
   return harness;
