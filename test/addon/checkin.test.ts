@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinContext, CheckinInput, KeyResultView } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, click, newWorkbook, records } from './workbook';
+import { byHand, click, newWorkbook, records, errorOf } from './workbook';
 
 const OWNER = 'owner.one@example.com';
 
@@ -19,14 +19,6 @@ const submit = (rt: Runtime, id: string, checkin: Partial<CheckinInput>, user = 
     user,
     args: [{ id: 'checkin-0001', keyResultId: 'EX-KR1', value: 50, confidence: 7, note: 'Tour shipped', ...checkin }],
   });
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 const checkins = (rt: Runtime, id: string) => records(rt, id, 'Check-ins');
 
 /** The Key Results cells (as A1) whose value or formula differs between two reads, leaving out the computed Progress and Status. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppliedMetrics, MetricSuggestion } from '../../src/shared/suggestions-api';
 import { Cell } from '../../src/okr/cells';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, byHand, click, fill, lastAlert, newWorkbook } from './workbook';
+import { CHAMPION, byHand, click, fill, lastAlert, newWorkbook, errorOf } from './workbook';
 
 const OBJECTIVES: Cell[][] = [
   ['ID', 'Objective', 'Owner', 'Team', 'Cycle'],
@@ -39,14 +39,6 @@ function workbook(keyResults: Cell[][] = KEY_RESULTS) {
 const suggestions = (rt: Runtime, id: string) => rt.run<MetricSuggestion[]>('getMetricSuggestions', { spreadsheetId: id, user: CHAMPION });
 const apply = (rt: Runtime, id: string, ids: unknown) =>
   rt.run<AppliedMetrics>('applyMetricSuggestions', { spreadsheetId: id, user: CHAMPION, args: [ids] });
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 /** The whole Key Results grid: each cell's value and formula, by A1. */
 function grid(rt: Runtime, id: string): Map<string, string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinContext, CheckinInput, KeyResultView } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, click, fill, lastAlert, newWorkbook, records } from './workbook';
+import { byHand, click, fill, lastAlert, newWorkbook, records, errorOf } from './workbook';
 
 // Issue 14: text reads back as typed, the locale and the cells' formats
 // decide how numbers read, and nothing of the person's is lost. Everything
@@ -35,14 +35,6 @@ const submit = (rt: Runtime, id: string, checkin: Partial<CheckinInput>) =>
     user: OWNER,
     args: [{ id: `checkin-${String(++next).padStart(6, '0')}`, keyResultId: 'EX-KR2', value: 7, confidence: 6, note: '', ...checkin }],
   });
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 describe('text is kept exactly as typed', () => {
   const TYPED = ['100%', '0042', '1,000', '$5', 'TRUE', '2026-11-15', '1e5', "'quoted'", '=1+1', '-3', ' spaced '];

@@ -69,3 +69,13 @@ export function teamWorkbook(rt: Runtime, name: string, objectives: Cell[][], ke
   if (keyResults.length) fill(rt, id, 'Key Results', keyResults, 2);
   return id;
 }
+
+/** The message of what `fn` throws (a server function's error, as the panel would get it); fails when it throws nothing. */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}
