@@ -244,7 +244,9 @@ export function readMetricText(sentence: string, percentCells = false): MetricRe
   // Two measures in one key result: which one it means is a guess.
   if (measures > 1 || found.length > 1) return undefined;
   const [proposal] = found;
-  if (proposal) return percentCells && proposal.unit === '%' ? asFractions(proposal) : proposal;
+  if (proposal && !percentCells) return proposal;
+  // In cells that show percentages a plain 30 reads as 3000%: whether the sentence means 30% or the cells are mis-formatted is a guess.
+  if (proposal) return proposal.unit === '%' ? asFractions(proposal) : undefined;
   const change = DOUBLE_OR_HALVE.exec(sentence);
   if (!change) return undefined;
   return { kind: 'by hand', change: /doubl/i.test(change[0]) ? 'doubles' : 'halves', phrase: change[0] };

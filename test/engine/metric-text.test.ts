@@ -31,8 +31,10 @@ describe('readMetricText: the measures the issue names', () => {
     expect(readMetricText('Keep availability at least 99.95%', true)).toEqual(proposal('at least', null, 0.9995, '', 'at least 99.95%'));
     expect(readMetricText('99.95% availability', true)).toEqual(proposal('at least', null, 0.9995, '', '99.95% availability'));
     expect(readMetricText('Raise activation from 40% to 60%', true)).toEqual(proposal('increase', 0.4, 0.6, '', 'from 40% to 60%'));
-    // A number with no percent sign is the number written, whatever the cells.
-    expect(readMetricText('Grow NPS from 30 to 50', true)).toEqual(proposal('increase', 30, 50, '', 'from 30 to 50'));
+    // A number with no percent sign in cells that show percentages would read as 3000%: no guess.
+    expect(readMetricText('Grow NPS from 30 to 50', true)).toBeUndefined();
+    expect(readMetricText('Grow revenue from $2 to $3', true)).toBeUndefined();
+    expect(readMetricText('Grow NPS from 30 to 50', false)).toEqual(proposal('increase', 30, 50, '', 'from 30 to 50'));
   });
 
   it('says a sentence doubles or halves something, and proposes nothing', () => {
