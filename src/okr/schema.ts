@@ -309,7 +309,7 @@ export interface SettingSpec {
 }
 
 /** The "Email summaries" section, after the OKR settings; each row's about starts with the section's name. */
-export const SUMMARY_SETTING_ROWS: readonly SettingSpec[] = [
+export const SUMMARY_SETTING_ROWS: readonly (SettingSpec & { key: SummarySettingKey })[] = [
   {
     key: 'summaryEnabled',
     name: 'Email summaries',
