@@ -26,6 +26,11 @@ const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±
 const points = (change: number) => signed(Math.round(change * 100), ' pts');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** How mail names the workbook: `Product OKRs`, or the name itself when it already says OKRs. */
+function okrsOf(workbook: string): string {
+  return /\bokrs?$/i.test(workbook.trim()) ? workbook.trim() : `${workbook.trim()} OKRs`;
+}
+
 /** The headline as one sentence, shared by subject, HTML and text. */
 function headlineText(summary: Summary): string {
   const h = summary.headline;
@@ -139,7 +144,7 @@ function more(count: number): string {
 /** The weekly summary. `notice` (to the workbook's owner: who gets it on the next run) goes first when given. */
 export function summaryMail(summary: Summary, notice = ''): Mail {
   const atRisk = summary.atRisk.length;
-  const subject = `${summary.workbook} OKRs, ${summary.cycle}, week of ${summary.date}: ${
+  const subject = `${okrsOf(summary.workbook)}, ${summary.cycle}, week of ${summary.date}: ${
     summary.headline.progress === null ? 'progress not shown' : `${pct(summary.headline.progress)} done`
   }, ${atRisk} at risk or off track`;
   const parts = sections(summary);
@@ -201,7 +206,7 @@ export function summaryMail(summary: Summary, notice = ''): Mail {
 /** One owner's reminder: their due or stale key results, and where to check in. */
 export function reminderMail(summary: Summary, owner: OwnerCheckins): Mail {
   const count = plural(owner.keyResults.length, 'key result');
-  const subject = `Check-in due: ${count} in ${summary.workbook} OKRs`;
+  const subject = `Check-in due: ${count} in ${okrsOf(summary.workbook)}`;
   const line = (kr: OwnerCheckins['keyResults'][number]) =>
     `${kr.id} ${kr.title} (last check-in ${kr.lastCheckin ?? 'never'}${kr.stale ? ', stale' : ''})`;
   const intro = `Your check-in is due on ${count} this week. It takes a minute: open the workbook, then Extensions > OKR Sheets > Check in.`;

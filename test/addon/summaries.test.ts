@@ -137,7 +137,7 @@ describe('the weekly summary', () => {
     });
     // O1 = (0.5 + 0.1) / 2 = 0.3; O2 = (1 + 0.45) / 2 = 0.725; overall = (0.3 + 0.725) / 2 = 0.5125 → 51%; expected 45.42/92 → 49%.
     expect(preview.text).toContain('Overall progress 51% (the cycle says 49% by now).');
-    expect(preview.subject).toBe('Team OKRs OKRs, 2026-Q4, week of 2026-11-15: 51% done, 2 at risk or off track');
+    expect(preview.subject).toBe('Team OKRs, 2026-Q4, week of 2026-11-15: 51% done, 2 at risk or off track');
     expect(preview.recipients).toEqual(['ann@example.com', 'bob@example.com', 'dave@example.com']);
     // At risk first: KR2 off track (0.1 vs 0.49), then O1 at risk (0.3: a gap of 0.19).
     expect(preview.text).toContain(
@@ -177,8 +177,8 @@ describe('the weekly summary', () => {
       'dave@example.com',
     ]);
     expect(reminders.map((m) => [m.to.join(), m.subject])).toEqual([
-      ['bob@example.com', 'Check-in due: 1 key result in Team OKRs OKRs'],
-      ['dave@example.com', 'Check-in due: 1 key result in Team OKRs OKRs'],
+      ['bob@example.com', 'Check-in due: 1 key result in Team OKRs'],
+      ['dave@example.com', 'Check-in due: 1 key result in Team OKRs'],
     ]);
     expect(reminders[0]!.body).toContain("- KR2 Ten things <script>alert('x')</script> (last check-in 2026-11-02, stale)");
     expect(reminders[0]!.body).toContain('Open the workbook: https://docs.google.com/spreadsheets/d/');
