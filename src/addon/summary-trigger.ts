@@ -29,7 +29,7 @@ export function sendWeeklySummary(_event: unknown): SendResult | undefined {
   if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
     return skip('OKR Sheets needs to be authorised again: open the workbook and use Extensions > OKR Sheets > Email summaries….');
   }
-  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
   try {
     spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   } catch {

@@ -2,7 +2,7 @@
 // its HTML opened in headless Chromium (a screenshot in test-results/).
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../dev/build';
 import { seedDemo } from '../../dev/playground/demo';
 import { Workbooks } from '../../dev/playground/workbooks';
@@ -13,18 +13,18 @@ const ROOT = path.resolve(__dirname, '../..');
 const MAYA = 'maya@acme.example';
 
 let workbooks: Workbooks;
-let company: string;
+let company = '';
 let preview: { subject: string; html: string; text: string; recipients: string[] };
 
 beforeAll(() => {
   workbooks = new Workbooks({ dist: DIST, now: () => NOW });
-  [company] = seedDemo(workbooks, NOW);
+  company = seedDemo(workbooks, NOW)[0]!;
   preview = workbooks.runtime.run('previewSummary', { spreadsheetId: company, user: MAYA });
 }, 120_000);
 
 describe("the demo company's summary", () => {
   it('has the headline the Objectives Progress column gives, by the rollup rule', () => {
-    const values = workbooks.runtime.store.values(company!, 'Objectives');
+    const values = workbooks.runtime.store.values(company, 'Objectives');
     const progress = values.slice(1, 4).map((row) => row[7] as number);
     // C1, C2 and C3 are top-level (aligned to nothing), weight 1 each: overall = (C1 + C2 + C3) / 3.
     const overall = (progress[0]! + progress[1]! + progress[2]!) / 3;
@@ -72,5 +72,3 @@ describe("the demo company's summary", () => {
     console.log(`demo summary HTML: ${bytes} bytes`);
   }, 60_000);
 });
-
-afterAll(() => undefined);
