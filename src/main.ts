@@ -7,6 +7,10 @@ import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from
 import { buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
+import type { SendResult, SummaryPreview, SummarySettingsInput, SummarySettingsView } from './shared/summary-api';
+import { saveSummarySettings, showSummarySettings, summarySettings } from './addon/summary-settings';
+import { previewSummary, sendSummaries } from './addon/summary-send';
+import { sendWeeklySummary } from './addon/summary-trigger';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import {
@@ -75,6 +79,41 @@ global.getCheckinContext = (): CheckinContext => checkinContext();
  * @return {KeyResultView} the key result after the check-in
  */
 global.submitCheckin = (checkin: CheckinInput): KeyResultView => recordCheckin(checkin);
+
+/** Menu: Email summaries… (opens the dialog that schedules, previews and sends the weekly summary). */
+global.showSummarySettings = (): void => showSummarySettings();
+
+/**
+ * Email summaries dialog: the settings, when the next summary goes out, and to how many people.
+ * @return {SummarySettingsView} { enabled, recipients, list, weekday, hour, reminders, nextSend, recipientCount, timeZone }
+ */
+global.getSummarySettings = (): SummarySettingsView => summarySettings(SpreadsheetApp.getActiveSpreadsheet());
+
+/**
+ * Email summaries dialog: saves the settings and schedules (or removes) the weekly trigger; refuses a bad field, naming it, changing nothing.
+ * @param {SummarySettingsInput} settings { enabled, recipients, list, weekday, hour, reminders }
+ * @return {SummarySettingsView} the settings as saved, as getSummarySettings gives them
+ */
+global.saveSummarySettings = (settings: SummarySettingsInput): SummarySettingsView =>
+  saveSummarySettings(SpreadsheetApp.getActiveSpreadsheet(), settings);
+
+/**
+ * Email summaries dialog: this week's summary as it will arrive.
+ * @return {SummaryPreview} { subject, html, text, recipients }
+ */
+global.previewSummary = (): SummaryPreview => previewSummary(SpreadsheetApp.getActiveSpreadsheet());
+
+/**
+ * Email summaries dialog: sends this week's summary (and reminders) now to everyone who has not had it this week.
+ * @return {SendResult} { sent, deferred, alreadySent }: numbers of recipients
+ */
+global.sendSummaryNow = (): SendResult => sendSummaries(SpreadsheetApp.getActiveSpreadsheet());
+
+/**
+ * The weekly time-driven trigger's handler: sends the summary and reminders, or records why not.
+ * @param {GoogleAppsScript.Events.TimeDriven} event the time-driven event
+ */
+global.sendWeeklySummary = (event: GoogleAppsScript.Events.TimeDriven): void => void sendWeeklySummary(event);
 
 /** Menu: Help. */
 global.showHelp = (): void => showHelp();

@@ -21,6 +21,8 @@ export function buildMenu(): void {
     .addItem('Link a team workbook…', 'linkTeamWorkbook')
     .addItem('Update links', 'updateLinks')
     .addSeparator()
+    .addItem('Email summaries…', 'showSummarySettings')
+    .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();
 }

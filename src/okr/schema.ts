@@ -246,7 +246,48 @@ export type KeyResultColumn = (typeof KEY_RESULTS.headers)[number];
 export type CheckinColumn = (typeof CHECKINS.headers)[number];
 export type PeopleColumn = (typeof PEOPLE.headers)[number];
 
-export type SettingKey = 'workbookName' | 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming';
+export type SettingKey =
+  'workbookName' | 'cycle' | 'cadence' | 'atRiskGap' | 'offTrackGap' | 'fiscalStart' | 'fiscalNaming' | SummarySettingKey;
+
+/** The Settings rows of the "Email summaries" section. */
+export type SummarySettingKey =
+  'summaryEnabled' | 'summaryRecipients' | 'summaryList' | 'summaryWeekday' | 'summaryHour' | 'summaryReminders';
+
+/** Who gets the weekly summary: every owner of the current cycle, the address list, or both. */
+export const SUMMARY_RECIPIENTS = ['owners', 'list', 'both'] as const;
+export type SummaryRecipients = (typeof SUMMARY_RECIPIENTS)[number];
+
+/** The days a weekly summary may go out on, as Settings writes them (ScriptApp's WeekDay is the upper-case name). */
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export const YES_NO = ['yes', 'no'] as const;
+
+/**
+ * What a weekly summary run leaves in the workbook, hidden: a snapshot of
+ * every objective and key result, so "since the last summary" compares with
+ * it (and later trend charts read it). Kept in the sheet, not in properties
+ * (9 KB a value): a year of a company's OKRs is thousands of rows.
+ */
+export const HISTORY = tab('History', [
+  { header: 'Date', required: true, format: 'yyyy-mm-dd hh:mm' },
+  { header: 'ID', required: true, format: '@' },
+  { header: 'Progress', format: PERCENT },
+  { header: 'Confidence' },
+  { header: 'Status' },
+]);
+
+/**
+ * Every summary and reminder sent, or deferred for want of quota, one row per
+ * recipient, week and kind, hidden: what keeps a week's mail from going to
+ * the same person twice, and what the next run sends first.
+ */
+export const MAIL_LOG = tab('Mail log', [
+  { header: 'Week', required: true, format: '@' },
+  { header: 'Kind', required: true },
+  { header: 'Recipient', required: true, format: '@' },
+  { header: 'Status', required: true },
+  { header: 'Time', format: 'yyyy-mm-dd hh:mm' },
+]);
 
 /** What a setting's default depends on: today's month, and the fiscal year set so far. */
 export interface SettingContext {
@@ -266,6 +307,59 @@ export interface SettingSpec {
   fallback: (context: SettingContext) => string | number;
   check?: Check;
 }
+
+/** The "Email summaries" section, after the OKR settings; each row's about starts with the section's name. */
+export const SUMMARY_SETTING_ROWS: readonly (SettingSpec & { key: SummarySettingKey })[] = [
+  {
+    key: 'summaryEnabled',
+    name: 'Email summaries',
+    rangeName: 'OKR_SUMMARY_ENABLED',
+    about:
+      'Email summaries: yes sends a weekly summary of the OKRs (what is at risk, who has not checked in, what moved, what was achieved) on the day and hour below. Change these with OKR Sheets > Email summaries…, which also sets the schedule.',
+    fallback: () => 'no',
+    check: { kind: 'list', values: YES_NO, strict: true, help: 'Choose yes or no.' },
+  },
+  {
+    key: 'summaryRecipients',
+    name: 'Summary goes to',
+    rangeName: 'OKR_SUMMARY_RECIPIENTS',
+    about: 'Email summaries: owners (everyone who owns an objective or key result this cycle), list (the addresses below) or both.',
+    fallback: () => 'owners',
+    check: { kind: 'list', values: SUMMARY_RECIPIENTS, strict: true, help: 'Choose owners, list or both.' },
+  },
+  {
+    key: 'summaryList',
+    name: 'Summary addresses',
+    rangeName: 'OKR_SUMMARY_LIST',
+    about: 'Email summaries: the addresses that get the summary when it goes to list or both, separated by commas.',
+    fallback: () => '',
+  },
+  {
+    key: 'summaryWeekday',
+    name: 'Summary day',
+    rangeName: 'OKR_SUMMARY_WEEKDAY',
+    about: 'Email summaries: the day of the week it goes out.',
+    fallback: () => 'Monday',
+    check: { kind: 'list', values: WEEKDAYS, strict: true, help: 'Choose a day of the week.' },
+  },
+  {
+    key: 'summaryHour',
+    name: 'Summary hour',
+    rangeName: 'OKR_SUMMARY_HOUR',
+    about:
+      "Email summaries: the hour it goes out, 0 to 23, in the spreadsheet's time zone (File > Settings); Google sends it within that hour.",
+    fallback: () => 8,
+    check: { kind: 'between', min: 0, max: 23, help: 'An hour from 0 to 23.' },
+  },
+  {
+    key: 'summaryReminders',
+    name: 'Check-in reminders',
+    rangeName: 'OKR_SUMMARY_REMINDERS',
+    about: 'Email summaries: yes also sends each owner whose check-ins are due or stale one short reminder listing them.',
+    fallback: () => 'yes',
+    check: { kind: 'list', values: YES_NO, strict: true, help: 'Choose yes or no.' },
+  },
+];
 
 export const SETTING_ROWS: readonly SettingSpec[] = [
   {
@@ -325,6 +419,8 @@ export const SETTING_ROWS: readonly SettingSpec[] = [
     fallback: () => 'the year it ends',
     check: { kind: 'list', values: Object.keys(FISCAL_NAMINGS), strict: true, help: 'Choose the year a fiscal year is named by.' },
   },
+  // The "Email summaries" section (declared below).
+  ...SUMMARY_SETTING_ROWS,
 ];
 
 export function settingSpec(key: SettingKey): SettingSpec {

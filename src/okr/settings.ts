@@ -2,7 +2,8 @@ import { Cell, asNumber, describe, isBlank, normalise, text } from './cells';
 import { CALENDAR_YEAR, FiscalYear, MONTHS, fiscalNaming, monthNumber, quarterOf } from './cycle-names';
 import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { utcDay } from './dates';
-import { CADENCES, Cadence, SETTINGS, SETTING_ROWS, SettingKey, settingSpec } from './schema';
+import { CADENCES, Cadence, SETTINGS, SETTING_ROWS, SettingKey, SummarySettingKey, settingSpec } from './schema';
+import { SummarySettings, readSummarySettings, summaryCellProblem } from './summary-settings';
 import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from './status';
 import { Where, readTable } from './table';
 
@@ -56,6 +57,8 @@ function settingProblem(key: SettingKey, value: Cell, calendar: CycleCalendar): 
       return fiscalNaming(value) === undefined
         ? `A fiscal year is named by "${text(value)}": choose the year it ends (FY2027 ends in 2027) or the year it starts.`
         : undefined;
+    default:
+      return summaryCellProblem(key, value);
   }
 }
 
@@ -68,6 +71,8 @@ export interface Settings {
   atRiskGap: number;
   offTrackGap: number;
   fiscal: FiscalYear;
+  /** The "Email summaries" section. */
+  summary: SummarySettings;
 }
 
 /** The Settings values, each falling back to its default when missing or not usable. */
@@ -95,5 +100,6 @@ export function readSettings(values: readonly (readonly Cell[])[], today: { year
     atRiskGap: gap('atRiskGap', DEFAULT_AT_RISK_GAP),
     offTrackGap: gap('offTrackGap', DEFAULT_OFF_TRACK_GAP),
     fiscal,
+    summary: readSummarySettings((key: SummarySettingKey) => value(key)),
   };
 }

@@ -8,6 +8,7 @@ const ITEMS = [
   { path: 'Extensions > OKR Sheets > Apply suggested metrics…', functionName: 'showMetricSuggestions' },
   { path: 'Extensions > OKR Sheets > Link a team workbook…', functionName: 'linkTeamWorkbook' },
   { path: 'Extensions > OKR Sheets > Update links', functionName: 'updateLinks' },
+  { path: 'Extensions > OKR Sheets > Email summaries…', functionName: 'showSummarySettings' },
   { path: 'Extensions > OKR Sheets > Help', functionName: 'showHelp' },
 ];
 

@@ -35,6 +35,13 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       ['Off-track gap', 0.3],
       ['Fiscal year starts', 'January'],
       ['Fiscal year named by', 'the year it ends'],
+      // The "Email summaries" section: off until someone turns it on.
+      ['Email summaries', 'no'],
+      ['Summary goes to', 'owners'],
+      ['Summary addresses', ''],
+      ['Summary day', 'Monday'],
+      ['Summary hour', 8],
+      ['Check-in reminders', 'yes'],
     ]);
     const names = byHand(rt, id)
       .getNamedRanges()
@@ -47,6 +54,12 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       'OKR_FISCAL_NAMING=Settings!B8',
       'OKR_FISCAL_START=Settings!B7',
       'OKR_OFF_TRACK_GAP=Settings!B6',
+      'OKR_SUMMARY_ENABLED=Settings!B9',
+      'OKR_SUMMARY_HOUR=Settings!B13',
+      'OKR_SUMMARY_LIST=Settings!B11',
+      'OKR_SUMMARY_RECIPIENTS=Settings!B10',
+      'OKR_SUMMARY_REMINDERS=Settings!B14',
+      'OKR_SUMMARY_WEEKDAY=Settings!B12',
       'OKR_WORKBOOK_NAME=Settings!B2',
     ]);
   });

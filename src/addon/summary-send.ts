@@ -1,0 +1,148 @@
+import type { SendResult, SummaryPreview } from '../shared/summary-api';
+import { Cell } from '../okr/cells';
+import { historyRows } from '../okr/history';
+import { Addressed, MailStatus, mailLogRows, planMail } from '../okr/mail-log';
+import { HISTORY, MAIL_LOG, TabSpec } from '../okr/schema';
+import { dedupe } from '../okr/summary-settings';
+import { Summary } from '../okr/summary';
+import { Mail, reminderMail, summaryMail } from '../okr/summary-mail';
+import { withDocumentLock } from './errors';
+import { readSummary } from './summary-read';
+import { writeValues } from './write';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * At most this many messages a run, whatever the quota: each send takes a
+ * moment, and a run has six minutes. The rest are deferred like a short quota.
+ */
+export const RUN_CAP = 250;
+
+/** The addresses the summary goes to, each once (case-insensitive): owners, the list, or both. */
+export function summaryRecipients(summary: Summary, settings: { recipients: string; list: string[] }): string[] {
+  const owners = settings.recipients === 'list' ? [] : summary.owners;
+  const list = settings.recipients === 'owners' ? [] : settings.list;
+  return dedupe([...owners, ...list]);
+}
+
+/** This week's summary as it will arrive, and who it goes to. Writes nothing. */
+export function previewSummary(spreadsheet: Spreadsheet): SummaryPreview {
+  const { summary, summarySettings } = withSettings(spreadsheet);
+  return { ...summaryMail(summary), recipients: summaryRecipients(summary, summarySettings) };
+}
+
+function withSettings(spreadsheet: Spreadsheet) {
+  const read = readSummary(spreadsheet);
+  return { ...read, summarySettings: read.settings.summary };
+}
+
+interface Message extends Addressed {
+  mail: () => Mail;
+}
+
+/**
+ * Sends this week's summary (and reminders when they are on) to everyone who
+ * has not had it this week, those deferred by an earlier run first, as far as
+ * the day's mail quota reaches. Under the document lock it plans, records
+ * every send (and every deferral) in the Mail log and this week's snapshot in
+ * History, then releases the lock and sends: a run that dies mid-way may skip
+ * a mail, never send one twice, and a second run (a double fire, a retry)
+ * finds everything recorded and sends nothing again.
+ */
+export function sendSummaries(spreadsheet: Spreadsheet, now = new Date()): SendResult {
+  const planned = withDocumentLock(() => {
+    const read = withSettings(spreadsheet);
+    const { summary, week, summarySettings: settings } = read;
+    const owner = ownerEmail(spreadsheet);
+    const recipients = summaryRecipients(summary, settings);
+    // The workbook's owner first: they are the one told when the quota runs short.
+    recipients.sort((a, b) => Number(b.toLowerCase() === owner) - Number(a.toLowerCase() === owner));
+    const reminders = settings.reminders ? summary.reminders.filter((r) => r.email !== undefined) : [];
+    const messages: Message[] = [
+      ...recipients.map((recipient) => ({ kind: 'summary' as const, recipient, mail: () => summaryMail(summary) })),
+      ...reminders.map((r) => ({ kind: 'reminder' as const, recipient: r.email!, mail: () => reminderMail(summary, r) })),
+    ];
+    const room = Math.min(MailApp.getRemainingDailyQuota(), RUN_CAP);
+    const plan = planMail(read.mailLog, week.key, messages, room);
+    if (plan.deferred.length > 0) {
+      const notice = `${countPeople(plan.deferred)} will get this week's mail on the next run: today's mail quota is used up (${plan.send.length} sent now). To send sooner, use OKR Sheets > Email summaries… > Send now tomorrow.`;
+      const ownerCopy = plan.send.find((m) => m.kind === 'summary' && m.recipient.toLowerCase() === owner);
+      if (ownerCopy) ownerCopy.mail = () => summaryMail(summary, notice);
+      else console.warn(`OKR Sheets: ${notice}`);
+      PropertiesService.getDocumentProperties().setProperty(LAST_DEFERRED, JSON.stringify({ week: week.key, notice }));
+    }
+    const time = new Date(now.getTime());
+    const entries = [
+      ...plan.send.map((m) => ({ ...m, status: 'sent' as MailStatus })),
+      ...plan.deferred.map((m) => ({ ...m, status: 'deferred' as MailStatus })),
+    ];
+    if (entries.length > 0) append(spreadsheet, read.sheets, MAIL_LOG, mailLogRows(week.key, time, entries));
+    if (!read.snapshotTaken) append(spreadsheet, read.sheets, HISTORY, historyRows(time, summary.snapshot));
+    return { plan, week, sheets: read.sheets };
+  });
+
+  const failed: (Addressed & { status: MailStatus })[] = [];
+  for (const message of planned.plan.send) {
+    try {
+      const mail = message.mail();
+      MailApp.sendEmail({ to: message.recipient, subject: mail.subject, body: mail.text, htmlBody: mail.html, name: 'OKR Sheets' });
+    } catch (error) {
+      console.error(`OKR Sheets could not send the ${message.kind} to ${message.recipient}:`, error);
+      failed.push({ kind: message.kind, recipient: message.recipient, status: 'failed' });
+    }
+  }
+  if (failed.length > 0) {
+    // Recorded as failed after their "sent": the next run tries them again.
+    withDocumentLock(() => append(spreadsheet, sheetsOf(spreadsheet), MAIL_LOG, mailLogRows(planned.week.key, new Date(), failed)));
+  }
+  return {
+    sent: planned.plan.send.length - failed.length,
+    deferred: planned.plan.deferred.length,
+    alreadySent: planned.plan.alreadySent,
+  };
+}
+
+/** The document property holding the last quota notice. */
+export const LAST_DEFERRED = 'OKR_SUMMARY_LAST_DEFERRED';
+
+function countPeople(messages: readonly Addressed[]): string {
+  const n = new Set(messages.map((m) => m.recipient.toLowerCase())).size;
+  return n === 1 ? '1 person' : `${n} people`;
+}
+
+/** The workbook owner's address (lower-case), or the person running it when Drive gives none (a shared drive). */
+export function ownerEmail(spreadsheet: Spreadsheet): string {
+  return (spreadsheet.getOwner()?.getEmail() || Session.getEffectiveUser().getEmail() || '').toLowerCase();
+}
+
+function sheetsOf(spreadsheet: Spreadsheet): Map<string, Sheet> {
+  return new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
+}
+
+/**
+ * Appends rows below a log tab's last row in one setValues, making the tab
+ * (hidden: it is the add-on's record, not something people edit) with its
+ * headers and formats the first time.
+ */
+function append(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, spec: TabSpec, rows: Cell[][]): void {
+  if (rows.length === 0) return;
+  let sheet = sheets.get(spec.name);
+  if (!sheet) {
+    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
+    sheets.set(spec.name, sheet);
+    sheet
+      .getRange(1, 1, 1, spec.headers.length)
+      .setValues([[...spec.headers]])
+      .setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    spec.columns.forEach((column, i) => {
+      if (column.format) sheet!.getRange(2, i + 1, sheet!.getMaxRows() - 1, 1).setNumberFormat(column.format);
+    });
+    sheet.hideSheet();
+  }
+  const first = sheet.getLastRow() + 1;
+  const needed = first + rows.length - 1;
+  if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+  writeValues(sheet.getRange(first, 1, rows.length, spec.headers.length), rows);
+}
