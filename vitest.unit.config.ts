@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config';
 // seconds: no build of dist/, no runtime, no browser.
 export default defineConfig({
   test: {
-    include: ['test/engine/**/*.test.ts', 'test/formulas.test.ts', 'test/sidebar/client.test.ts', 'test/playground/find-chromium.test.ts'],
+    include: [
+      'test/engine/**/*.test.ts',
+      'test/formulas.test.ts',
+      'test/sidebar/client.test.ts',
+      'test/sidebar/summary-settings.test.ts',
+      'test/playground/find-chromium.test.ts',
+    ],
   },
 });

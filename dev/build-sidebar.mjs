@@ -2,7 +2,8 @@
 // serves a project file as is, and a page may load nothing from elsewhere
 // that we would rather not depend on, so esbuild bundles each page's script
 // and style and both are inlined into its template. dist/Sidebar.html is the
-// check-in panel; dist/Suggestions.html the Apply suggested metrics dialog.
+// check-in panel; dist/Suggestions.html the Apply suggested metrics dialog;
+// dist/Summaries.html the Email summaries dialog.
 // Run directly (`node dev/build-sidebar.mjs`) or imported by dev/build.ts.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ export const PAGES = [
   // The issue's budget for the panel.
   { name: 'Sidebar', script: 'main.ts', style: 'style.css', template: 'index.html', budget: 60 * 1024 },
   { name: 'Suggestions', script: 'suggestions.ts', style: 'suggestions.css', template: 'suggestions.html', budget: 20 * 1024 },
+  { name: 'Summaries', script: 'summaries.ts', style: 'summaries.css', template: 'summaries.html', budget: 25 * 1024 },
 ];
 
 /** The check-in panel's budget, in bytes. */

@@ -7,7 +7,7 @@ import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from
 import { buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
-import type { SendResult, SummaryPreview, SummarySettingsInput, SummarySettingsView } from './shared/summary-api';
+import type { SummarySent, SummaryPreview, SummarySettingsInput, SummarySettings } from './shared/summary-api';
 import { saveSummarySettings, showSummarySettings, summarySettings } from './addon/summary-settings';
 import { previewSummary, sendSummaries } from './addon/summary-send';
 import { sendWeeklySummary } from './addon/summary-trigger';
@@ -85,16 +85,16 @@ global.showSummarySettings = (): void => showSummarySettings();
 
 /**
  * Email summaries dialog: the settings, when the next summary goes out, and to how many people.
- * @return {SummarySettingsView} { enabled, recipients, list, weekday, hour, reminders, nextSend, recipientCount, timeZone }
+ * @return {SummarySettings} { enabled, recipients, list, weekday, hour, reminders, nextSend, recipientCount, timeZone }
  */
-global.getSummarySettings = (): SummarySettingsView => summarySettings(SpreadsheetApp.getActiveSpreadsheet());
+global.getSummarySettings = (): SummarySettings => summarySettings(SpreadsheetApp.getActiveSpreadsheet());
 
 /**
  * Email summaries dialog: saves the settings and schedules (or removes) the weekly trigger; refuses a bad field, naming it, changing nothing.
  * @param {SummarySettingsInput} settings { enabled, recipients, list, weekday, hour, reminders }
- * @return {SummarySettingsView} the settings as saved, as getSummarySettings gives them
+ * @return {SummarySettings} the settings as saved, as getSummarySettings gives them
  */
-global.saveSummarySettings = (settings: SummarySettingsInput): SummarySettingsView =>
+global.saveSummarySettings = (settings: SummarySettingsInput): SummarySettings =>
   saveSummarySettings(SpreadsheetApp.getActiveSpreadsheet(), settings);
 
 /**
@@ -105,9 +105,9 @@ global.previewSummary = (): SummaryPreview => previewSummary(SpreadsheetApp.getA
 
 /**
  * Email summaries dialog: sends this week's summary (and reminders) now to everyone who has not had it this week.
- * @return {SendResult} { sent, deferred, alreadySent }: numbers of recipients
+ * @return {SummarySent} { sent, deferred, alreadySent }: numbers of recipients
  */
-global.sendSummaryNow = (): SendResult => sendSummaries(SpreadsheetApp.getActiveSpreadsheet());
+global.sendSummaryNow = (): SummarySent => sendSummaries(SpreadsheetApp.getActiveSpreadsheet());
 
 /**
  * The weekly time-driven trigger's handler: sends the summary and reminders, or records why not.

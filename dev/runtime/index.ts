@@ -75,6 +75,7 @@ export {
   createUi,
   GOOGLE_TIME_LIMITS,
   QUOTA_MESSAGE,
+  RECIPIENTS_PER_MESSAGE_MESSAGE,
   LOCK_TIMEOUT_MESSAGE,
   type Scope,
   type TimeLimits,

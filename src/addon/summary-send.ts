@@ -1,4 +1,4 @@
-import type { SendResult, SummaryPreview } from '../shared/summary-api';
+import type { SummarySent, SummaryPreview } from '../shared/summary-api';
 import { Cell } from '../okr/cells';
 import { historyRows } from '../okr/history';
 import { Addressed, MailStatus, mailLogRows, planMail } from '../okr/mail-log';
@@ -50,7 +50,7 @@ interface Message extends Addressed {
  * a mail, never send one twice, and a second run (a double fire, a retry)
  * finds everything recorded and sends nothing again.
  */
-export function sendSummaries(spreadsheet: Spreadsheet, now = new Date()): SendResult {
+export function sendSummaries(spreadsheet: Spreadsheet, now = new Date()): SummarySent {
   const planned = withDocumentLock(() => {
     const read = withSettings(spreadsheet);
     const { summary, week, summarySettings: settings } = read;

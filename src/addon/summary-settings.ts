@@ -1,4 +1,4 @@
-import type { SummarySettingsView } from '../shared/summary-api';
+import type { SummarySettings as SummaryView } from '../shared/summary-api';
 import { Cell, normalise } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { SETTINGS, SUMMARY_SETTING_ROWS, SummarySettingKey, WEEKDAYS } from '../okr/schema';
@@ -17,12 +17,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const SUMMARY_HANDLER = 'sendWeeklySummary';
 
 export function showSummarySettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Summaries').setWidth(480).setHeight(640);
+  const html = HtmlService.createHtmlOutputFromFile('Summaries').setWidth(640).setHeight(600);
   SpreadsheetApp.getUi().showModalDialog(html, 'Email summaries');
 }
 
 /** The settings as Settings holds them, when the next summary goes out, and to how many people. */
-export function summarySettings(spreadsheet: Spreadsheet): SummarySettingsView {
+export function summarySettings(spreadsheet: Spreadsheet): SummaryView {
   const { summary, settings } = readSummary(spreadsheet);
   const s = settings.summary;
   return {
@@ -46,14 +46,15 @@ function nextSend(s: SummarySettings, now = new Date()): Date {
  * (never over a formula of the person's) and installs or removes the weekly
  * trigger to match.
  */
-export function saveSummarySettings(spreadsheet: Spreadsheet, input: unknown): SummarySettingsView {
+export function saveSummarySettings(spreadsheet: Spreadsheet, input: unknown): SummaryView {
   const settings = checkSummaryInput(input);
   withDocumentLock(() => {
     let cells = valueCells(spreadsheet);
     if (!cells) {
       if (!spreadsheet.getSheetByName(SETTINGS.name))
         throw new UserError('This workbook has no Settings tab: run OKR Sheets > Set up the OKR workbook first. Nothing was changed.');
-      // A workbook set up before email summaries: set-up adds the section's rows and named ranges, and nothing else changes.
+      // A workbook set up before email summaries: set-up adds the section's rows and named ranges (and whatever else this
+      // version adds, as the menu's set-up would), never changing what is there.
       setUp(spreadsheet);
       cells = valueCells(spreadsheet)!;
     }

@@ -1,4 +1,4 @@
-import type { SendResult } from '../shared/summary-api';
+import type { SummarySent } from '../shared/summary-api';
 import { readSettings } from '../okr/settings';
 import { SETTINGS } from '../okr/schema';
 import { Cell } from '../okr/cells';
@@ -18,7 +18,7 @@ export const LAST_SKIPPED = 'OKR_SUMMARY_LAST_SKIPPED';
  * page, there even with no document) and, when the document opens, to a
  * document property the Email summaries dialog shows.
  */
-export function sendWeeklySummary(_event: unknown): SendResult | undefined {
+export function sendWeeklySummary(_event: unknown): SummarySent | undefined {
   const skip = (why: string, spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
     console.warn(`OKR Sheets: the weekly summary was not sent: ${why}`);
     if (spreadsheet)

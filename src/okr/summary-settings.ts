@@ -1,4 +1,4 @@
-import type { SummarySettingsInput, WeekdayName } from '../shared/summary-api';
+import type { SummarySettingsInput, Weekday } from '../shared/summary-api';
 import { Cell, asNumber, cleanText, normalise, text } from './cells';
 import { UserError } from './errors';
 import { isEmail } from './people';
@@ -35,10 +35,10 @@ function yesNo(value: Cell): boolean | undefined {
   return undefined;
 }
 
-function weekdayOf(value: Cell): WeekdayName | undefined {
+function weekdayOf(value: Cell): Weekday | undefined {
   const word = normalise(value);
   const day = WEEKDAYS.find((d) => d.toLowerCase() === word);
-  return day ? (day.toUpperCase() as WeekdayName) : undefined;
+  return day ? (day.toUpperCase() as Weekday) : undefined;
 }
 
 function hourOf(value: Cell): number | undefined {
@@ -120,7 +120,7 @@ export function checkSummaryInput(input: unknown): SummarySettings {
     enabled,
     recipients: recipients as SummaryRecipients,
     list: dedupe(list),
-    weekday: weekday as WeekdayName,
+    weekday: weekday as Weekday,
     hour: hour as number,
     reminders,
   };

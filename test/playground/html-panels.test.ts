@@ -52,7 +52,12 @@ function scheduleTestMail() {
   SpreadsheetApp.getActiveSpreadsheet().toast('The digest goes out every hour.', 'Scheduled');
 }
 function sendTestMail() {
-  MailApp.sendEmail({ to: 'maya@acme.example', subject: 'Weekly OKR digest', htmlBody: '<h1>Digest</h1><p>All <b>good</b></p>' });
+  MailApp.sendEmail({
+    to: 'maya@acme.example',
+    subject: 'Weekly OKR digest',
+    body: 'Digest\\n\\nAll good',
+    htmlBody: '<h1>Digest</h1><p>All <b>good</b></p><img src=x onerror="parent.document.title = \\'pwned\\'">',
+  });
 }
 `;
 
@@ -159,10 +164,16 @@ test('a trigger the add-on installs is listed and runs now; its mail is in the o
   expect(await page.locator('.trigger strong').textContent()).toBe('sendTestMail');
   await page.locator('.trigger').getByRole('button', { name: 'Run now' }).click();
   await page.getByRole('button', { name: 'Outbox (1)' }).click();
-  await page.locator('.mail summary').click();
-  expect(await page.locator('.mail summary strong').textContent()).toBe('Weekly OKR digest');
+  await page.locator('.mail > summary').click();
+  expect(await page.locator('.mail > summary strong').textContent()).toBe('Weekly OKR digest');
+  // The HTML as it renders, in a frame that runs none of its script.
   expect(await page.locator('.mail-html').getAttribute('sandbox')).toBe('');
   expect(await page.frameLocator('.mail-html').locator('h1').textContent()).toBe('Digest');
+  expect(await page.title()).not.toBe('pwned');
+  // The plain text below it, as text-only clients show it.
+  expect(await page.locator('.mail-plain pre').isVisible()).toBe(false);
+  await page.locator('.mail-plain summary').click();
+  expect(await page.locator('.mail-plain pre').textContent()).toBe('Digest\n\nAll good');
 
   await playground.close();
   await open();

@@ -24,6 +24,8 @@ function digest(e) {
   MailApp.sendEmail(Session.getEffectiveUser().getEmail(), 'Digest', 'week ' + e['week-of-year']);
   return [String(e.authMode), e.triggerUid, e.year, e.month, e['day-of-month'], e['day-of-week'], e.hour, e.timezone];
 }
+function scheduleInTokyo() { return ScriptApp.newTrigger('eventFields').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(16).inTimezone('Asia/Tokyo').create().getUniqueId(); }
+function eventFields(e) { var out = {}; Object.keys(e).forEach(function (k) { out[k] = String(e[k]); }); return out; }
 function installOpen() { ScriptApp.newTrigger('openedBy').forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onOpen().create(); }
 function openedBy(e) { Logger.log('installed ' + String(e.authMode) + ' ' + e.user.getEmail() + ' as ' + Session.getEffectiveUser().getEmail() + ' in ' + e.source.getId()); }
 function onEdit(e) { Logger.log(['edit', String(e.authMode), e.range.getA1Notation(), e.oldValue, e.value, e.user.getEmail()].join(' ')); }
@@ -81,6 +83,29 @@ describe('Runtime triggers', () => {
     // 06:30 UTC on Monday 30 November 2026 is 07:30 in Berlin.
     expect(result).toEqual(['FULL', uid, 2026, 11, 30, 1, 7, 'Europe/Berlin']);
     expect(runtime.outbox[0]).toMatchObject({ to: ['ana@example.com'], subject: 'Digest', from: 'ana@example.com', body: 'week 49' });
+  });
+
+  it('passes a time-driven handler exactly the fields of "Event objects > Time-driven events", in the trigger’s inTimezone zone', () => {
+    // developers.google.com/apps-script/guides/triggers/events#time-driven-events: authMode,
+    // day-of-month, day-of-week (1 = Monday … 7 = Sunday), hour, minute, month (1–12), second,
+    // timezone, triggerUid, week-of-year, year.
+    const { runtime, id } = setup();
+    runtime.setClock(new Date(Date.UTC(2026, 11, 6, 22, 59, 7))); // Sunday 22:59:07 UTC is Monday 07:59:07 in Tokyo
+    const uid = runtime.run<string>('scheduleInTokyo', { spreadsheetId: id, user: 'ana@example.com' });
+    expect(runtime.triggers[0]).toMatchObject({ timeZone: 'Asia/Tokyo', schedule: { onWeekDay: 'MONDAY', everyWeeks: 1, atHour: 16 } });
+    expect(runtime.fireTrigger(uid)).toEqual({
+      authMode: 'FULL',
+      'day-of-month': '7',
+      'day-of-week': '1',
+      hour: '7',
+      minute: '59',
+      month: '12',
+      second: '7',
+      timezone: 'Asia/Tokyo',
+      triggerUid: uid,
+      'week-of-year': '50',
+      year: '2026',
+    });
   });
 
   it('runs installable open triggers as their creator when anyone opens the document', () => {

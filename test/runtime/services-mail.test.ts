@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUOTA_MESSAGE } from '../../dev/runtime/index';
+import { QUOTA_MESSAGE, RECIPIENTS_PER_MESSAGE_MESSAGE } from '../../dev/runtime/index';
 import { START, makeScope, makeWorld, servicesFor } from './services-fixture';
 
 describe('MailApp', () => {
@@ -57,6 +57,21 @@ describe('MailApp', () => {
     expect(ana.getRemainingDailyQuota()).toBe(0);
     world.clock.advance(1);
     expect(ana.getRemainingDailyQuota()).toBe(1);
+  });
+
+  it('refuses a message to more than 50 recipients (to, cc and bcc together), sending nothing and using no quota', () => {
+    const world = makeWorld({ mailQuota: 1500 });
+    const mail = servicesFor(makeScope(world)).MailApp;
+    const addresses = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `p${from + i}@example.com`).join(',');
+    expect(() => mail.sendEmail(addresses(40), 's', 'b', { cc: addresses(10, 40), bcc: 'one.more@example.com' })).toThrow(
+      RECIPIENTS_PER_MESSAGE_MESSAGE,
+    );
+    expect(() => mail.sendEmail({ to: addresses(51), subject: 's', body: 'b' })).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(world.outbox).toHaveLength(0);
+    expect(mail.getRemainingDailyQuota()).toBe(1500);
+    mail.sendEmail(addresses(40), 's', 'b', { cc: addresses(9, 40), bcc: 'one.more@example.com' });
+    expect(world.outbox[0]!.to.length + world.outbox[0]!.cc.length + world.outbox[0]!.bcc.length).toBe(50);
+    expect(mail.getRemainingDailyQuota()).toBe(1450);
   });
 
   it('refuses an invalid address', () => {

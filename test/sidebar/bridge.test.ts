@@ -1,11 +1,11 @@
-// Every server function the check-in panel and the suggestions dialog call
+// Every server function the check-in panel and the two dialogs call
 // goes through google.script.run's bridge (dev/runtime/services/script-run.ts)
 // in the harness and the playground, and what each returns for a real
 // workbook is a value Google lets cross.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { ROOT } from '../../dev/build';
+import { DIST, ROOT } from '../../dev/build';
 import { seededWorkbook } from './harness';
 
 const ONE = 'owner.one@example.com';
@@ -18,18 +18,41 @@ const CALLS: Record<string, unknown[]> = {
   applyMetricSuggestions: [['EX-KR3']],
 };
 
+/**
+ * The Email summaries dialog's calls. Their server side is built on another
+ * branch (issue 19's server part): until dist/Code.js holds them, the dialog is
+ * tested with a stand-in (summaries.stand-in.browser.test.ts) and the check
+ * below is skipped, visibly; once they are in the bundle it runs.
+ */
+const SUMMARY_CALLS: Record<string, unknown[]> = {
+  getSummarySettings: [],
+  saveSummarySettings: [{ enabled: true, recipients: 'both', list: ['lead@example.com'], weekday: 'MONDAY', hour: 9, reminders: true }],
+  previewSummary: [],
+  sendSummaryNow: [],
+};
+
 test("the pages call no server function this list misses (sidebar/*.ts, every call('…'))", () => {
   const dir = path.join(ROOT, 'sidebar');
   const called = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/\bcall\('(\w+)'/g)) called.add(match[1]!);
   }
-  expect([...called].sort()).toEqual(Object.keys(CALLS).sort());
+  expect([...called].sort()).toEqual([...Object.keys(CALLS), ...Object.keys(SUMMARY_CALLS)].sort());
 });
 
 test('each of them returns, through the bridge, a value google.script.run can carry', () => {
   const { rt, id } = seededWorkbook();
   for (const [name, args] of Object.entries(CALLS)) {
+    const reply = rt.runFromPage(name, { spreadsheetId: id, user: ONE, args });
+    expect(reply, name).toMatchObject({ ok: true });
+  }
+});
+
+const bundleHasSummaries = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8').includes('function getSummarySettings(');
+
+test.skipIf(!bundleHasSummaries)('the Email summaries calls return, through the bridge, a value google.script.run can carry', () => {
+  const { rt, id } = seededWorkbook();
+  for (const [name, args] of Object.entries(SUMMARY_CALLS)) {
     const reply = rt.runFromPage(name, { spreadsheetId: id, user: ONE, args });
     expect(reply, name).toMatchObject({ ok: true });
   }

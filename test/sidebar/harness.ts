@@ -1,6 +1,7 @@
 // The built panel (dist/Sidebar.html) in headless Chromium, 300 px wide, or
 // another built page (the suggestions dialog), with a google.script.run that
-// runs the real server functions of dist/Code.js in the in-memory runtime.
+// runs the real server functions of dist/Code.js in the in-memory runtime, or
+// a test's stand-in for server functions the bundle does not hold yet.
 // The playground cannot withhold a user's address or delete a row
 // mid-check-in on cue; this harness can, through the Runtime it is given.
 import fs from 'node:fs';
@@ -48,7 +49,29 @@ export async function openPanel(
   rt: Runtime,
   spreadsheetId: string,
   user: string,
-  { file = 'Sidebar', width = 300 }: { file?: string; width?: number } = {},
+  options: { file?: string; width?: number } = {},
+): Promise<Harness> {
+  // The server's side of the runtime's bridge: arguments and value held to Google's rules.
+  return openPage((name, args, harness) => rt.runFromPage(name, { spreadsheetId, user: harness.user, args }), user, options);
+}
+
+/**
+ * Opens dist/<file>.html with a stand-in for the server: `serve` answers each
+ * call, as a JSON-in, JSON-out function of the contract would. For a page whose
+ * server functions are not in dist/Code.js yet; the bridge's rules still hold
+ * (use callFromPage from the runtime to check the arguments and the value).
+ */
+export function openWithStandIn(
+  serve: (name: string, args: unknown[]) => ScriptRunReply,
+  options: { file?: string; width?: number } = {},
+): Promise<Harness> {
+  return openPage((name, args) => serve(name, args), 'stand-in@example.com', options);
+}
+
+async function openPage(
+  serve: (name: string, args: unknown[], harness: Harness) => ScriptRunReply,
+  user: string,
+  { file = 'Sidebar', width = 300 }: { file?: string; width?: number },
 ): Promise<Harness> {
   const browser = await launch();
   const page = browser.page;
@@ -56,8 +79,7 @@ export async function openPanel(
   const harness: Harness = { page, user, loseNextReply: false, calls: [], close: () => browser.close() };
   await page.exposeFunction('__okrRun', (name: string, args: unknown[]): ScriptRunReply => {
     harness.calls.push(name);
-    // The server's side of the runtime's bridge: arguments and value held to Google's rules.
-    const reply = rt.runFromPage(name, { spreadsheetId, user: harness.user, args });
+    const reply = serve(name, args, harness);
     if (harness.loseNextReply) {
       harness.loseNextReply = false;
       return { ok: false, error: 'We are sorry, a server error occurred. Please wait a bit and try again.' };

@@ -1,5 +1,6 @@
 // The playground's own panels, beside the workbook: the outbox (each message
-// rendered, HTML mail in a sandboxed iframe that runs no script) and the
+// as it would arrive: its HTML in a sandboxed iframe that runs no script, and
+// its plain text, which text-only mail clients and previews show) and the
 // installed triggers, each with "Run now".
 
 import { clear, el } from './dom';
@@ -11,13 +12,7 @@ export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
   if (!outbox.length)
     target.append(el('p', { class: 'empty', text: 'No mail sent yet. Mail the add-on sends appears here; nothing leaves this machine.' }));
   for (const mail of [...outbox].reverse()) {
-    const body = mail.htmlBody
-      ? (() => {
-          const frame = el('iframe', { sandbox: '', class: 'mail-html', title: mail.subject });
-          frame.srcdoc = mail.htmlBody;
-          return frame;
-        })()
-      : el('pre', { class: 'mail-text', text: mail.body });
+    const body = mail.htmlBody ? [htmlView(mail), plainTextView(mail.body)] : [el('pre', { class: 'mail-text', text: mail.body })];
     const recipients = [
       `To: ${mail.to.join(', ')}`,
       mail.cc.length ? `Cc: ${mail.cc.join(', ')}` : '',
@@ -37,10 +32,29 @@ export function renderOutbox(target: HTMLElement, outbox: Mail[]): void {
         ),
         el('div', { class: 'meta', text: `From: ${mail.name ? `${mail.name} <${mail.from}>` : mail.from}` }),
         el('div', { class: 'meta', text: recipients }),
-        body,
+        ...body,
       ),
     );
   }
+}
+
+/** The HTML body, in a frame with no permission at all (sandbox=""): no script, no form, no navigation of this page. */
+function htmlView(mail: Mail): HTMLIFrameElement {
+  const frame = el('iframe', { sandbox: '', class: 'mail-html', title: `${mail.subject || 'Mail'} (HTML)` });
+  frame.srcdoc = mail.htmlBody ?? '';
+  return frame;
+}
+
+/** The text body of an HTML mail, below it: what a text-only client shows, so an empty one is worth saying. */
+function plainTextView(body: string): HTMLDetailsElement {
+  return el(
+    'details',
+    { class: 'mail-plain' },
+    el('summary', { text: 'Plain text' }),
+    body
+      ? el('pre', { class: 'mail-text', text: body })
+      : el('p', { class: 'meta', text: 'No plain-text body: text-only mail clients show an empty message.' }),
+  );
 }
 
 export function renderTriggers(

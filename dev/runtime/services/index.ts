@@ -25,7 +25,7 @@ export {
 export type { SentMail } from './outbox';
 export type { TriggerRecord, ClockSchedule, TriggerEventType } from './triggers';
 export { lockKey, LOCK_TIMEOUT_MESSAGE, type LockKind } from './lock';
-export { QUOTA_MESSAGE } from './mail';
+export { QUOTA_MESSAGE, RECIPIENTS_PER_MESSAGE_MESSAGE } from './mail';
 export { formatDate, zoneFields, weekOfYear } from './format-date';
 export { formatString } from './format-string';
 export { AuthMode } from './enums';

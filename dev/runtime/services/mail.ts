@@ -3,6 +3,13 @@ import { scriptError } from './realm';
 import type { Scope } from './world';
 
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+/**
+ * "Email recipients per message: 50", for consumer and Workspace accounts
+ * alike (Quotas for Google Services, developers.google.com/apps-script/guides/services/quotas);
+ * the message is what Apps Script throws past it.
+ */
+const RECIPIENTS_PER_MESSAGE = 50;
+export const RECIPIENTS_PER_MESSAGE_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/;
 
@@ -10,7 +17,8 @@ type Advanced = GoogleAppsScript.Mail.MailAdvancedParameters;
 
 /**
  * MailApp. Every recipient (to, cc and bcc) counts against the user's daily
- * quota, which resets 24 hours after the first send (Quotas for Google Services).
+ * quota, which resets 24 hours after the first send, and one message holds at
+ * most 50 of them (Quotas for Google Services).
  */
 export class MailAppImpl implements GoogleAppsScript.Mail.MailApp {
   constructor(private scope: Scope) {}
@@ -30,6 +38,8 @@ export class MailAppImpl implements GoogleAppsScript.Mail.MailApp {
     };
     const count = recipients.to.length + recipients.cc.length + recipients.bcc.length;
     if (count === 0) throw scriptError(this.scope.execution, 'Failed to send email: no recipient');
+    // Refused whole, before the daily quota is counted: nothing is sent and nothing is used.
+    if (count > RECIPIENTS_PER_MESSAGE) throw scriptError(this.scope.execution, RECIPIENTS_PER_MESSAGE_MESSAGE);
     const usage = this.usage();
     if (usage.used + count > this.scope.world.settings.mailQuota) throw scriptError(this.scope.execution, QUOTA_MESSAGE);
     usage.used += count;
