@@ -20,6 +20,10 @@ beforeAll(() => {
   workbooks = new Workbooks({ dist: DIST, now: () => NOW });
   company = seedDemo(workbooks, NOW)[0]!;
   preview = workbooks.runtime.run('previewSummary', { spreadsheetId: company, user: MAYA });
+  // Artifacts to read when a figure below fails.
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'test-results', 'summary.txt'), preview.text);
+  fs.writeFileSync(path.join(ROOT, 'test-results', 'summary.html'), preview.html);
 }, 120_000);
 
 describe("the demo company's summary", () => {
@@ -32,14 +36,16 @@ describe("the demo company's summary", () => {
     expect(preview.text).toContain(`Overall progress ${Math.round(overall * 100)}% (the cycle says 66% by now).`);
     // Everyone who owns a company objective or key result: Maya (C1-C3 by name), Priya, Tom, Lena.
     expect(preview.recipients).toEqual(['maya@acme.example', 'priya@acme.example', 'tom@acme.example', 'lena@acme.example']);
-    // At risk and off track, off track first, objectives before key results: P3 (25%) and C3-KR2 (20%) trail 66%
-    // by more than 0.30; C1 (44%), Sales' S2, C1-KR2 (46%) and C2-KR1 (38%) by 0.15 to 0.30.
-    expect(preview.subject).toBe('Company OKRs, 2026-Q4, week of 2026-11-30: 51% done, 6 at risk or off track');
+    // At risk and off track, off track first, objectives before key results: P3 (25%), C2-KR3 (a milestone not done: 0%)
+    // and C3-KR2 (20%) trail 66% by more than 0.30; C1 (44%), C2 (42%), Sales' S2, C1-KR2 (46%) and C2-KR1 (38%) by 0.15 to 0.30.
+    expect(preview.subject).toBe(`Company OKRs, 2026-Q4, week of 2026-11-30: ${Math.round(overall * 100)}% done, 8 at risk or off track`);
     const atRisk = preview.text.split('AT RISK AND OFF TRACK\n')[1]!.split('\n\n')[0]!;
     expect([...atRisk.matchAll(/^- (\S+) .*: (off track|at risk)/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
       'Product/P3 off track',
+      'C2-KR3 off track',
       'C3-KR2 off track',
       'C1 at risk',
+      'C2 at risk',
       'Sales/S2 at risk',
       'C1-KR2 at risk',
       'C2-KR1 at risk',
@@ -49,14 +55,11 @@ describe("the demo company's summary", () => {
     expect(preview.text).toContain(
       'WINS\n- C2-KR2 Keep monthly churn at most 2% (Tom Becker)\n- C3-KR1 Hold uptime at least 99.9% (lena@acme.example)',
     );
-    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, 'test-results', 'summary.txt'), preview.text);
   });
 
   it('opens in Chromium at phone width, under 100 KB, as a screenshot artifact', async () => {
     const bytes = Buffer.byteLength(preview.html, 'utf8');
     expect(bytes).toBeLessThan(100 * 1024);
-    fs.writeFileSync(path.join(ROOT, 'test-results', 'summary.html'), preview.html);
     const browser = await launch();
     try {
       await browser.page.setViewportSize({ width: 390, height: 844 });
