@@ -239,10 +239,22 @@ async function sendNow(): Promise<void> {
   (result.firstElementChild as HTMLElement).focus();
 }
 
-function sentText({ sent, deferred }: SummarySent): string {
-  if (sent === 0 && deferred === 0) return 'Nothing was sent: the summary has nobody to go to.';
-  const later = deferred > 0 ? `; ${deferred} more will get it on the next run: today’s mail quota is used up` : '';
-  return `Sent to ${people(sent)}${later}.`;
+/**
+ * What the server sent. Its counts are messages, a reminder as much as a
+ * summary (an owner may get both), so they are told as messages, not people;
+ * nothing new to send when this week's went out already is said as such.
+ */
+function sentText({ sent, deferred, alreadySent }: SummarySent): string {
+  if (sent === 0 && deferred === 0)
+    return alreadySent > 0
+      ? `Nothing new was sent: this week’s ${messages(alreadySent)} went out already.`
+      : 'Nothing was sent: the summary has nobody to go to.';
+  const later = deferred > 0 ? `; ${deferred} more go out on the next run: today’s mail quota is used up` : '';
+  return `Sent ${messages(sent)}${later}.`;
+}
+
+function messages(n: number): string {
+  return `${n} ${n === 1 ? 'message' : 'messages'}`;
 }
 
 function field(control: HTMLElement, label: string, ...after: Node[]): HTMLElement {

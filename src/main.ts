@@ -105,7 +105,7 @@ global.previewSummary = (): SummaryPreview => previewSummary(SpreadsheetApp.getA
 
 /**
  * Email summaries dialog: sends this week's summary (and reminders) now to everyone who has not had it this week.
- * @return {SummarySent} { sent, deferred, alreadySent }: numbers of recipients
+ * @return {SummarySent} { sent, deferred, alreadySent }: numbers of messages (each summary and each reminder is one)
  */
 global.sendSummaryNow = (): SummarySent => sendSummaries(SpreadsheetApp.getActiveSpreadsheet());
 

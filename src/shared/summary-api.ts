@@ -43,7 +43,11 @@ export interface SummaryPreview {
   recipients: string[];
 }
 
-/** sendSummaryNow: messages sent now, recipients left for the next run because today's mail quota ran out, and those already sent this week. */
+/**
+ * sendSummaryNow, in messages (each summary and each reminder is one; an owner
+ * may get both): sent now, left for the next run because today's mail quota
+ * ran out, and already sent this week (by the trigger or an earlier Send now).
+ */
 export interface SummarySent {
   sent: number;
   deferred: number;

@@ -1,7 +1,8 @@
 // The built panel (dist/Sidebar.html) in headless Chromium, 300 px wide, or
 // another built page (the suggestions dialog), with a google.script.run that
 // runs the real server functions of dist/Code.js in the in-memory runtime, or
-// a test's stand-in for server functions the bundle does not hold yet.
+// a test's stand-in for server functions the bundle does not hold yet, or
+// for a reply the real ones never give.
 // The playground cannot withhold a user's address or delete a row
 // mid-check-in on cue; this harness can, through the Runtime it is given.
 import fs from 'node:fs';
@@ -17,10 +18,15 @@ const URL = 'http://sidebar.test/';
 
 /**
  * A workbook set up with the example OKRs (owner.one@example.com owns EX-KR1 and
- * EX-KR2), in a locale (default en_US), run by the bundle in `dist` (default dist/).
+ * EX-KR2), in a locale (default en_US), run by the bundle in `dist` (default dist/),
+ * with a daily mail quota of `mailQuota` recipients (default the runtime's 100).
  */
-export function seededWorkbook(options: { locale?: string; dist?: string } = {}): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: NOW, ...(options.dist ? { dist: options.dist } : {}) });
+export function seededWorkbook(options: { locale?: string; dist?: string; mailQuota?: number } = {}): { rt: Runtime; id: string } {
+  const rt = new Runtime({
+    now: NOW,
+    ...(options.dist ? { dist: options.dist } : {}),
+    ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),
+  });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London', ...(options.locale ? { locale: options.locale } : {}) });
   rt.answer({ button: 'YES' });
   rt.run('setUpWorkbook', { spreadsheetId: id });
@@ -58,7 +64,8 @@ export async function openPanel(
 /**
  * Opens dist/<file>.html with a stand-in for the server: `serve` answers each
  * call, as a JSON-in, JSON-out function of the contract would. For a page whose
- * server functions are not in dist/Code.js yet; the bridge's rules still hold
+ * server functions are not in dist/Code.js yet, or a reply the real server
+ * cannot be made to give (mail HTML holding script); the bridge's rules still hold
  * (use callFromPage from the runtime to check the arguments and the value).
  */
 export function openWithStandIn(
