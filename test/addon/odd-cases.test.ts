@@ -61,3 +61,39 @@ describe('set-up offers People only real owners', () => {
     ]);
   });
 });
+
+describe('a large workbook', () => {
+  /** Calls of one summary preview on a workbook of `n` key results, each last checked in on 2 November. */
+  function previewCalls(n: number): Record<string, number> {
+    const { rt, id } = workbook();
+    const sheet = byHand(rt, id).getSheetByName('Key Results')!;
+    if (n + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+    const rows = Array.from({ length: n }, (_, i) => [
+      `KR${i}`,
+      'O1',
+      'k',
+      `p${i % 7}@example.com`,
+      'increase',
+      0,
+      10,
+      i % 10,
+      '',
+      1,
+      5,
+      '',
+      '',
+      at('2026-11-02'),
+    ]);
+    fill(rt, id, 'Key Results', rows, 2);
+    rt.run('previewSummary', { spreadsheetId: id, user: CHAMPION });
+    return rt.lastCalls;
+  }
+
+  it('reads each tab once and converts each date once, however many key results (1,200 cost as much as 30)', () => {
+    const small = previewCalls(30);
+    const large = previewCalls(1200);
+    expect(large['Range.getValues']).toBe(small['Range.getValues']);
+    expect(large['Utilities.formatDate']).toBe(small['Utilities.formatDate']);
+    expect(large['Utilities.formatDate']).toBeLessThan(20);
+  });
+});
