@@ -3,13 +3,20 @@ import { WallClock } from '../okr/dates';
 /**
  * The wall clock of the open spreadsheet's time zone, read only when a date
  * needs it (custom formulas may read the spreadsheet, and Utilities needs no
- * authorisation).
+ * authorisation). Each instant is converted once: a summary asks about the
+ * same few dates (now, the cycle's days, check-in days) for every key result,
+ * and each Utilities call is a service call.
  */
 export function spreadsheetWallClock(): WallClock {
   let zone: string | undefined;
+  const known = new Map<number, number>();
   return (instant) => {
+    const time = instant.getTime();
+    const cached = known.get(time);
+    if (cached !== undefined) return cached;
     zone ??= SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
-    const local = Utilities.formatDate(instant, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS");
-    return Date.parse(`${local}Z`);
+    const local = Date.parse(`${Utilities.formatDate(instant, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS")}Z`);
+    known.set(time, local);
+    return local;
   };
 }

@@ -1,7 +1,7 @@
 import { Cell, asNumber, isBlank, isDate, normalise, text } from './cells';
 import { WallClock } from './dates';
 import { HISTORY } from './schema';
-import { readTable } from './table';
+import { readLogTable } from './table';
 
 // The History tab: each summary run appends one row per objective and key
 // result (Date, ID, Progress, Confidence, Status). "Since the last summary"
@@ -28,7 +28,7 @@ export function historyRows(time: Date, items: readonly SnapshotItem[]): Cell[][
 /** The latest snapshot of each id (normalised) taken before `before` (wall clock); empty when there is none. */
 export function snapshotsBefore(values: readonly (readonly Cell[])[], before: number, wallClock: WallClock): Map<string, Snapshot> {
   const latest = new Map<string, { at: number; snapshot: Snapshot }>();
-  for (const row of readTable(values, HISTORY).rows) {
+  for (const row of readLogTable(values, HISTORY).rows) {
     const date = row.get('Date');
     if (!isDate(date) || isBlank(row.get('ID'))) continue;
     const at = wallClock(date);
@@ -50,7 +50,7 @@ export function snapshotsBefore(values: readonly (readonly Cell[])[], before: nu
 
 /** Whether a run already recorded a snapshot at or after `since` (wall clock): one snapshot a week. */
 export function hasSnapshotSince(values: readonly (readonly Cell[])[], since: number, wallClock: WallClock): boolean {
-  return readTable(values, HISTORY).rows.some((row) => {
+  return readLogTable(values, HISTORY).rows.some((row) => {
     const date = row.get('Date');
     return isDate(date) && wallClock(date) >= since;
   });

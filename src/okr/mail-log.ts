@@ -1,6 +1,6 @@
 import { Cell, normalise, text } from './cells';
 import { MAIL_LOG } from './schema';
-import { readTable } from './table';
+import { readLogTable } from './table';
 
 // Who got which week's mail. Each summary or reminder is recorded per
 // recipient, week and kind before it is sent (a crash mid-run may at worst
@@ -41,7 +41,7 @@ export function planMail<M extends Addressed>(
   // The last record of each message wins: a failed send recorded after its "sent" is tried again.
   const thisWeek = new Map<string, string>();
   const last = new Map<string, string>();
-  for (const row of readTable(log, MAIL_LOG).rows) {
+  for (const row of readLogTable(log, MAIL_LOG).rows) {
     const k = key(text(row.get('Kind')), text(row.get('Recipient')));
     const status = normalise(row.get('Status'));
     if (text(row.get('Week')).trim() === week) thisWeek.set(k, status);

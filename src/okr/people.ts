@@ -99,6 +99,12 @@ export class People {
 }
 
 /**
+ * What an Owner formula that failed shows (#N/A from a lookup, #REF!...):
+ * nobody's name, so never offered as a person.
+ */
+const SHEET_ERROR = /^#(n\/a|ref!|value!|div\/0!|name\?|num!|null!|error!)$/;
+
+/**
  * The owners written in Objectives and Key Results that People does not
  * know yet, each once (first spelling kept), in the order they are found:
  * what set-up offers to add.
@@ -108,7 +114,7 @@ export function ownersToAdd(owners: readonly Cell[], people: People): { name: st
   const found: { name: string; email: string }[] = [];
   for (const owner of owners) {
     const key = normalise(owner);
-    if (key === '' || seen.has(key)) continue;
+    if (key === '' || seen.has(key) || SHEET_ERROR.test(key)) continue;
     seen.add(key);
     const email = isEmail(owner);
     if (email ? people.find(owner) !== undefined : people.resolve(owner).known) continue;

@@ -86,3 +86,14 @@ export function readTable<Column extends string>(values: readonly (readonly Cell
 export function describeWhere(where: Where): string {
   return `${where.table} row ${where.row}${where.header ? `, ${where.header}` : ''}`;
 }
+
+/**
+ * Reads a hidden log tab the add-on alone writes, always in the spec's column
+ * order (Mail log, History): by header, or, when someone renamed or cleared a
+ * required header, by that order, so the record still counts (a Mail log
+ * read as empty would send the week's mail again).
+ */
+export function readLogTable<Column extends string>(values: readonly (readonly Cell[])[], spec: TabSpec<Column>): Table<Column> {
+  const table = readTable(values, spec);
+  return table.missing.length === 0 || values.length === 0 ? table : readTable([spec.headers, ...values.slice(1)], spec);
+}
