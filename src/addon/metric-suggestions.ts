@@ -2,6 +2,7 @@ import type { AppliedMetrics, MetricSuggestion } from '../shared/suggestions-api
 import { Cell, isBlank, normalise, text } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { MetricProposal, describeProposal, metricInText } from '../okr/metric-text';
+import { notationOf } from '../okr/checkin';
 import { isNotDone } from '../okr/progress';
 import { KEY_RESULTS, KeyResultColumn } from '../okr/schema';
 import { Table, TableRow, readTable } from '../okr/table';
@@ -24,6 +25,8 @@ interface KeyResultsRead {
   table: Table<KeyResultColumn>;
   formats: string[][];
   formulas: string[][];
+  /** The spreadsheet writes one and a half as 1,5 (its locale): a number like 1.200 in a sentence is no measure to guess. */
+  decimalComma: boolean;
 }
 
 /** A key result with a proposal, and what stands in the way of applying it ("" when nothing does). */
@@ -135,7 +138,8 @@ function parseIds(ids: unknown): string[] {
 }
 
 function readKeyResults(): KeyResultsRead {
-  const sheet = sheetsByName(SpreadsheetApp.getActiveSpreadsheet()).get(KEY_RESULTS.name);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = sheetsByName(spreadsheet).get(KEY_RESULTS.name);
   if (!sheet) throw new UserError(`There is no ${KEY_RESULTS.name} tab: run OKR Sheets > Set up the OKR workbook.`);
   const range = sheet.getDataRange();
   const table = readTable(range.getValues() as Cell[][], KEY_RESULTS);
@@ -145,11 +149,12 @@ function readKeyResults(): KeyResultsRead {
       `The ${KEY_RESULTS.name} tab has no ${missing.join(', ')} column: run OKR Sheets > Set up the OKR workbook, which adds it.`,
     );
   }
-  return { sheet, table, formats: range.getNumberFormats(), formulas: range.getFormulas() };
+  const decimalComma = notationOf(spreadsheet.getSpreadsheetLocale()).decimal === ',';
+  return { sheet, table, formats: range.getNumberFormats(), formulas: range.getFormulas(), decimalComma };
 }
 
 /** Every key result with an ID whose text proposes a metric, in sheet order. */
-function proposals({ table, formats, formulas }: KeyResultsRead): Proposed[] {
+function proposals({ table, formats, formulas, decimalComma }: KeyResultsRead): Proposed[] {
   const uses = new Map<string, number>();
   for (const row of table.rows) uses.set(normalise(row.get('ID')), (uses.get(normalise(row.get('ID'))) ?? 0) + 1);
   const found: Proposed[] = [];
@@ -157,7 +162,7 @@ function proposals({ table, formats, formulas }: KeyResultsRead): Proposed[] {
     if (isBlank(row.get('ID'))) continue;
     const hasFormula = (c: number) => (formulas[row.row - 1]?.[c] ?? '') !== '';
     const { percent } = cellLook(table, { format: (c) => formats[row.row - 1]?.[c] ?? '', hasFormula });
-    const reading = metricInText(row, percent);
+    const reading = metricInText(row, percent, decimalComma);
     if (reading?.kind !== 'proposal') continue;
     const id = text(row.get('ID')).trim();
     // Current is read through its formula's value, so whether it is blank or not done cannot be trusted: it counts too.

@@ -106,7 +106,11 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     // Whether a key result's cells show percentages, for the metrics its text suggests.
     const keyResultFormats = sheets.get(KEY_RESULTS.name)!.getDataRange().getNumberFormats();
     const links = { workbook: workbookName, linked: linked ?? [] };
-    for (const finding of validateOkrs(objectives, keyResults, calendar, links, { people, keyResultFormats })) {
+    for (const finding of validateOkrs(objectives, keyResults, calendar, links, {
+      people,
+      keyResultFormats,
+      locale: spreadsheet.getSpreadsheetLocale(),
+    })) {
       const sheet = sheets.get(finding.where.table);
       rows.push({ ...finding, sheet, row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
     }

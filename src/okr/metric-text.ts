@@ -223,7 +223,7 @@ function directionOf(qualifier: string): 'up' | 'down' {
  * Current cells are formatted as percent, so a percentage is proposed as the
  * fraction they hold (99.95% as 0.9995, unit "").
  */
-export function readMetricText(sentence: string, percentCells = false): MetricReading | undefined {
+export function readMetricText(sentence: string, percentCells = false, decimalComma = false): MetricReading | undefined {
   const claimed: [number, number][] = [];
   const found: MetricProposal[] = [];
   let measures = 0;
@@ -244,6 +244,8 @@ export function readMetricText(sentence: string, percentCells = false): MetricRe
   // Two measures in one key result: which one it means is a guess.
   if (measures > 1 || found.length > 1) return undefined;
   const [proposal] = found;
+  // A sheet that writes one and a half as 1,5 (de_DE): 1.200 or 1,200 in a sentence could mean either, so no guess.
+  if (proposal && decimalComma && /\d[.,]\d/.test(proposal.phrase)) return undefined;
   if (proposal && !percentCells) return proposal;
   // In cells that show percentages a plain 30 reads as 3000%: whether the sentence means 30% or the cells are mis-formatted is a guess.
   if (proposal) return proposal.unit === '%' ? asFractions(proposal) : undefined;
@@ -269,9 +271,9 @@ export function isUnmeasured(metric: Cell, start: Cell, target: Cell): boolean {
 }
 
 /** What a key-result row's text proposes, when the row is not measured yet. */
-export function metricInText(row: TableRow<KeyResultColumn>, percentCells: boolean): MetricReading | undefined {
+export function metricInText(row: TableRow<KeyResultColumn>, percentCells: boolean, decimalComma = false): MetricReading | undefined {
   if (!isUnmeasured(row.get('Metric'), row.get('Start'), row.get('Target'))) return undefined;
-  return readMetricText(text(row.get('Key result')), percentCells);
+  return readMetricText(text(row.get('Key result')), percentCells, decimalComma);
 }
 
 /** `1,200`, `99.95%`, `$1,200`, `1.8×`; a fraction in percent cells as the percentage it shows. */

@@ -4,6 +4,7 @@ import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
 import { metricInText, metricTextMessage } from './metric-text';
+import { notationOf } from './checkin';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
 import { Table, TableRow, Where, readTable } from './table';
@@ -40,6 +41,8 @@ export function validateOkrs(
     people?: readonly (readonly Cell[])[];
     /** The Key Results' number formats, cell for cell: which hold percentages, for the metrics their text suggests. */
     keyResultFormats?: readonly (readonly string[])[];
+    /** The spreadsheet's locale (`de_DE`): with decimal commas, a number like 1.200 in a sentence is no measure to guess. */
+    locale?: string;
   } = {},
 ): Finding[] {
   const objectives = readTable(objectiveValues, OBJECTIVES);
@@ -63,7 +66,7 @@ export function validateOkrs(
   const alignments = alignmentsOf(indexById(objectives), keyResults, links.workbook);
   checkObjectives(objectives, calendar, links.workbook, alignments, add);
   checkLinks(objectives, links, alignments, add);
-  checkKeyResults(objectives, keyResults, add, more.keyResultFormats ?? []);
+  checkKeyResults(objectives, keyResults, add, { formats: more.keyResultFormats ?? [], decimalComma: hasDecimalComma(more.locale) });
   if (more.people) checkPeople(objectives, keyResults, people, add);
   checkShape(objectives, keyResults, links, people, add);
 
@@ -167,7 +170,17 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
   }
 }
 
-function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add, formats: readonly (readonly string[])[]): void {
+/** How the workbook writes numbers: the Key Results' number formats, and whether its locale writes 1,5 for one and a half. */
+interface TextWriting {
+  formats: readonly (readonly string[])[];
+  decimalComma: boolean;
+}
+
+function hasDecimalComma(locale: string | undefined): boolean {
+  return locale !== undefined && notationOf(locale).decimal === ',';
+}
+
+function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add, writing: TextWriting): void {
   checkOwners(keyResults as unknown as Table<'ID' | 'Owner'>, 'Key result', add);
   const objectiveIds = indexById(objectives);
   for (const row of keyResults.rows) {
@@ -187,7 +200,7 @@ function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Ad
       );
     }
     checkMeasure(row, name, add, keyResults);
-    checkMetricInText(row, name, add, keyResults, formats);
+    checkMetricInText(row, name, add, keyResults, writing);
     checkWeight(row, name, add);
     const confidence = row.get('Confidence');
     const level = asNumber(confidence);
@@ -241,11 +254,11 @@ function checkMetricInText(
   name: string,
   add: Add,
   keyResults: KeyResults,
-  formats: readonly (readonly string[])[],
+  { formats, decimalComma }: TextWriting,
 ): void {
   if (!keyResults.has('Key result')) return;
   const { percent } = cellLook(keyResults, { format: (c) => formats[row.row - 1]?.[c] ?? '', hasFormula: () => false });
-  const reading = metricInText(row, percent);
+  const reading = metricInText(row, percent, decimalComma);
   if (reading) add('info', 'metric-in-text', row.where('Key result'), metricTextMessage(name, reading, percent));
 }
 

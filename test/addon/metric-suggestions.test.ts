@@ -28,8 +28,8 @@ const KEY_RESULTS: Cell[][] = [
 ];
 
 /** A set-up workbook holding the rows above (the Progress and Status columns hold the add-on's formulas). */
-function workbook(keyResults: Cell[][] = KEY_RESULTS) {
-  const { rt, id } = newWorkbook();
+function workbook(keyResults: Cell[][] = KEY_RESULTS, locale = 'en_US') {
+  const { rt, id } = newWorkbook(['Sheet1'], locale);
   click(rt, id, 'setUpWorkbook', 'NO');
   fill(rt, id, 'Objectives', OBJECTIVES);
   fill(rt, id, 'Key Results', keyResults, 2);
@@ -184,6 +184,15 @@ describe('getMetricSuggestions', () => {
       unit: '',
       summary: 'at least, target 99.95%',
     });
+  });
+
+  it('guesses no number written with a separator where the sheet writes decimal commas (de_DE)', () => {
+    // In German 1.200 is twelve hundred and 1,200 is 1.2: "$1,200" could be either, and "99.95%" too.
+    const { rt, id } = workbook(KEY_RESULTS, 'de_DE');
+    expect(suggestions(rt, id).map((s) => s.id)).toEqual(['KR1', 'KR2', 'KR4']);
+    click(rt, id, 'validateOkrs', 'OK');
+    const found = (rt.store.values(id, 'Validation') as string[][]).filter((row) => row[1] === 'metric-in-text').map((row) => row[2]);
+    expect(found).toEqual(["'Key Results'!C2", "'Key Results'!C3", "'Key Results'!C5", "'Key Results'!C9"]);
   });
 
   it('reads the Key Results tab once', () => {

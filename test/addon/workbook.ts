@@ -6,9 +6,9 @@ export const CHAMPION = 'champion@example.com';
 export const NOW = new Date('2026-11-15T15:00:00Z');
 
 /** A runtime running the built bundle, with one spreadsheet open as a new user would have it. */
-export function newWorkbook(sheets = ['Sheet1']): { rt: Runtime; id: string } {
+export function newWorkbook(sheets = ['Sheet1'], locale = 'en_US'): { rt: Runtime; id: string } {
   const rt = new Runtime({ now: NOW });
-  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets, owner: CHAMPION });
+  const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', locale, sheets, owner: CHAMPION });
   return { rt, id };
 }
 

@@ -37,6 +37,16 @@ describe('readMetricText: the measures the issue names', () => {
     expect(readMetricText('Grow NPS from 30 to 50', false)).toEqual(proposal('increase', 30, 50, '', 'from 30 to 50'));
   });
 
+  it('guesses no number written with a separator where the sheet writes decimal commas', () => {
+    // de_DE: 1.200 is twelve hundred and 1,5 one and a half; "1,200" or "99.95" could be either.
+    expect(readMetricText('Cut cloud spend from 1.200 to 900', false, true)).toBeUndefined();
+    expect(readMetricText('Cut cloud spend from $1,200 to $900', false, true)).toBeUndefined();
+    expect(readMetricText('99.95% availability', false, true)).toBeUndefined();
+    expect(readMetricText('Reduce the list of sources from 74 to less than 15', false, true)).toEqual(
+      proposal('decrease', 74, 15, '', 'from 74 to less than 15'),
+    );
+  });
+
   it('says a sentence doubles or halves something, and proposes nothing', () => {
     expect(readMetricText('Double the trial signups')).toEqual({ kind: 'by hand', change: 'doubles', phrase: 'Double' });
     expect(readMetricText('Doubling weekly active teams')).toEqual({ kind: 'by hand', change: 'doubles', phrase: 'Doubling' });
