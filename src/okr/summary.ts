@@ -114,6 +114,7 @@ export function buildSummary(inputs: SummaryInputs): Summary {
   const keyResults = views.filter((kr) => objectiveIds.has(normalise(kr.objectiveId)));
   const cycleStart = safe(() => resolveCycle(settings.cycle, calendar).start);
   const nowWall = wallClock(now);
+  const notStarted = cycleStart !== undefined && nowWall < cycleStart;
   const stale = (kr: KeyResultView) =>
     kr.status !== 'done' &&
     isStale(kr.lastCheckin === null ? undefined : wallClock(new Date(kr.lastCheckin)), cycleStart, nowWall, settings.cadence);
@@ -200,7 +201,8 @@ export function buildSummary(inputs: SummaryInputs): Summary {
     errors: inputs.errors,
     compared: inputs.compared,
     owners,
-    reminders: checkinsOf((kr) => kr.status !== 'done' && (kr.due || stale(kr))),
+    // Before the cycle starts nothing is due: a plan written ahead gets no reminders.
+    reminders: checkinsOf((kr) => !notStarted && kr.status !== 'done' && (kr.due || stale(kr))),
     snapshot: [
       ...objectives.map(({ id, progress, status }) => ({ id, progress, confidence: null, status })),
       ...krItems.map(({ id, progress, confidence, status }) => ({ id, progress, confidence, status })),

@@ -190,6 +190,20 @@ describe('the weekly summary', () => {
     expect(byHand(rt, id).getSheetByName('Mail log')!.isSheetHidden()).toBe(true);
   });
 
+  it('reminds nobody before the current cycle starts: a plan written ahead has nothing due yet', () => {
+    const { rt, id } = workbook();
+    const spreadsheet = byHand(rt, id);
+    spreadsheet.getRangeByName('OKR_CURRENT_CYCLE')!.setValue('2027-Q1');
+    spreadsheet
+      .getSheetByName('Objectives')!
+      .getRange('E2:E3')
+      .setValues([['2027-Q1'], ['2027-Q1']]);
+    save(rt, id, {});
+    expect(rt.run('sendSummaryNow', { spreadsheetId: id, user: CHAMPION })).toEqual({ sent: 3, deferred: 0, alreadySent: 0 });
+    // The summary to ann, bob and dave; no "Check-in due" for bob's or dave's key results of a cycle not begun.
+    expect(rt.outbox.filter((m) => m.subject.startsWith('Check-in due'))).toEqual([]);
+  });
+
   it('a double fire of the trigger sends nothing twice', () => {
     const { rt, id } = workbook();
     save(rt, id, {});
