@@ -3,7 +3,7 @@ import { Cell } from '../okr/cells';
 import { historyRows } from '../okr/history';
 import { Addressed, MailStatus, mailLogRows, planMail } from '../okr/mail-log';
 import { HISTORY, MAIL_LOG, TabSpec } from '../okr/schema';
-import { dedupe } from '../okr/summary-settings';
+import { uniqueTexts } from '../okr/cells';
 import { Summary } from '../okr/summary';
 import { Mail, reminderMail, summaryMail } from '../okr/summary-mail';
 import { withDocumentLock } from './errors';
@@ -23,7 +23,7 @@ export const RUN_CAP = 250;
 export function summaryRecipients(summary: Summary, settings: { recipients: string; list: string[] }): string[] {
   const owners = settings.recipients === 'list' ? [] : summary.owners;
   const list = settings.recipients === 'owners' ? [] : settings.list;
-  return dedupe([...owners, ...list]);
+  return uniqueTexts([...owners, ...list]);
 }
 
 /** This week's summary as it will arrive, and who it goes to. Writes nothing. */

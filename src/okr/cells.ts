@@ -50,6 +50,17 @@ export function cleanText(value: Cell): string {
   return visible(text(value)).trim();
 }
 
+/** Each text once, matched as names and ids are (see normalise), the first spelling kept. */
+export function uniqueTexts(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = normalise(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Text with each invisible character named, so a message shows what is there: `KR1[zero-width space]`. */
 function nameInvisible(value: string): string {
   return value.replace(/[\u200B-\u200D\u2060\uFEFF\u00A0]/g, (c) => `[${INVISIBLE_NAMES[c]}]`);

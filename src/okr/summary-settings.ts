@@ -1,5 +1,5 @@
 import type { SummarySettingsInput, Weekday } from '../shared/summary-api';
-import { Cell, asNumber, cleanText, normalise, text } from './cells';
+import { Cell, asNumber, cleanText, normalise, text, uniqueTexts } from './cells';
 import { UserError } from './errors';
 import { isEmail } from './people';
 import { SUMMARY_RECIPIENTS, SummaryRecipients, SummarySettingKey, WEEKDAYS, YES_NO } from './schema';
@@ -119,7 +119,7 @@ export function checkSummaryInput(input: unknown): SummarySettings {
   return {
     enabled,
     recipients: recipients as SummaryRecipients,
-    list: dedupe(list),
+    list: uniqueTexts(list),
     weekday: weekday as Weekday,
     hour: hour as number,
     reminders,
@@ -137,17 +137,6 @@ export function summaryCells(settings: SummarySettings): Record<SummarySettingKe
     summaryHour: settings.hour,
     summaryReminders: yes(settings.reminders),
   };
-}
-
-/** Addresses each once, compared case-insensitively, the first spelling kept. */
-export function dedupe(addresses: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return addresses.filter((a) => {
-    const key = a.trim().toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function describeValue(value: unknown): string {

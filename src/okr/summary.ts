@@ -1,5 +1,5 @@
 import type { KeyResultView } from '../shared/checkin-api';
-import { Cell, EPSILON, asNumber, isBlank, normalise, showId, text } from './cells';
+import { Cell, EPSILON, asNumber, isBlank, normalise, showId, text, uniqueTexts } from './cells';
 import { CycleCalendar, resolveCycle } from './cycles';
 import { WallClock, isoDay } from './dates';
 import { UserError } from './errors';
@@ -184,8 +184,8 @@ export function buildSummary(inputs: SummaryInputs): Summary {
 
   const checkinsOf = (pick: (kr: KeyResultView) => boolean) => byOwner(keyResults.filter(pick), people, day, stale);
   const ownerCells = [...inCycle.map((row) => row.get('Owner')), ...keyResults.map((kr) => kr.owner)].filter((o) => !isBlank(o));
-  const unreachable = unique(ownerCells.filter((o) => people.resolve(o).email === undefined).map((o) => text(o).trim()));
-  const owners = unique(ownerCells.map((o) => people.resolve(o).email).filter((e): e is string => e !== undefined));
+  const unreachable = uniqueTexts(ownerCells.filter((o) => people.resolve(o).email === undefined).map((o) => text(o).trim()));
+  const owners = uniqueTexts(ownerCells.map((o) => people.resolve(o).email).filter((e): e is string => e !== undefined));
 
   return {
     workbook: inputs.workbook,
@@ -269,17 +269,6 @@ function byOwner(
 function fraction(value: Cell): number | null {
   const n = asNumber(value);
   return n === undefined ? null : n;
-}
-
-/** Each once, compared case-insensitively, the first spelling kept. */
-function unique(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((v) => {
-    const k = normalise(v);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function safe<T>(compute: () => T): T | undefined {
