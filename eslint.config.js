@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'test-results/', '.playground/', '.bench/', 'node_modules/'] },
+  { ignores: ['dist/', 'test-results/', '.playground/', '.bench/', '.build/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -7,6 +7,7 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const GasPlugin = require('gas-webpack-plugin');
+const { MinifyBundlePlugin } = require('./dev/minify-bundle.cjs');
 
 class CopyManifestPlugin {
   apply(compiler) {
@@ -27,10 +28,12 @@ module.exports = {
   context: __dirname,
   entry: './src/main.ts',
   target: ['web', 'es2019'],
-  devtool: false,
+  // The map stays outside dist/ (clasp uploads dist/): `npm run where` reads it.
+  devtool: 'hidden-source-map',
   output: {
     path: path.resolve(__dirname, 'dist'),
     filename: 'Code.js',
+    sourceMapFilename: '../.build/[file].map',
     // The HTML pages are built apart (dev/build-sidebar.mjs).
     clean: { keep: /\.html$/ },
   },
@@ -44,9 +47,8 @@ module.exports = {
       },
     ],
   },
-  // Readable output: stack traces in the Apps Script editor point at real code,
-  // and a minifier could drop the stubs or their JSDoc.
+  // Not webpack's minimizer: it would rename the stubs' parameters (see dev/minify-bundle.cjs).
   optimization: { minimize: false },
   performance: { hints: false },
-  plugins: [new GasPlugin({ comment: true }), new CopyManifestPlugin()],
+  plugins: [new GasPlugin({ comment: true }), new MinifyBundlePlugin('Code.js'), new CopyManifestPlugin()],
 };
