@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
+import { load } from './sections/load';
 import { machine } from './sections/machine';
 
-const SECTIONS: Section[] = [machine];
+const SECTIONS: Section[] = [machine, load];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 
