@@ -7,8 +7,9 @@ import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
 import { load } from './sections/load';
 import { machine } from './sections/machine';
+import { scale } from './sections/scale';
 
-const SECTIONS: Section[] = [machine, load];
+const SECTIONS: Section[] = [machine, load, scale];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 

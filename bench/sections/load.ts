@@ -34,7 +34,7 @@ export const load: Section = {
     return `
 ${table(['file', 'raw', 'gzipped', 'budget', 'loaded'], sizes)}
 
-\`dist/Code.js\` is minified past its entry-point stubs (\`dev/minify-bundle.cjs\`): 225.7 KB unminified before issue 20, ${kb(source.length)} now. The stubs and their JSDoc stay as written, since Sheets reads the formulas' names, parameters and help from them; \`npm run where\` reads a stack trace from the Apps Script editor back to source lines through the source map in \`.build/\`.
+\`dist/Code.js\` is minified past its entry-point stubs (\`dev/minify-bundle.cjs\`): 225.7 KB unminified before issue 20, ${kb(Buffer.byteLength(source))} now. The stubs and their JSDoc stay as written, since Sheets reads the formulas' names, parameters and help from them; \`npm run where\` reads a stack trace from the Apps Script editor back to source lines through the source map in \`.build/\`.
 
 Loading \`dist/Code.js\` into a fresh context, as Apps Script does for each execution (median of 21 in Node on this machine):
 
