@@ -6,8 +6,9 @@ import path from 'node:path';
 import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
 import { machine } from './sections/machine';
+import { naive } from './sections/naive';
 
-const SECTIONS: Section[] = [machine];
+const SECTIONS: Section[] = [machine, naive];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 
