@@ -7,9 +7,10 @@ import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
 import { load } from './sections/load';
 import { machine } from './sections/machine';
+import { naive } from './sections/naive';
 import { scale } from './sections/scale';
 
-const SECTIONS: Section[] = [machine, load, scale];
+const SECTIONS: Section[] = [machine, naive, load, scale];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 

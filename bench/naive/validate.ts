@@ -1,0 +1,123 @@
+// Validation done the naive way: every cell the add-on's validateOkrs reads
+// (src/addon/report.ts: the used range of Objectives, Key Results, Settings,
+// Cycles, Linked OKRs and People, and the Key Results' number formats) read
+// with getRange(row, column).getValue() / getNumberFormat(), the same engine
+// run on them, and the report written cell by cell into a new Validation tab.
+// It skips the add-on's merged-header and blocked-formula checks (three
+// calls a tab), which favours it.
+import { Cell } from '../../src/okr/cells';
+import { readCycles } from '../../src/okr/cycles';
+import { checkSettings, readSettings } from '../../src/okr/settings';
+import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, SETTINGS, TabSpec, VALIDATION } from '../../src/okr/schema';
+import { matchHeaders } from '../../src/okr/table';
+import { Severity, validateOkrs } from '../../src/okr/validate';
+import { cellRef } from '../../src/addon/a1';
+import { spreadsheetWallClock } from '../../src/addon/timezone';
+import { todayIn } from '../../src/addon/today';
+import { asWritten } from '../../src/addon/write';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Row {
+  severity: Severity;
+  rule: string;
+  sheet: Sheet | undefined;
+  row: number;
+  column: number;
+  message: string;
+}
+
+/** Every cell of a tab's used range, one getValue (or `read`) each. */
+function cellByCell<T>(sheet: Sheet, read: (cell: GoogleAppsScript.Spreadsheet.Range) => T): T[][] {
+  const rows = sheet.getLastRow();
+  const columns = sheet.getLastColumn();
+  const values: T[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const line: T[] = [];
+    for (let c = 1; c <= columns; c++) line.push(read(sheet.getRange(r, c)));
+    values.push(line);
+  }
+  return values;
+}
+
+export function naiveValidate(spreadsheet: Spreadsheet): void {
+  const sheets = new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet]));
+  const tab = (spec: TabSpec): Sheet => {
+    const sheet = sheets.get(spec.name);
+    if (!sheet) throw new Error(`the naive validation expects the ${spec.name} tab`);
+    return sheet;
+  };
+  const read = (spec: TabSpec) => cellByCell(tab(spec), (cell) => cell.getValue() as Cell);
+  const objectives = read(OBJECTIVES);
+  const keyResults = read(KEY_RESULTS);
+  const settings = read(SETTINGS);
+  const cycles = read(CYCLES);
+  const linked = read(LINKED);
+  const people = read(PEOPLE);
+  const rows: Row[] = [];
+  const wallClock = spreadsheetWallClock();
+  const { custom, problems } = readCycles(cycles, wallClock);
+  const { fiscal, workbookName } = readSettings(settings, todayIn(spreadsheet));
+  const calendar = { fiscal, custom };
+  const cycleColumns = matchHeaders(cycles[0] ?? [], CYCLES.headers);
+  for (const problem of problems) {
+    rows.push({
+      severity: 'error',
+      rule: problem.column === 'Cycle' ? 'duplicate-cycle' : 'bad-cycle-dates',
+      sheet: sheets.get(CYCLES.name),
+      row: problem.row,
+      column: (cycleColumns.get(problem.column) ?? 0) + 1,
+      message: problem.message,
+    });
+  }
+  const keyResultFormats = cellByCell(tab(KEY_RESULTS), (cell) => cell.getNumberFormat());
+  const links = { workbook: workbookName, linked };
+  const locale = spreadsheet.getSpreadsheetLocale();
+  for (const finding of validateOkrs(objectives, keyResults, calendar, links, { people, keyResultFormats, locale })) {
+    rows.push({ ...finding, sheet: sheets.get(finding.where.table), row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
+  }
+  for (const problem of checkSettings(settings, calendar)) {
+    rows.push({
+      severity: 'error',
+      rule: problem.rule,
+      sheet: sheets.get(SETTINGS.name),
+      row: problem.where.row,
+      column: (problem.where.column ?? 0) + 1,
+      message: problem.message,
+    });
+  }
+  const order = { error: 0, warning: 1, info: 2 };
+  rows.sort((a, b) => order[a.severity] - order[b.severity]);
+  writeReport(spreadsheet, rows);
+}
+
+/** A new Validation tab, its header and each finding written one cell at a time. */
+function writeReport(spreadsheet: Spreadsheet, rows: Row[]): void {
+  const sheet = spreadsheet.insertSheet(VALIDATION.name, spreadsheet.getSheets().length);
+  sheet.setFrozenRows(1);
+  VALIDATION.headers.forEach((_, c) => sheet.getRange(1, c + 1).setFontWeight('bold'));
+  sheet.setColumnWidth(4, 600);
+  const body: Cell[][] = rows.length
+    ? rows.map((r) => [r.severity, r.rule, link(r), r.message])
+    : [['', '', '', 'All clear: no errors or warnings in your OKRs.']];
+  const values = [[...VALIDATION.headers], ...body];
+  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+  values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      // The Where column holds a formula; the rest is text kept as typed (a new tab's cells have no number format).
+      const isLink = r > 0 && c === 2 && rows.length > 0;
+      sheet.getRange(r + 1, c + 1).setValue(isLink ? value : asWritten(value, ''));
+    }),
+  );
+}
+
+/** `Objectives!E4` as a link that selects the cell, as the add-on writes it. */
+function link(row: Row): string {
+  if (!row.sheet) return '';
+  const name = row.sheet.getName();
+  const label = cellRef(name, row.row, row.column);
+  const a1 = label.slice(label.lastIndexOf('!') + 1);
+  const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${text(`#gid=${row.sheet.getSheetId()}&range=${a1}`)}, ${text(label)})`;
+}
