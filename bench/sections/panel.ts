@@ -266,10 +266,10 @@ ${table(
   ]),
 )}
 
-- *getCheckinContext in Node* is the local runtime's execution: \`dist/Code.js\` loaded into a fresh context (as each Apps Script execution loads the script), the workbook read and the reply checked against \`google.script.run\`'s rules, with no latency for the service calls.
-- *Rendering* runs from the reply's arrival in the page to usable: the reply checked by the page's \`google.script.run\`, every card built (the person's and everyone else's), the list laid out. It grows with the list while opening a form stays flat: with ${fmt(big.listed)} key results the panel spends ${duration(big.render)} building cards, ${fmt(big.listed - big.own)} of them other people's, before the person's own ${fmt(big.own)} can be used.
-- *getCheckinContext sent* is when the panel's inline script calls the server, the page's own parse and script time; it should not depend on the workbook (the page is the same), so a difference between rows is this machine's noise.
 - *Document delivered* is Playwright's request interception and *the harness bridge* is Playwright's \`exposeFunction\` (a DevTools round trip carrying the reply's JSON); neither exists in Sheets, where Google's servers stand in their place.
+- *getCheckinContext sent* is when the panel's inline script calls the server, the page's own parse and script time; it should not depend on the workbook (the page is the same), so a difference between rows is this machine's noise.
+- *getCheckinContext in Node* is the local runtime's execution: \`dist/Code.js\` loaded into a fresh context (as each Apps Script execution loads the script), the workbook read and the reply checked against \`google.script.run\`'s rules, with no latency for the service calls.
+- *Rendering* runs from the reply's arrival in the page to usable: the reply checked by the page's \`google.script.run\`, every card built (the person's and everyone else's), the list laid out. It grows with the list while opening a form stays flat: with ${fmt(big.listed)} key results the panel spends ${duration(big.render)} building cards, ${fmt(big.listed - big.own)} of them other people's, before the person's own ${fmt(big.own)} can be used. (Per key result, the demo's figure is mostly the fixed part: the header, the filters.)
 
 Not measured here: the real Apps Script round trip of \`google.script.run\` (Google's servers, the execution's start and its service calls: see the modelled times elsewhere in this report) and HtmlService's sandbox: Sheets serves the add-on's HTML from googleusercontent.com into nested iframes of the sidebar, a load that is Google's and happens before the navigation timed here starts.
 `;
