@@ -8,9 +8,10 @@ import { Section } from './section';
 import { load } from './sections/load';
 import { machine } from './sections/machine';
 import { naive } from './sections/naive';
+import { panel } from './sections/panel';
 import { scale } from './sections/scale';
 
-const SECTIONS: Section[] = [machine, naive, load, scale];
+const SECTIONS: Section[] = [machine, naive, load, panel, scale];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 
