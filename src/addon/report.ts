@@ -88,7 +88,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const people = read(PEOPLE);
   const wallClock = spreadsheetWallClock();
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
-  const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(spreadsheet));
+  const { fiscal, workbookName } = readSettings(settings ?? [], todayIn());
   const calendar = { fiscal, custom };
   const cycleColumns = matchHeaders(cycles?.[0] ?? [], CYCLES.headers);
   for (const problem of cycleProblems) {

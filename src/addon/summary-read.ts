@@ -40,7 +40,7 @@ export function readSummary(spreadsheet: Spreadsheet, now = new Date()): Summary
     MAIL_LOG,
   ].map((spec) => read(spec.name)) as Cell[][][];
   const wallClock = spreadsheetWallClock();
-  const settings = readSettings(settingValues!, todayIn(spreadsheet));
+  const settings = readSettings(settingValues!, todayIn(now));
   const { custom, problems } = readCycles(cycleValues!, wallClock);
   const calendar = calendarOf(settings.fiscal, cycleValues!, wallClock);
   // The same errors Validate counts: the OKR rules, the Settings values and the Cycles tab.

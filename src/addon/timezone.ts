@@ -5,9 +5,17 @@ import { WallClock } from '../okr/dates';
  * needs it (custom formulas may read the spreadsheet, and Utilities needs no
  * authorisation). Each instant is converted once: a summary asks about the
  * same few dates (now, the cycle's days, check-in days) for every key result,
- * and each Utilities call is a service call.
+ * and each Utilities call is a service call. One per execution (Apps Script
+ * loads the script afresh for each), so every part of a run shares the zone
+ * read and the conversions.
  */
 export function spreadsheetWallClock(): WallClock {
+  return (shared ??= newWallClock());
+}
+
+let shared: WallClock | undefined;
+
+function newWallClock(): WallClock {
   let zone: string | undefined;
   const known = new Map<number, number>();
   return (instant) => {
