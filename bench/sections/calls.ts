@@ -34,7 +34,7 @@ export const calls: Section = {
       return [action.title, ...MODELLED.map((size) => duration(at(size))), fitsUpTo(action.cellsPerKeyResult, at(0))];
     });
     return `
-Every service call of each action counted in the local runtime (dist/Code.js; each distinct name a Google round trip, counted the way Apps Script bills them: one per method call), on a company workbook from \`bench/org.ts\` set up by the add-on, at ${SIZES.map((s) => fmt(s)).join(' and ')} key results. The lower bound is the fewest calls that can do the job, by name, argued in the last column; \`test/addon/call-budgets.test.ts\` asserts every count equals its bound plus the few calls named as above it, at both sizes, so a regression fails \`npm test\`.
+Every service call of each action counted in the local runtime (dist/Code.js; each method call on a Google service object counted once, by class and method), on a company workbook from \`bench/org.ts\` set up by the add-on, at ${SIZES.map((s) => fmt(s)).join(' and ')} key results. The lower bound is the fewest calls that can do the job, by name, argued in the last column; \`test/addon/call-budgets.test.ts\` asserts every count equals its bound plus the few calls named as above it, at both sizes, so a regression fails \`npm test\`.
 
 Counts do not grow with the rows: ${sameAtBothSizes ? `they are the same at ${fmt(SIZES[0]!)} and ${fmt(SIZES[1]!)} key results` : 'they differ between sizes (see the table)'}, except the weekly summary's one \`insertRowsAfter\` when History's grid is full (it takes a row a key result each week). The summary grows with recipients only by one \`MailApp.sendEmail\` each.
 
