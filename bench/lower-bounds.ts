@@ -217,8 +217,8 @@ export const ACTIONS: Action[] = [
     argument:
       'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one grid-size read and one frozen-row check a tab; under one lock, flushed before it is released, and one dialog.',
     excess: {
-      calls: { ...WALL_CLOCK, ...RULE_KEYS, 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
-      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), a column's grid size is read again for each format, check and colour (14), each wanted colour rule's key is read back from the built rule to compare it with the existing ones (48, none on a blank workbook), and ${WALL_CLOCK_WHY}`,
+      calls: { ...WALL_CLOCK, 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
+      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), a column's grid size is read again for each format, check and colour (14), and ${WALL_CLOCK_WHY}`,
     },
     cellsPerKeyResult: 0,
   },

@@ -221,8 +221,9 @@ function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
   );
   if (wanted.length === 0) return;
   const existing = tab.sheet.getConditionalFormatRules();
+  // With no rule there yet (a new tab), every wanted one is missing: no key to read.
   const present = new Set(existing.map(ruleKey));
-  const missing = wanted.filter((rule) => !present.has(ruleKey(rule)));
+  const missing = existing.length === 0 ? wanted : wanted.filter((rule) => !present.has(ruleKey(rule)));
   if (missing.length === 0) return;
   tab.sheet.setConditionalFormatRules([...existing, ...missing]);
   report.added.push(`status and score colours on ${tab.spec.name}`);
