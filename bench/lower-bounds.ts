@@ -136,9 +136,6 @@ export function actionCalls(keyResults: number): Record<string, Calls> {
 
 export const SUMMARY_RECIPIENTS = [1, 10, 50, 200] as const;
 
-/** The wall clock finds the active spreadsheet again (timezone.ts): one call the action already made. */
-const WALL_CLOCK: Calls = { 'SpreadsheetApp.getActiveSpreadsheet': 1 };
-const WALL_CLOCK_WHY = 'the wall clock looks the active spreadsheet up again instead of being handed it (1 call)';
 const RULE_KEYS: Calls = {
   'ConditionalFormatRule.getBooleanCondition': 16,
   'ConditionalFormatRule.getRanges': 16,
@@ -217,8 +214,8 @@ export const ACTIONS: Action[] = [
     argument:
       'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one grid-size read and one frozen-row check a tab; under one lock, flushed before it is released, and one dialog.',
     excess: {
-      calls: { ...WALL_CLOCK, 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
-      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), a column's grid size is read again for each format, check and colour (14), and ${WALL_CLOCK_WHY}`,
+      calls: { 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
+      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), and a column's grid size is read again for each format, check and colour (14)`,
     },
     cellsPerKeyResult: 0,
   },
@@ -261,7 +258,6 @@ export const ACTIONS: Action[] = [
       "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once), and writes nothing; one lock, one flush, one dialog.",
     excess: {
       calls: {
-        ...WALL_CLOCK,
         ...RULE_KEYS,
         ...RULE_BUILDS,
         'Spreadsheet.getSheets': 1,
@@ -269,7 +265,7 @@ export const ACTIONS: Action[] = [
         'Sheet.getDataRange': 3,
         'Range.getValues': 3,
       },
-      why: `the 16 wanted colour rules are built and their keys read back to compare them (112 calls; describing the rules as data and building only missing ones would drop them), the owners People lacks are found by reading Objectives, Key Results and People again after the lock (17 calls; set-up held them), and ${WALL_CLOCK_WHY}`,
+      why: `the 16 wanted colour rules are built and their keys read back to compare them (112 calls; describing the rules as data and building only missing ones would drop them), the owners People lacks are found by reading Objectives, Key Results and People again after the lock (17 calls; set-up held them)`,
     },
     cellsPerKeyResult: 20,
   },
@@ -301,7 +297,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       'Read each of the 7 tabs it checks once (values, the header formulas of the two formula tabs, merged header cells per tab), find the tabs by name with one getSheets and a getName each, read today once (time zone, one conversion) and the locale, write the report in one block (its number formats read first so text stays text, the old report cleared by the same write), one lock and flush, one dialog.',
-    excess: { calls: WALL_CLOCK, why: WALL_CLOCK_WHY },
     cellsPerKeyResult: 20,
   },
   {
@@ -328,7 +323,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       "Show the built page (the runtime counts HtmlService reading its title and content), then one server call that reads each of the 6 tabs the panel shows once, with the Key Results' number formats and formulas from the same range, the user, the locale and today (one time-zone read, one conversion); no lock, as it writes nothing.",
-    excess: { calls: WALL_CLOCK, why: WALL_CLOCK_WHY },
     cellsPerKeyResult: 55,
   },
   {
@@ -355,7 +349,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       "Under the lock (two people checking in at once must not collide), read the tabs it needs once each (Key Results to find the row, Check-ins for a retried id, Settings, Cycles, Objectives and People for the view it returns), read the row's formulas and formats so a person's formula is never overwritten and text stays text, append the Check-ins row in one write (its formats read first; grid size checked) and write Current, Confidence and Last check-in, three cells that are not adjacent (3 writes), then flush before releasing the lock.",
-    excess: { calls: WALL_CLOCK, why: WALL_CLOCK_WHY },
     cellsPerKeyResult: 25,
   },
   {
@@ -452,8 +445,8 @@ export const ACTIONS: Action[] = [
     argument:
       "Check authorisation (a lapsed one still fires), read the 9 tabs the summary needs once each under the lock (so a double fire sends nothing twice), the quota once, append the Mail log and History in one block each (formats read first, the grid grown once when full), flush before releasing the lock, then one sendEmail a recipient: each person's message is logged, retried and quota-counted on its own, so no run sends anyone a mail twice and no address is shown to the others (Google's floor would be ⌈N/50⌉ messages to 50 recipients each, giving up both). Time-zone conversions: now and one a past week in History.",
     excess: {
-      calls: { ...WALL_CLOCK, 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1, 'Range.getValues': 1 },
-      why: `the trigger reads Settings before the lock to see whether summaries are still on, then again with the other tabs (3 calls), and ${WALL_CLOCK_WHY}`,
+      calls: { 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1, 'Range.getValues': 1 },
+      why: `the trigger reads Settings before the lock to see whether summaries are still on, then again with the other tabs (3 calls)`,
     },
     cellsPerKeyResult: 30,
   })),

@@ -52,7 +52,7 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   const sheets = sheetsByName(spreadsheet);
   // Read and check everything before the first write, so a refusal changes nothing.
   const found = TABLE_TABS.map((spec) => readExisting(sheets, spec));
-  const today = todayIn();
+  const today = todayIn(new Date(), spreadsheet);
 
   const tabs = TABLE_TABS.map((spec, i) => ensureHeaders(spreadsheet, sheets, spec, found[i], report));
   const tabOf = (spec: TabSpec) => tabs.find((t) => t.spec === spec)!;

@@ -39,7 +39,7 @@ export function readSummary(spreadsheet: Spreadsheet, now = new Date()): Summary
     HISTORY,
     MAIL_LOG,
   ].map((spec) => read(spec.name)) as Cell[][][];
-  const wallClock = spreadsheetWallClock();
+  const wallClock = spreadsheetWallClock(spreadsheet);
   const settings = readSettings(settingValues!, todayIn(now));
   const { custom, problems } = readCycles(cycleValues!, wallClock);
   const calendar = calendarOf(settings.fiscal, cycleValues!, wallClock);

@@ -39,7 +39,8 @@ export function sendWeeklySummary(_event: unknown): SummarySent | undefined {
   const settingsSheet = spreadsheet.getSheetByName(SETTINGS.name);
   const values = (settingsSheet?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
   const now = new Date();
-  if (!readSettings(values, todayIn(now)).summary.enabled) return skip('email summaries are turned off in Settings.', spreadsheet);
+  if (!readSettings(values, todayIn(now, spreadsheet)).summary.enabled)
+    return skip('email summaries are turned off in Settings.', spreadsheet);
   try {
     return sendSummaries(spreadsheet, now);
   } catch (error) {

@@ -9,20 +9,21 @@ import { WallClock } from '../okr/dates';
  * loads the script afresh for each), so every part of a run shares the zone
  * read and the conversions.
  */
-export function spreadsheetWallClock(): WallClock {
-  return (shared ??= newWallClock());
+export function spreadsheetWallClock(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet): WallClock {
+  return (shared ??= newWallClock(spreadsheet));
 }
 
 let shared: WallClock | undefined;
 
-function newWallClock(): WallClock {
+/** `spreadsheet`: the active one when the caller holds it already (saves looking it up). */
+function newWallClock(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet): WallClock {
   let zone: string | undefined;
   const known = new Map<number, number>();
   return (instant) => {
     const time = instant.getTime();
     const cached = known.get(time);
     if (cached !== undefined) return cached;
-    zone ??= SpreadsheetApp.getActiveSpreadsheet()?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
+    zone ??= (spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet())?.getSpreadsheetTimeZone() || Session.getScriptTimeZone();
     const local = Date.parse(`${Utilities.formatDate(instant, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS")}Z`);
     known.set(time, local);
     return local;
