@@ -34,7 +34,7 @@ function eachDataCell(sheet: Sheet, column: number, write: (cell: GoogleAppsScri
 }
 
 export function naiveSetUp(spreadsheet: Spreadsheet): void {
-  const today = todayIn(spreadsheet);
+  const today = todayIn(new Date(), spreadsheet);
   const tabs = new Map<TabSpec, Sheet>();
   for (const spec of TABLE_TABS) {
     const sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);

@@ -58,7 +58,7 @@ export function naiveValidate(spreadsheet: Spreadsheet): void {
   const rows: Row[] = [];
   const wallClock = spreadsheetWallClock();
   const { custom, problems } = readCycles(cycles, wallClock);
-  const { fiscal, workbookName } = readSettings(settings, todayIn(spreadsheet));
+  const { fiscal, workbookName } = readSettings(settings, todayIn(new Date(), spreadsheet));
   const calendar = { fiscal, custom };
   const cycleColumns = matchHeaders(cycles[0] ?? [], CYCLES.headers);
   for (const problem of problems) {

@@ -39,11 +39,11 @@ export function checkinContext(): CheckinContext {
     people: read(PEOPLE.name),
   };
   if (!krRange) notices.push(`There is no ${KEY_RESULTS.name} tab: run OKR Sheets > Set up the OKR workbook.`);
-  const settings = readSettings(read(SETTINGS.name), todayIn(spreadsheet));
+  const now = new Date();
+  const settings = readSettings(read(SETTINGS.name), todayIn(now, spreadsheet));
   const missing = readTable(tables.keyResults, KEY_RESULTS).missing;
   if (tables.keyResults.length > 0 && missing.length > 0)
     notices.push(`The Key Results tab has no ${missing.join(', ')} column: run Validate the OKRs to see what to fix.`);
-  const now = new Date();
   const wallClock = spreadsheetWallClock();
   const calendar = workbookCalendar(settings.fiscal, sheets);
   if (expectedOrUndefined(settings, calendar, now, wallClock) === undefined)

@@ -64,20 +64,17 @@ export function colourRules(colours: 'score band' | 'status', range: Range): Goo
   return colours === 'score band' ? scoreBandRules(range) : statusRules(range);
 }
 
-/** Two rules are the same when they colour the same ranges under the same condition. */
-export function sameRule(
-  a: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
-  b: GoogleAppsScript.Spreadsheet.ConditionalFormatRule,
-): boolean {
-  const key = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
-    const condition = rule.getBooleanCondition();
-    return JSON.stringify([
-      rule.getRanges().map((r) => r.getA1Notation()),
-      condition ? String(condition.getCriteriaType()) : '',
-      condition ? condition.getCriteriaValues().map(String) : [],
-    ]);
-  };
-  return key(a) === key(b);
+/**
+ * What a rule colours and when, as text: two rules are the same when their
+ * keys are. Each key costs a few service calls, so take each rule's once.
+ */
+export function ruleKey(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
+  const condition = rule.getBooleanCondition();
+  return JSON.stringify([
+    rule.getRanges().map((r) => r.getA1Notation()),
+    condition ? String(condition.getCriteriaType()) : '',
+    condition ? condition.getCriteriaValues().map(String) : [],
+  ]);
 }
 
 export const FORMULA_PROTECTION = 'OKR Sheets: this column is filled by a formula';

@@ -70,7 +70,7 @@ function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): Ke
   const now = new Date();
   const settings = readSettings(
     sheets.has(SETTINGS.name) ? (sheets.get(SETTINGS.name)!.getDataRange().getValues() as Cell[][]) : [],
-    todayIn(spreadsheet),
+    todayIn(now, spreadsheet),
   );
   const previous = checkins.table.rows.find((r) => text(r.get('Check-in ID')) === checkin.id);
   let added: CheckinView | undefined;

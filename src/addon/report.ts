@@ -86,9 +86,9 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
   const cycles = read(CYCLES);
   const linked = read(LINKED);
   const people = read(PEOPLE);
-  const wallClock = spreadsheetWallClock();
+  const wallClock = spreadsheetWallClock(spreadsheet);
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
-  const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(spreadsheet));
+  const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(new Date(), spreadsheet));
   const calendar = { fiscal, custom };
   const cycleColumns = matchHeaders(cycles?.[0] ?? [], CYCLES.headers);
   for (const problem of cycleProblems) {

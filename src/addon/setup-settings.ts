@@ -49,6 +49,8 @@ export function ensureSettings(
   context: SettingContext,
   cycleNames: readonly string[],
   report: Report,
+  /** The spreadsheet's named ranges' names, read once for the whole set-up. */
+  named: ReadonlySet<string>,
 ): string {
   const nameColumn = tab.columns.get('Setting')!;
   const valueColumn = tab.columns.get('Value')!;
@@ -81,7 +83,6 @@ export function ensureSettings(
     cell.setDataValidation(dataValidation(setting.check, cycleNames));
     if (!isNew) report.added.push(`the cycles that apply to the ${setting.name.toLowerCase()} dropdown`);
   }
-  const named = new Set(spreadsheet.getNamedRanges().map((range) => range.getName()));
   for (const setting of SETTING_ROWS) {
     // A name left over from a Settings tab that was deleted points at nothing: the new row takes it.
     if (named.has(setting.rangeName) && !missing.includes(setting)) continue;

@@ -6,7 +6,7 @@ import { readSettings } from '../okr/settings';
 import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
 import { spreadsheetWallClock } from './timezone';
 import { cellRef, columnLetter } from './a1';
-import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, sameRule } from './formats';
+import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, ruleKey } from './formats';
 import { GUIDE_ROWS } from './guide';
 import { formulaRefs, headerFormula, isAddonFormula, matchHeaderCells } from './header-formulas';
 import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
@@ -52,7 +52,7 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   const sheets = sheetsByName(spreadsheet);
   // Read and check everything before the first write, so a refusal changes nothing.
   const found = TABLE_TABS.map((spec) => readExisting(sheets, spec));
-  const today = todayIn(spreadsheet);
+  const today = todayIn(new Date(), spreadsheet);
 
   const tabs = TABLE_TABS.map((spec, i) => ensureHeaders(spreadsheet, sheets, spec, found[i], report));
   const tabOf = (spec: TabSpec) => tabs.find((t) => t.spec === spec)!;
@@ -61,8 +61,10 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   const calendar = calendarOf(settings.fiscal, tabOf(CYCLES).values, spreadsheetWallClock());
   const cycleNames = cycleChoices(today.year, calendar);
   const context = { ...today, fiscal: settings.fiscal, spreadsheetName: spreadsheet.getName() };
-  report.cycle = ensureSettings(spreadsheet, tabOf(SETTINGS), context, cycleNames, report);
-  ensureTabRanges(spreadsheet, tabs);
+  // Read once: the settings' names and the tabs' names never overlap, so neither step changes what the other looks up.
+  const named = new Set(spreadsheet.getNamedRanges().map((range) => range.getName()));
+  report.cycle = ensureSettings(spreadsheet, tabOf(SETTINGS), context, cycleNames, report, named);
+  ensureTabRanges(spreadsheet, tabs, named);
   // Key Results first: the Objectives' rollup reads its Progress column.
   for (const tab of [...tabs].sort((a, b) => Number(b.spec === KEY_RESULTS) - Number(a.spec === KEY_RESULTS))) {
     ensureFormulas(tab, (spec) => tabOf(spec).columns, report);
@@ -150,8 +152,7 @@ function ensureHeaders(
 }
 
 /** The named range over each tab formulas read through one (OKR_CYCLES over the Cycles columns), when missing. */
-function ensureTabRanges(spreadsheet: Spreadsheet, tabs: Tab[]): void {
-  const named = new Set(spreadsheet.getNamedRanges().map((range) => range.getName()));
+function ensureTabRanges(spreadsheet: Spreadsheet, tabs: Tab[], named: ReadonlySet<string>): void {
   for (const tab of tabs) {
     if (!tab.spec.rangeName) continue;
     // A name left over from a tab that was deleted points at nothing: the new tab takes it.
@@ -202,14 +203,15 @@ function ensureFormulas(tab: Tab, columnsOf: (spec: TabSpec) => Map<string, numb
 function ensureValidations(tab: Tab, cycleNames: readonly string[], report: SetupReport): void {
   const wanted = tab.spec.columns
     .filter((c) => c.check)
-    .map(({ header, check }) => ({ header, check: check!, column: tab.columns.get(header)!, rule: dataValidation(check!, cycleNames) }));
+    .map(({ header, check }) => ({ header, check: check!, column: tab.columns.get(header)! }));
   if (wanted.length === 0) return;
   const width = Math.max(...wanted.map((w) => w.column + 1));
   const present = tab.sheet.getRange(2, 1, 1, width).getDataValidations()[0] ?? [];
   const changed = wanted.filter(
     (w) => !present[w.column] || (w.check.kind === 'cycles' && isStaleCycleList(present[w.column]!, cycleNames)),
   );
-  for (const { column, rule } of changed) dataColumn(tab.sheet, column + 1).setDataValidation(rule);
+  // Built only where one is set: each builder step is a service call.
+  for (const { column, check } of changed) dataColumn(tab.sheet, column + 1).setDataValidation(dataValidation(check, cycleNames));
   if (changed.length > 0) report.added.push(`checks on ${changed.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
 }
 
@@ -219,7 +221,9 @@ function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
   );
   if (wanted.length === 0) return;
   const existing = tab.sheet.getConditionalFormatRules();
-  const missing = wanted.filter((rule) => !existing.some((other) => sameRule(rule, other)));
+  // With no rule there yet (a new tab), every wanted one is missing: no key to read.
+  const present = new Set(existing.map(ruleKey));
+  const missing = existing.length === 0 ? wanted : wanted.filter((rule) => !present.has(ruleKey(rule)));
   if (missing.length === 0) return;
   tab.sheet.setConditionalFormatRules([...existing, ...missing]);
   report.added.push(`status and score colours on ${tab.spec.name}`);

@@ -39,8 +39,8 @@ export function readSummary(spreadsheet: Spreadsheet, now = new Date()): Summary
     HISTORY,
     MAIL_LOG,
   ].map((spec) => read(spec.name)) as Cell[][][];
-  const wallClock = spreadsheetWallClock();
-  const settings = readSettings(settingValues!, todayIn(spreadsheet));
+  const wallClock = spreadsheetWallClock(spreadsheet);
+  const settings = readSettings(settingValues!, todayIn(now));
   const { custom, problems } = readCycles(cycleValues!, wallClock);
   const calendar = calendarOf(settings.fiscal, cycleValues!, wallClock);
   // The same errors Validate counts: the OKR rules, the Settings values and the Cycles tab.

@@ -143,6 +143,7 @@ function append(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, spec: TabS
   }
   const first = sheet.getLastRow() + 1;
   const needed = first + rows.length - 1;
-  if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+  const gridRows = sheet.getMaxRows();
+  if (needed > gridRows) sheet.insertRowsAfter(gridRows, needed - gridRows);
   writeValues(sheet.getRange(first, 1, rows.length, spec.headers.length), rows);
 }

@@ -38,9 +38,11 @@ export function sendWeeklySummary(_event: unknown): SummarySent | undefined {
   if (!spreadsheet) return skip('the workbook cannot be opened (deleted, or access removed).');
   const settingsSheet = spreadsheet.getSheetByName(SETTINGS.name);
   const values = (settingsSheet?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
-  if (!readSettings(values, todayIn(spreadsheet)).summary.enabled) return skip('email summaries are turned off in Settings.', spreadsheet);
+  const now = new Date();
+  if (!readSettings(values, todayIn(now, spreadsheet)).summary.enabled)
+    return skip('email summaries are turned off in Settings.', spreadsheet);
   try {
-    return sendSummaries(spreadsheet);
+    return sendSummaries(spreadsheet, now);
   } catch (error) {
     // A trigger has nobody to show a dialog to: the log keeps the reason.
     return skip(error instanceof Error ? error.message : String(error), spreadsheet);

@@ -1,0 +1,460 @@
+// Each action of the add-on, how the report and the budget test run it, and
+// its lower bound: the fewest service calls (by name, as the local runtime
+// counts them) that can do the job, argued in one sentence. The report
+// (bench/sections/calls.ts) and the test (test/addon/call-budgets.test.ts)
+// read this one table, so neither can drift from the other.
+import { Cell } from '../src/okr/cells';
+import { PEOPLE } from '../src/okr/schema';
+import { Runtime } from '../dev/runtime/index';
+import { CHAMPION, NOW, byHand, click, fill, teamWorkbook, workbookUrl } from '../test/addon/workbook';
+import { KEY_RESULT_HEADERS, OBJECTIVE_HEADERS, organisation } from './org';
+
+export type Calls = Record<string, number>;
+
+export interface Action {
+  title: string;
+  /** The fewest calls that can do the job, by name, on a workbook of about `keyResults` key results. */
+  bound: (keyResults: number) => Calls;
+  /** Why no fewer calls can do it. */
+  argument: string;
+  /**
+   * Calls the add-on makes above the bound, kept on purpose (a behaviour
+   * change would be needed to drop them), with the reason; the budget is
+   * bound + excess, exactly.
+   */
+  excess?: { calls: Calls; why: string };
+  /** Cells read or written in batches per key result (an estimate from the tabs the action reads whole), for the modelled time. */
+  cellsPerKeyResult: number;
+  /** Which run of `measure` gives its calls. */
+  key: string;
+}
+
+/** The budget an action's calls must equal: its bound plus any excess it keeps on purpose. */
+export function budget(action: Action, keyResults: number): Calls {
+  const total: Calls = { ...action.bound(keyResults) };
+  for (const [name, count] of Object.entries(action.excess?.calls ?? {})) total[name] = (total[name] ?? 0) + count;
+  return Object.fromEntries(Object.entries(total).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export const total = (calls: Calls): number => Object.values(calls).reduce((sum, n) => sum + n, 0);
+
+/**
+ * A workbook holding a company's OKRs (bench/org.ts) at about `keyResults`
+ * key results, pasted into its tabs, then set up, as a champion who already
+ * kept OKRs in a sheet would do it.
+ */
+export function companyWorkbook(
+  keyResults: number,
+  options: { mailQuota?: number } = {},
+): { rt: Runtime; id: string; owner: string; kr: string } {
+  const rt = new Runtime({ now: NOW, ...options });
+  const id = rt.createSpreadsheet({ name: 'Company OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
+  const org = organisation(keyResults);
+  const tables: [string, readonly string[], Cell[][]][] = [
+    ['Objectives', OBJECTIVE_HEADERS, org.objectives],
+    ['Key Results', KEY_RESULT_HEADERS, org.keyResults],
+    ['People', PEOPLE.headers, org.people],
+  ];
+  for (const [name, headers, rows] of tables) {
+    const sheet = byHand(rt, id).insertSheet(name);
+    if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+    fill(rt, id, name, [[...headers], ...rows]);
+  }
+  click(rt, id, 'setUpWorkbook', 'OK');
+  return { rt, id, owner: String(org.keyResults[0]![3]), kr: String(org.keyResults[0]![0]) };
+}
+
+const run = (rt: Runtime, id: string, name: string, user = CHAMPION, args?: unknown[]): Calls => {
+  rt.run(name, { spreadsheetId: id, user, ...(args ? { args } : {}) });
+  return rt.lastCalls;
+};
+
+const sum = (...all: Calls[]): Calls => {
+  const out: Calls = {};
+  for (const calls of all) for (const [name, n] of Object.entries(calls)) out[name] = (out[name] ?? 0) + n;
+  return out;
+};
+
+/** A team workbook for linking: set up, one objective aligned to the company's first. */
+function squad(rt: Runtime): string {
+  return teamWorkbook(rt, 'Squad', [['S1', 'Ship it', 'sam', 'Squad', '2026-Q4', 'Company/T0-O0']], []);
+}
+
+function linkSquad(rt: Runtime, id: string): Calls {
+  const team = squad(rt);
+  rt.answer({ button: 'OK', text: workbookUrl(team) }, { button: 'OK', text: 'Squad' }, { button: 'OK' });
+  return run(rt, id, 'linkTeamWorkbook');
+}
+
+/**
+ * The weekly trigger's runs, one a week, to each count of addresses on the
+ * summary list in turn; the first week's run (which makes the Mail log and
+ * History tabs) is left out, as it happens once.
+ */
+export function weeklySummaries(keyResults: number, recipients: readonly number[]): Calls[] {
+  const { rt, id } = companyWorkbook(keyResults, { mailQuota: 1500 });
+  const save = (n: number) =>
+    rt.run('saveSummarySettings', {
+      spreadsheetId: id,
+      user: CHAMPION,
+      args: [{ enabled: true, recipients: 'list', list: readers(n), weekday: 'MONDAY', hour: 8, reminders: false }],
+    });
+  save(1);
+  rt.run('sendSummaryNow', { spreadsheetId: id, user: CHAMPION });
+  return recipients.map((n) => {
+    save(n);
+    rt.advance(7 * 86_400_000);
+    rt.fireTrigger(rt.triggers.find((t) => t.handlerFunction === 'sendWeeklySummary')!.uniqueId);
+    return rt.lastCalls;
+  });
+}
+
+const readers = (n: number) => Array.from({ length: n }, (_, i) => `reader${i}@example.com`);
+
+/** Every action but the summary, in order on one workbook of about `keyResults` key results; the calls of each. */
+export function actionCalls(keyResults: number): Record<string, Calls> {
+  const blank = new Runtime({ now: NOW });
+  const blankId = blank.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
+  click(blank, blankId, 'setUpWorkbook', 'NO');
+  const out: Record<string, Calls> = { setup: blank.lastCalls };
+  const { rt, id, owner, kr } = companyWorkbook(keyResults);
+  click(rt, id, 'setUpWorkbook', 'OK');
+  out.again = rt.lastCalls;
+  // The first run makes the Validation tab; every later run is this one.
+  click(rt, id, 'validateOkrs', 'OK');
+  click(rt, id, 'validateOkrs', 'OK');
+  out.validate = rt.lastCalls;
+  out.panel = sum(run(rt, id, 'showCheckinPanel', owner), run(rt, id, 'getCheckinContext', owner));
+  out.checkin = run(rt, id, 'submitCheckin', owner, [
+    { id: 'checkin-0001', keyResultId: kr, value: 50, confidence: 7, note: 'on our way' },
+  ]);
+  out.link = linkSquad(rt, id);
+  rt.answer({ button: 'OK' });
+  out.update = run(rt, id, 'updateLinks');
+  return out;
+}
+
+export const SUMMARY_RECIPIENTS = [1, 10, 50, 200] as const;
+
+const RULE_KEYS: Calls = {
+  'ConditionalFormatRule.getBooleanCondition': 16,
+  'ConditionalFormatRule.getRanges': 16,
+  'Range.getA1Notation': 16,
+};
+const RULE_BUILDS: Calls = {
+  'SpreadsheetApp.newConditionalFormatRule': 16,
+  'ConditionalFormatRuleBuilder.build': 16,
+  'ConditionalFormatRuleBuilder.setBackground': 16,
+  'ConditionalFormatRuleBuilder.setRanges': 16,
+  'ConditionalFormatRuleBuilder.whenNumberBetween': 2,
+  'ConditionalFormatRuleBuilder.whenNumberGreaterThanOrEqualTo': 2,
+  'ConditionalFormatRuleBuilder.whenNumberLessThan': 2,
+  'ConditionalFormatRuleBuilder.whenTextEqualTo': 10,
+};
+const constant = (calls: Calls) => () => calls;
+
+export const ACTIONS: Action[] = [
+  {
+    key: 'setup',
+    title: 'Set up, on a blank workbook',
+    bound: constant({
+      'ConditionalFormatRuleBuilder.build': 16,
+      'ConditionalFormatRuleBuilder.setBackground': 16,
+      'ConditionalFormatRuleBuilder.setRanges': 16,
+      'ConditionalFormatRuleBuilder.whenNumberBetween': 2,
+      'ConditionalFormatRuleBuilder.whenNumberGreaterThanOrEqualTo': 2,
+      'ConditionalFormatRuleBuilder.whenNumberLessThan': 2,
+      'ConditionalFormatRuleBuilder.whenTextEqualTo': 10,
+      'DataValidationBuilder.build': 15,
+      'DataValidationBuilder.requireNumberBetween': 3,
+      'DataValidationBuilder.requireNumberGreaterThanOrEqualTo': 2,
+      'DataValidationBuilder.requireValueInList': 10,
+      'DataValidationBuilder.setAllowInvalid': 15,
+      'DataValidationBuilder.setHelpText': 15,
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Protection.setDescription': 4,
+      'Protection.setWarningOnly': 4,
+      'Range.getDataValidations': 3,
+      'Range.getNumberFormats': 2,
+      'Range.protect': 4,
+      'Range.setDataValidation': 15,
+      'Range.setFontWeight': 9,
+      'Range.setFormula': 4,
+      'Range.setNote': 6,
+      'Range.setNumberFormat': 8,
+      'Range.setValues': 10,
+      'Range.setWrap': 1,
+      'Sheet.getConditionalFormatRules': 2,
+      'Sheet.getFrozenRows': 8,
+      'Sheet.getLastColumn': 7,
+      'Sheet.getMaxColumns': 8,
+      'Sheet.getMaxRows': 8,
+      'Sheet.getName': 1,
+      'Sheet.getProtections': 2,
+      'Sheet.getRange': 70,
+      'Sheet.setColumnWidth': 1,
+      'Sheet.setConditionalFormatRules': 2,
+      'Sheet.setFrozenRows': 8,
+      'Spreadsheet.getName': 1,
+      'Spreadsheet.getNamedRanges': 1,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Spreadsheet.insertSheet': 9,
+      'Spreadsheet.setNamedRange': 14,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'SpreadsheetApp.newConditionalFormatRule': 16,
+      'SpreadsheetApp.newDataValidation': 15,
+      'Ui.alert': 1,
+      'Utilities.formatDate': 1,
+    }),
+    argument:
+      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one grid-size read and one frozen-row check a tab; under one lock, flushed before it is released, and one dialog.',
+    excess: {
+      calls: { 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
+      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), and a column's grid size is read again for each format, check and colour (14)`,
+    },
+    cellsPerKeyResult: 0,
+  },
+  {
+    key: 'again',
+    title: 'Set up again (nothing to add)',
+    bound: constant({
+      'ConditionalFormatRule.getBooleanCondition': 16,
+      'ConditionalFormatRule.getRanges': 16,
+      'DataValidation.getCriteriaValues': 2,
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'NamedRange.getName': 14,
+      'Protection.getDescription': 6,
+      'Range.getA1Notation': 16,
+      'Range.getDataValidation': 1,
+      'Range.getDataValidations': 3,
+      'Range.getFormulas': 2,
+      'Range.getMergedRanges': 8,
+      'Range.getValues': 8,
+      'Sheet.getConditionalFormatRules': 2,
+      'Sheet.getDataRange': 8,
+      'Sheet.getFrozenRows': 8,
+      'Sheet.getMaxRows': 4,
+      'Sheet.getName': 10,
+      'Sheet.getProtections': 2,
+      'Sheet.getRange': 24,
+      'Spreadsheet.getName': 1,
+      'Spreadsheet.getNamedRanges': 1,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 2,
+      'Ui.alert': 1,
+      'Utilities.formatDate': 1,
+    }),
+    argument:
+      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once), and writes nothing; one lock, one flush, one dialog.",
+    excess: {
+      calls: {
+        ...RULE_KEYS,
+        ...RULE_BUILDS,
+        'Spreadsheet.getSheets': 1,
+        'Sheet.getName': 10,
+        'Sheet.getDataRange': 3,
+        'Range.getValues': 3,
+      },
+      why: `the 16 wanted colour rules are built and their keys read back to compare them (112 calls; describing the rules as data and building only missing ones would drop them), the owners People lacks are found by reading Objectives, Key Results and People again after the lock (17 calls; set-up held them)`,
+    },
+    cellsPerKeyResult: 20,
+  },
+  {
+    key: 'validate',
+    title: 'Validate the OKRs',
+    bound: constant({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Range.getFormulas': 2,
+      'Range.getMergedRanges': 6,
+      'Range.getNumberFormats': 2,
+      'Range.getValues': 7,
+      'Range.setValues': 1,
+      'Sheet.getDataRange': 7,
+      'Sheet.getLastRow': 1,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getName': 11,
+      'Sheet.getRange': 8,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetLocale': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.alert': 1,
+      'Utilities.formatDate': 1,
+    }),
+    argument:
+      'Read each of the 7 tabs it checks once (values, the header formulas of the two formula tabs, merged header cells per tab), find the tabs by name with one getSheets and a getName each, read today once (time zone, one conversion) and the locale, write the report in one block (its number formats read first so text stays text, the old report cleared by the same write), one lock and flush, one dialog.',
+    cellsPerKeyResult: 20,
+  },
+  {
+    key: 'panel',
+    title: 'Open the check-in panel (showCheckinPanel + getCheckinContext)',
+    bound: constant({
+      'HtmlOutput.getContent': 1,
+      'HtmlOutput.getTitle': 1,
+      'HtmlOutput.setTitle': 1,
+      'HtmlService.createHtmlOutputFromFile': 1,
+      'Range.getFormulas': 1,
+      'Range.getNumberFormats': 1,
+      'Range.getValues': 6,
+      'Session.getActiveUser': 1,
+      'Sheet.getDataRange': 6,
+      'Sheet.getName': 11,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetLocale': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.showSidebar': 1,
+      'Utilities.formatDate': 1,
+    }),
+    argument:
+      "Show the built page (the runtime counts HtmlService reading its title and content), then one server call that reads each of the 6 tabs the panel shows once, with the Key Results' number formats and formulas from the same range, the user, the locale and today (one time-zone read, one conversion); no lock, as it writes nothing.",
+    cellsPerKeyResult: 55,
+  },
+  {
+    key: 'checkin',
+    title: 'A check-in (submitCheckin)',
+    bound: constant({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Range.getFormulas': 1,
+      'Range.getNumberFormats': 2,
+      'Range.getValues': 6,
+      'Range.setValues': 4,
+      'Session.getActiveUser': 1,
+      'Sheet.getDataRange': 6,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getName': 11,
+      'Sheet.getRange': 5,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Utilities.formatDate': 1,
+    }),
+    argument:
+      "Under the lock (two people checking in at once must not collide), read the tabs it needs once each (Key Results to find the row, Check-ins for a retried id, Settings, Cycles, Objectives and People for the view it returns), read the row's formulas and formats so a person's formula is never overwritten and text stays text, append the Check-ins row in one write (its formats read first; grid size checked) and write Current, Confidence and Last check-in, three cells that are not adjacent (3 writes), then flush before releasing the lock.",
+    cellsPerKeyResult: 25,
+  },
+  {
+    key: 'link',
+    title: 'Link a team workbook',
+    bound: constant({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Range.clearContent': 1,
+      'Range.getFormula': 1,
+      'Range.getNumberFormats': 2,
+      'Range.getValues': 3,
+      'Range.setFormula': 1,
+      'Range.setValues': 2,
+      'Sheet.getDataRange': 3,
+      'Sheet.getMaxRows': 1,
+      'Sheet.getName': 11,
+      'Sheet.getRange': 4,
+      'Spreadsheet.getId': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'Spreadsheet.getSheets': 1,
+      'SpreadsheetApp.flush': 2,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.alert': 1,
+      'Ui.prompt': 2,
+    }),
+    argument:
+      "Two prompts and a dialog; under the lock, read Teams once and append the team's row (formats read first), rebuild the links: Teams and Linked OKRs read once each, the IMPORTRANGE header formula read (never to overwrite a person's own) and written with the cells it spills into cleared, one flush so the import computes before its rows are read, the Status column written in one block, and the flush before the lock is released.",
+    excess: {
+      calls: { 'Range.getValue': 2, 'Sheet.getRange': 1 },
+      why: "the Linked OKRs header is read with getValue to see #REF! before its rows are read in full (the same cell the full read returns), and the new row's Status is read back from the sheet, though the rebuild has just written it",
+    },
+    cellsPerKeyResult: 0,
+  },
+  {
+    key: 'update',
+    title: 'Update links',
+    bound: constant({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Range.getFormula': 1,
+      'Range.getNumberFormats': 1,
+      'Range.getValues': 2,
+      'Range.setValues': 1,
+      'Sheet.getDataRange': 2,
+      'Sheet.getName': 11,
+      'Sheet.getRange': 2,
+      'Spreadsheet.getSheets': 1,
+      'SpreadsheetApp.flush': 2,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.alert': 1,
+    }),
+    argument:
+      "Under the lock, read Teams and Linked OKRs once each and the import's header formula (left as it is when unchanged), flush so the import computes before its rows are read, write the Status column in one block (formats read first), flush before the lock is released; one dialog.",
+    excess: {
+      calls: { 'Range.getValue': 1 },
+      why: 'the Linked OKRs header is read with getValue to see #REF! before its rows are read in full (the same cell the full read returns)',
+    },
+    cellsPerKeyResult: 0,
+  },
+  ...SUMMARY_RECIPIENTS.map((n, week): Action => ({
+    key: `weekly-${n}`,
+    title: `The weekly summary, ${n} recipient${n === 1 ? '' : 's'}`,
+    bound: (keyResults) => ({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'MailApp.getRemainingDailyQuota': 1,
+      'MailApp.sendEmail': n,
+      'Range.getNumberFormats': 2,
+      'Range.getValues': 9,
+      'Range.setValues': 2,
+      'ScriptApp.getAuthorizationInfo': 1,
+      'Sheet.getDataRange': 9,
+      'Sheet.getLastRow': 2,
+      'Sheet.getMaxRows': 2,
+      'Sheet.getName': 12,
+      'Sheet.getRange': 2,
+      'Spreadsheet.getOwner': 1,
+      'Spreadsheet.getSheets': 1,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Spreadsheet.getUrl': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      // Now, and the day of each earlier week's snapshot in History (to compare with last week).
+      'Utilities.formatDate': 2 + week,
+      // History takes a row a key result and objective each week: past 1,000 rows its grid grows every week.
+      ...(keyResults >= 1000 ? { 'Sheet.insertRowsAfter': 1 } : {}),
+    }),
+    argument:
+      "Check authorisation (a lapsed one still fires), read the 9 tabs the summary needs once each under the lock (so a double fire sends nothing twice), the quota once, append the Mail log and History in one block each (formats read first, the grid grown once when full), flush before releasing the lock, then one sendEmail a recipient: each person's message is logged, retried and quota-counted on its own, so no run sends anyone a mail twice and no address is shown to the others (Google's floor would be ⌈N/50⌉ messages to 50 recipients each, giving up both). Time-zone conversions: now and one a past week in History.",
+    excess: {
+      calls: { 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1, 'Range.getValues': 1 },
+      why: `the trigger reads Settings before the lock to see whether summaries are still on, then again with the other tabs (3 calls)`,
+    },
+    cellsPerKeyResult: 30,
+  })),
+];
+
+/** The calls of every action at about `keyResults` key results, by the action's key. */
+export function measure(keyResults: number): Record<string, Calls> {
+  const out = actionCalls(keyResults);
+  weeklySummaries(keyResults, SUMMARY_RECIPIENTS).forEach((calls, i) => (out[`weekly-${SUMMARY_RECIPIENTS[i]}`] = calls));
+  return out;
+}
