@@ -379,10 +379,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       "Two prompts and a dialog; under the lock, read Teams once and append the team's row (formats read first), rebuild the links: Teams and Linked OKRs read once each, the IMPORTRANGE header formula read (never to overwrite a person's own) and written with the cells it spills into cleared, one flush so the import computes before its rows are read, the Status column written in one block, and the flush before the lock is released.",
-    excess: {
-      calls: { 'Range.getValue': 2, 'Sheet.getRange': 1 },
-      why: "the Linked OKRs header is read with getValue to see #REF! before its rows are read in full (the same cell the full read returns), and the new row's Status is read back from the sheet, though the rebuild has just written it",
-    },
     cellsPerKeyResult: 0,
   },
   {
@@ -407,10 +403,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       "Under the lock, read Teams and Linked OKRs once each and the import's header formula (left as it is when unchanged), flush so the import computes before its rows are read, write the Status column in one block (formats read first), flush before the lock is released; one dialog.",
-    excess: {
-      calls: { 'Range.getValue': 1 },
-      why: 'the Linked OKRs header is read with getValue to see #REF! before its rows are read in full (the same cell the full read returns)',
-    },
     cellsPerKeyResult: 0,
   },
   ...SUMMARY_RECIPIENTS.map((n, week): Action => ({
@@ -444,10 +436,6 @@ export const ACTIONS: Action[] = [
     }),
     argument:
       "Check authorisation (a lapsed one still fires), read the 9 tabs the summary needs once each under the lock (so a double fire sends nothing twice), the quota once, append the Mail log and History in one block each (formats read first, the grid grown once when full), flush before releasing the lock, then one sendEmail a recipient: each person's message is logged, retried and quota-counted on its own, so no run sends anyone a mail twice and no address is shown to the others (Google's floor would be ⌈N/50⌉ messages to 50 recipients each, giving up both). Time-zone conversions: now and one a past week in History.",
-    excess: {
-      calls: { 'Spreadsheet.getSheetByName': 1, 'Sheet.getDataRange': 1, 'Range.getValues': 1 },
-      why: `the trigger reads Settings before the lock to see whether summaries are still on, then again with the other tabs (3 calls)`,
-    },
     cellsPerKeyResult: 30,
   })),
 ];

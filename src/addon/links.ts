@@ -98,23 +98,27 @@ function linkStatus(team: TeamRow, linked: Cell[][]): string {
 }
 
 /**
- * Sheets does not add rows for a formula's result: when the linked objectives
- * outgrow the tab, its header shows #REF! ("Result was not automatically
- * expanded, please insert more rows"). The rows double until they fit (or a
- * value typed below blocks it, which rows cannot fix). True when it fits.
+ * The Linked OKRs rows, read in one getValues. Sheets does not add rows for a
+ * formula's result: when the linked objectives outgrow the tab, its header
+ * shows #REF! ("Result was not automatically expanded, please insert more
+ * rows"). Then the rows double until they fit (or a value typed below blocks
+ * it, which rows cannot fix); `fits` says which.
  */
-function fitsRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: GoogleAppsScript.Spreadsheet.Range): boolean {
-  for (let tries = 0; tries < 6; tries++) {
-    if (header.getValue() !== '#REF!') return true;
+function readLinked(sheet: GoogleAppsScript.Spreadsheet.Sheet): { values: Cell[][]; fits: boolean } {
+  let values = sheet.getDataRange().getValues() as Cell[][];
+  for (let tries = 0; tries < 6 && values[0]?.[0] === '#REF!'; tries++) {
     sheet.insertRowsAfter(sheet.getMaxRows(), sheet.getMaxRows());
     SpreadsheetApp.flush();
+    values = sheet.getDataRange().getValues() as Cell[][];
   }
-  return header.getValue() !== '#REF!';
+  return { values, fits: values[0]?.[0] !== '#REF!' };
 }
 
 export interface LinksReport {
   linked: number;
   problems: string[];
+  /** What each Teams row's Status says, by row number (a link waiting for access holds the probe formula). */
+  statuses: Map<number, string>;
 }
 
 /**
@@ -143,10 +147,12 @@ export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
   }
   SpreadsheetApp.flush();
   const problems: string[] = [];
-  if (wanted && !fitsRows(linkedSheet, header))
+  const read = readLinked(linkedSheet);
+  if (wanted && !read.fits)
     problems.push(`the ${LINKED.name} tab shows #REF! in A1: clear anything typed below its header, then run Update links again`);
-  const linked = (linkedSheet.getDataRange().getValues() as Cell[][]).slice(1);
+  const linked = read.values.slice(1);
   const statusColumn = teamsColumns.get('Status')! + 1;
+  const statuses = new Map<number, string>();
   if (teams.length > 0) {
     const lastRow = Math.max(...teams.map((t) => t.row));
     const column: Cell[][] = Array.from({ length: lastRow - 1 }, () => ['']);
@@ -154,6 +160,7 @@ export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
     for (const team of teams) {
       const status = linkStatus(team, linked);
       column[team.row - 2] = [status];
+      statuses.set(team.row, status);
       if (/allow access/i.test(status)) waiting.add(team.row - 2);
     }
     const link = (r: number) => `${columnLetter(teamsColumns.get('Spreadsheet')! + 1)}${r + 2}`;
@@ -161,7 +168,7 @@ export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
     writeValues(teamsSheet.getRange(2, statusColumn, values.length, 1), values, (r) => waiting.has(r));
   }
   problems.push(...teams.filter((t) => t.problem).map((t) => `${t.team || `row ${t.row}`}: ${t.problem}`));
-  return { linked: good.length, problems };
+  return { linked: good.length, problems, statuses };
 }
 
 /**
@@ -192,7 +199,7 @@ export function addTeam(spreadsheet: Spreadsheet, team: string, link: string): s
     if (rowNumber > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
     writeValues(sheet.getRange(rowNumber, 1, 1, row.length), [row]);
     const report = rebuildLinks(spreadsheet);
-    const status = (sheet.getRange(rowNumber, columns.get('Status')! + 1).getValue() as string) || '';
+    const status = report.statuses.get(rowNumber) ?? '';
     const next = /^ok/.test(status)
       ? `Its objectives are in the Linked OKRs tab (${status}).`
       : `Now click its Status in the Teams tab (row ${rowNumber}), which shows #REF!, and choose "Allow access": Sheets asks once for each pair of workbooks. Then run OKR Sheets > Update links.`;

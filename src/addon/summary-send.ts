@@ -1,5 +1,6 @@
 import type { SummarySent, SummaryPreview } from '../shared/summary-api';
 import { Cell } from '../okr/cells';
+import { UserError } from '../okr/errors';
 import { historyRows } from '../okr/history';
 import { Addressed, MailStatus, mailLogRows, planMail } from '../okr/mail-log';
 import { HISTORY, MAIL_LOG, TabSpec } from '../okr/schema';
@@ -28,12 +29,12 @@ export function summaryRecipients(summary: Summary, settings: { recipients: stri
 
 /** This week's summary as it will arrive, and who it goes to. Writes nothing. */
 export function previewSummary(spreadsheet: Spreadsheet): SummaryPreview {
-  const { summary, summarySettings } = withSettings(spreadsheet);
+  const { summary, summarySettings } = withSettings(spreadsheet, new Date());
   return { ...summaryMail(summary), recipients: summaryRecipients(summary, summarySettings) };
 }
 
-function withSettings(spreadsheet: Spreadsheet) {
-  const read = readSummary(spreadsheet);
+function withSettings(spreadsheet: Spreadsheet, now: Date) {
+  const read = readSummary(spreadsheet, now);
   return { ...read, summarySettings: read.settings.summary };
 }
 
@@ -48,12 +49,15 @@ interface Message extends Addressed {
  * every send (and every deferral) in the Mail log and this week's snapshot in
  * History, then releases the lock and sends: a run that dies mid-way may skip
  * a mail, never send one twice, and a second run (a double fire, a retry)
- * finds everything recorded and sends nothing again.
+ * finds everything recorded and sends nothing again. With `onlyWhenOn` (the
+ * weekly trigger), summaries turned off in Settings send nothing: a UserError
+ * says so.
  */
-export function sendSummaries(spreadsheet: Spreadsheet, now = new Date()): SummarySent {
+export function sendSummaries(spreadsheet: Spreadsheet, now = new Date(), { onlyWhenOn = false } = {}): SummarySent {
   const planned = withDocumentLock(() => {
-    const read = withSettings(spreadsheet);
+    const read = withSettings(spreadsheet, now);
     const { summary, week, summarySettings: settings } = read;
+    if (onlyWhenOn && !settings.enabled) throw new UserError(SUMMARIES_OFF);
     const owner = ownerEmail(spreadsheet);
     const recipients = summaryRecipients(summary, settings);
     // The workbook's owner first: they are the one told when the quota runs short.
@@ -102,6 +106,9 @@ export function sendSummaries(spreadsheet: Spreadsheet, now = new Date()): Summa
     alreadySent: planned.plan.alreadySent,
   };
 }
+
+/** Why the weekly trigger sent nothing, when summaries were turned off after it was made. */
+export const SUMMARIES_OFF = 'email summaries are turned off in Settings.';
 
 /** The document property holding the last quota notice. */
 export const LAST_DEFERRED = 'OKR_SUMMARY_LAST_DEFERRED';

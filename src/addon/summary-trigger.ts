@@ -1,9 +1,5 @@
 import type { SummarySent } from '../shared/summary-api';
-import { readSettings } from '../okr/settings';
-import { SETTINGS } from '../okr/schema';
-import { Cell } from '../okr/cells';
 import { sendSummaries } from './summary-send';
-import { todayIn } from './today';
 
 /** The document property where the handler records why a scheduled summary was not sent. */
 export const LAST_SKIPPED = 'OKR_SUMMARY_LAST_SKIPPED';
@@ -36,13 +32,9 @@ export function sendWeeklySummary(_event: unknown): SummarySent | undefined {
     spreadsheet = null;
   }
   if (!spreadsheet) return skip('the workbook cannot be opened (deleted, or access removed).');
-  const settingsSheet = spreadsheet.getSheetByName(SETTINGS.name);
-  const values = (settingsSheet?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
-  const now = new Date();
-  if (!readSettings(values, todayIn(now, spreadsheet)).summary.enabled)
-    return skip('email summaries are turned off in Settings.', spreadsheet);
   try {
-    return sendSummaries(spreadsheet, now);
+    // Whether summaries are still on is read under the lock, with everything else (one read of Settings).
+    return sendSummaries(spreadsheet, new Date(), { onlyWhenOn: true });
   } catch (error) {
     // A trigger has nobody to show a dialog to: the log keeps the reason.
     return skip(error instanceof Error ? error.message : String(error), spreadsheet);
