@@ -97,6 +97,21 @@ function linkStatus(team: TeamRow, linked: Cell[][]): string {
   return `ok: ${count} objective${count === 1 ? '' : 's'}`;
 }
 
+/** Sheets keeps at most 50,000 characters in a cell, a formula's included. */
+const CELL_CHARACTERS = 50_000;
+
+/**
+ * Refuses, before anything is written, a Linked OKRs formula longer than a
+ * cell holds (about 400 links): past that the company should link department
+ * workbooks, each linking its teams.
+ */
+function checkLength(formula: string, links: number): void {
+  if (formula.length <= CELL_CHARACTERS) return;
+  throw new UserError(
+    `${links} linked workbooks need a Linked OKRs formula of ${formula.length.toLocaleString('en-US')} characters, and Sheets keeps at most 50,000 in a cell (about ${Math.floor((links * CELL_CHARACTERS) / formula.length)} links). Link department workbooks that each link their own teams, and take the teams they cover out of the Teams tab. Nothing was changed.`,
+  );
+}
+
 /**
  * The Linked OKRs rows, read in one getValues. Sheets does not add rows for a
  * formula's result: when the linked objectives outgrow the tab, its header
@@ -138,6 +153,7 @@ export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
   const good = teams.filter((t) => !t.problem);
   const header = linkedSheet.getRange(1, 1);
   const wanted = linkedFormula(good, teamsColumns);
+  checkLength(wanted, good.length);
   if (header.getFormula() !== wanted) {
     // The formula spills its own header row: the header values set-up wrote beside A1 would block it.
     if (wanted) {
@@ -196,6 +212,8 @@ export function addTeam(spreadsheet: Spreadsheet, team: string, link: string): s
     row[columns.get('Team')!] = team.trim();
     row[columns.get('Spreadsheet')!] = link.trim();
     const rowNumber = Math.max(values.length, 1) + 1;
+    const linkedAfter = [...readTeams(values).filter((t) => !t.problem), { row: rowNumber, team: team.trim(), id }];
+    checkLength(linkedFormula(linkedAfter, columns), linkedAfter.length);
     if (rowNumber > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
     writeValues(sheet.getRange(rowNumber, 1, 1, row.length), [row]);
     const report = rebuildLinks(spreadsheet);

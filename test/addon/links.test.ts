@@ -241,4 +241,28 @@ describe('a company of 300 linked team workbooks', () => {
     // Teams 1..300 at (t mod 10) / 10, five objectives each: the mean of 0.0 .. 0.9, 30 times over, is 0.45.
     expect(progressOf(rt, company, 'C1')).toBeCloseTo(0.45, 12);
   });
+
+  it('refuses, naming the limit and changing nothing, more links than one cell can hold', () => {
+    const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
+    const company = teamWorkbook(rt, 'Company', [['C1', 'Grow', 'maya', 'Company', '2026-Q4', '']], []);
+    // Links to files that need not exist: only the formula's length is at stake.
+    const url = (t: number) => workbookUrl(`team-${String(t).padStart(4, '0')}-spreadsheet-id-x`);
+    const teams = Array.from({ length: 450 }, (_, t) => [`Team ${t}`, url(t)]);
+    fill(rt, company, 'Teams', teams, 2);
+    const before = rt.store.formulas(company, 'Linked OKRs', 'A1')[0]![0];
+    rt.answer({ button: 'OK' });
+    rt.run('updateLinks', { spreadsheetId: company, user: CHAMPION });
+    expect(lastAlert(rt)).toMatch(
+      /^450 linked workbooks need a Linked OKRs formula of [\d,]+ characters, and Sheets keeps at most 50,000 in a cell \(about 3\d\d links\)\. Link department workbooks/,
+    );
+    expect(rt.store.formulas(company, 'Linked OKRs', 'A1')[0]![0]).toBe(before);
+
+    // One more link on a Teams tab already at the limit: refused before its row is written.
+    const full = Array.from({ length: 395 }, (_, t) => [`Team ${t}`, url(t)]);
+    const other = teamWorkbook(rt, 'Division', [['D1', 'Grow', 'maya', 'Division', '2026-Q4', '']], []);
+    fill(rt, other, 'Teams', full, 2);
+    const squad = teamWorkbook(rt, 'Squad', [['S1', 'Ship', 'sam', 'Squad', '2026-Q4', 'Division/D1']], []);
+    expect(link(rt, other, 'Squad', squad)).toMatch(/^396 linked workbooks need a Linked OKRs formula .* Nothing was changed\.$/);
+    expect(records(rt, other, 'Teams')).toHaveLength(395);
+  });
 });
