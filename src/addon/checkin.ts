@@ -5,7 +5,7 @@ import { readSettings } from '../okr/settings';
 import { Tables, expectedOrUndefined, keyResultViews } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { readTable } from '../okr/table';
-import { sheetsByName } from './tabs';
+import { Tabs } from './tabs';
 import { spreadsheetWallClock } from './timezone';
 import { todayIn } from './today';
 
@@ -21,7 +21,7 @@ export function showCheckinPanel(): void {
  */
 export function checkinContext(): CheckinContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheets = sheetsByName(spreadsheet);
+  const sheets = new Tabs(spreadsheet);
   const notices: string[] = [];
   const read = (name: string): Cell[][] => {
     const sheet = sheets.get(name);

@@ -5,7 +5,7 @@ import { LINKED, TEAMS } from '../okr/schema';
 import { matchHeaders, readTable } from '../okr/table';
 import { columnLetter, quoteSheet } from './a1';
 import { withDocumentLock } from './errors';
-import { appendHeaders, sheetsByName, usedWidth } from './tabs';
+import { Tabs, appendHeaders, usedWidth } from './tabs';
 import { writeValues } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -141,8 +141,7 @@ export interface LinksReport {
  * link's Status. Call it holding the document lock. Only the Linked OKRs
  * header cell and the Teams Status cells are written.
  */
-export function rebuildLinks(spreadsheet: Spreadsheet): LinksReport {
-  const sheets = sheetsByName(spreadsheet);
+export function rebuildLinks(spreadsheet: Spreadsheet, sheets = new Tabs(spreadsheet)): LinksReport {
   const teamsSheet = sheets.get(TEAMS.name);
   const linkedSheet = sheets.get(LINKED.name);
   if (!teamsSheet || !linkedSheet)
@@ -202,7 +201,8 @@ export function addTeam(spreadsheet: Spreadsheet, team: string, link: string): s
   if (id === spreadsheet.getId())
     throw new UserError('That is this workbook: link the workbook of a team whose objectives are aligned to ours.');
   return withDocumentLock(() => {
-    const sheet = spreadsheet.getSheetByName(TEAMS.name);
+    const tabs = new Tabs(spreadsheet);
+    const sheet = tabs.get(TEAMS.name);
     if (!sheet) throw new UserError('There is no Teams tab: run OKR Sheets > Set up the OKR workbook first.');
     const values = sheet.getDataRange().getValues() as Cell[][];
     const columns = matchHeaders(values[0] ?? [], TEAMS.headers);
@@ -216,7 +216,7 @@ export function addTeam(spreadsheet: Spreadsheet, team: string, link: string): s
     checkLength(linkedFormula(linkedAfter, columns), linkedAfter.length);
     if (rowNumber > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
     writeValues(sheet.getRange(rowNumber, 1, 1, row.length), [row]);
-    const report = rebuildLinks(spreadsheet);
+    const report = rebuildLinks(spreadsheet, tabs);
     const status = report.statuses.get(rowNumber) ?? '';
     const next = /^ok/.test(status)
       ? `Its objectives are in the Linked OKRs tab (${status}).`

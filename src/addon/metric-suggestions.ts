@@ -8,7 +8,7 @@ import { KEY_RESULTS, KeyResultColumn } from '../okr/schema';
 import { Table, TableRow, readTable } from '../okr/table';
 import { cellLook } from '../okr/views';
 import { runAction, withDocumentLock } from './errors';
-import { sheetsByName } from './tabs';
+import { Tabs } from './tabs';
 import { RowCells } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,7 +139,7 @@ function parseIds(ids: unknown): string[] {
 
 function readKeyResults(): KeyResultsRead {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = sheetsByName(spreadsheet).get(KEY_RESULTS.name);
+  const sheet = new Tabs(spreadsheet).get(KEY_RESULTS.name);
   if (!sheet) throw new UserError(`There is no ${KEY_RESULTS.name} tab: run OKR Sheets > Set up the OKR workbook.`);
   const range = sheet.getDataRange();
   const table = readTable(range.getValues() as Cell[][], KEY_RESULTS);

@@ -2,7 +2,7 @@ import { Cell } from '../okr/cells';
 import { People, ownersToAdd } from '../okr/people';
 import { KEY_RESULTS, OBJECTIVES, PEOPLE } from '../okr/schema';
 import { matchHeaders, readTable } from '../okr/table';
-import { sheetsByName } from './tabs';
+import { Tabs } from './tabs';
 import { writeValues } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,7 +18,7 @@ export interface NewPerson {
  * not know yet, each once: one getValues a tab.
  */
 export function ownersMissingFromPeople(spreadsheet: Spreadsheet): NewPerson[] {
-  const sheets = sheetsByName(spreadsheet);
+  const sheets = new Tabs(spreadsheet);
   const values = (name: string): Cell[][] => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
   if (!sheets.has(PEOPLE.name)) return [];
   const owners = [

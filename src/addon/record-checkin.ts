@@ -10,7 +10,7 @@ import { Table, TableRow, readTable } from '../okr/table';
 import { CellLook, cellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
-import { appendHeaders, sheetsByName, usedWidth } from './tabs';
+import { TabLookup, Tabs, appendHeaders, usedWidth } from './tabs';
 import { spreadsheetWallClock } from './timezone';
 import { todayIn } from './today';
 import { RowCells, writeValues } from './write';
@@ -42,7 +42,7 @@ export function recordCheckin(input: CheckinInput): KeyResultView {
 }
 
 function record(spreadsheet: Spreadsheet, checkin: CheckinInput, by: string): KeyResultView {
-  const sheets = sheetsByName(spreadsheet);
+  const sheets = new Tabs(spreadsheet);
   const keyResultSheet = sheets.get(KEY_RESULTS.name);
   if (!keyResultSheet) throw new UserError('There is no Key Results tab: run OKR Sheets > Set up the OKR workbook.');
   const krValues = keyResultSheet.getDataRange().getValues() as Cell[][];
@@ -207,7 +207,7 @@ function updateKeyResult(
 
 /** The key result as the panel shows it once the check-in is in, from what was read and written. */
 function viewAfter(
-  sheets: Map<string, Sheet>,
+  sheets: TabLookup,
   krValues: Cell[][],
   checkinValues: Cell[][],
   added: CheckinView | undefined,

@@ -10,7 +10,7 @@ import { Severity, validateOkrs } from '../okr/validate';
 import { cellRef, columnLetter } from './a1';
 import { matchHeaderCells } from './header-formulas';
 import { UserError } from '../okr/errors';
-import { findRenamed, sheetsByName } from './tabs';
+import { Tabs, findRenamed } from './tabs';
 import { writeValues } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,7 +35,7 @@ export interface ValidationSummary {
 
 /** Reads each table once, runs the engine's rules and writes the Validation tab. */
 export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
-  const sheets = sheetsByName(spreadsheet);
+  const sheets = new Tabs(spreadsheet);
   const rows: ReportRow[] = [];
   const read = (spec: TabSpec): Cell[][] | undefined => {
     const sheet = sheets.get(spec.name);
@@ -45,7 +45,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
         spec === PEOPLE
           ? undefined
           : findRenamed(
-              sheets,
+              sheets.all(),
               spec.headers.slice(0, 3),
               new Set([OBJECTIVES.name, KEY_RESULTS.name, SETTINGS.name, CYCLES.name, LINKED.name]),
             );

@@ -6,19 +6,18 @@ import { Settings, checkSettings, readSettings } from '../okr/settings';
 import { Summary, buildSummary } from '../okr/summary';
 import { validateOkrs } from '../okr/validate';
 import { Week, weekOf } from '../okr/week';
-import { sheetsByName } from './tabs';
+import { Tabs } from './tabs';
 import { spreadsheetWallClock } from './timezone';
 import { todayIn } from './today';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Everything a summary run needs from the workbook, read with one getValues a tab. */
 export interface SummaryRead {
   summary: Summary;
   settings: Settings;
   week: Week;
-  sheets: Map<string, Sheet>;
+  sheets: Tabs;
   mailLog: Cell[][];
   /** Whether History already holds this week's snapshot (a run appends one a week). */
   snapshotTaken: boolean;
@@ -26,7 +25,7 @@ export interface SummaryRead {
 
 /** Reads the workbook once and builds this week's summary (nothing is written). */
 export function readSummary(spreadsheet: Spreadsheet, now = new Date()): SummaryRead {
-  const sheets = sheetsByName(spreadsheet);
+  const sheets = new Tabs(spreadsheet);
   const read = (name: string): Cell[][] => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
   const [objectives, keyResults, checkins, people, settingValues, cycleValues, linked, history, mailLog] = [
     OBJECTIVES,

@@ -9,10 +9,10 @@ import { Summary } from '../okr/summary';
 import { Mail, reminderMail, summaryMail } from '../okr/summary-mail';
 import { withDocumentLock } from './errors';
 import { readSummary } from './summary-read';
+import { Tabs } from './tabs';
 import { writeValues } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * At most this many messages a run, whatever the quota: each send takes a
@@ -98,7 +98,7 @@ export function sendSummaries(spreadsheet: Spreadsheet, now = new Date(), { only
   }
   if (failed.length > 0) {
     // Recorded as failed after their "sent": the next run tries them again.
-    withDocumentLock(() => append(spreadsheet, sheetsOf(spreadsheet), MAIL_LOG, mailLogRows(planned.week.key, new Date(), failed)));
+    withDocumentLock(() => append(spreadsheet, new Tabs(spreadsheet), MAIL_LOG, mailLogRows(planned.week.key, new Date(), failed)));
   }
   return {
     sent: planned.plan.send.length - failed.length,
@@ -123,16 +123,12 @@ export function ownerEmail(spreadsheet: Spreadsheet): string {
   return (spreadsheet.getOwner()?.getEmail() || Session.getEffectiveUser().getEmail() || '').toLowerCase();
 }
 
-function sheetsOf(spreadsheet: Spreadsheet): Map<string, Sheet> {
-  return new Map(spreadsheet.getSheets().map((s) => [s.getName(), s]));
-}
-
 /**
  * Appends rows below a log tab's last row in one setValues, making the tab
  * (hidden: it is the add-on's record, not something people edit) with its
  * headers and formats the first time.
  */
-function append(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, spec: TabSpec, rows: Cell[][]): void {
+function append(spreadsheet: Spreadsheet, sheets: Tabs, spec: TabSpec, rows: Cell[][]): void {
   if (rows.length === 0) return;
   let sheet = sheets.get(spec.name);
   if (!sheet) {

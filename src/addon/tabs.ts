@@ -33,9 +33,46 @@ export function appendHeaders(
   return { columns, missing, range };
 }
 
-/** The sheets of a spreadsheet by exact name, read with one getSheets. */
+/** The sheets of a spreadsheet by exact name, read with one getSheets (and a getName each). */
 export function sheetsByName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, Sheet> {
   return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet]));
+}
+
+/** What a reader of tabs needs: a tab by name (a Map of them, or Tabs). */
+export type TabLookup = Pick<Map<string, Sheet>, 'get'>;
+
+/**
+ * The tabs an action asks for, each looked up by name once (one
+ * getSheetByName) and remembered: an action that reads 6 tabs makes 6 calls
+ * whatever else the workbook holds, where listing every tab costs one call a
+ * tab. `all()` lists them, for finding a renamed tab.
+ */
+export class Tabs {
+  private readonly known = new Map<string, Sheet | null>();
+  private every: Map<string, Sheet> | undefined;
+
+  constructor(private readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  get(name: string): Sheet | undefined {
+    if (!this.known.has(name)) this.known.set(name, this.spreadsheet.getSheetByName(name));
+    return this.known.get(name) ?? undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** A tab the action has just inserted. */
+  set(name: string, sheet: Sheet): this {
+    this.known.set(name, sheet);
+    this.every?.set(name, sheet);
+    return this;
+  }
+
+  all(): Map<string, Sheet> {
+    this.every ??= sheetsByName(this.spreadsheet);
+    return this.every;
+  }
 }
 
 /**
