@@ -9,11 +9,13 @@ export const EPSILON = 1e-9;
 
 /** A valid Date, also one made in another realm (a vm context, an iframe). */
 export function isDate(value: unknown): value is Date {
+  // Most cells are text or numbers: asked first, they skip toString's boxing of a primitive.
+  if (typeof value !== 'object' || value === null) return false;
   return Object.prototype.toString.call(value) === '[object Date]' && !isNaN((value as Date).getTime());
 }
 
 export function isBlank(value: Cell): boolean {
-  return value === '' || value === null || value === undefined || (typeof value === 'string' && visible(value).trim() === '');
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && !SEEN.test(value));
 }
 
 /**
@@ -22,6 +24,8 @@ export function isBlank(value: Cell): boolean {
  * the byte-order mark. (A non-breaking space is whitespace to \s already.)
  */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** A character a person can see: neither whitespace (what trim removes) nor invisible. */
+const SEEN = /[^\s\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -73,6 +77,7 @@ export function showId(value: Cell): string {
 
 /** The cell as the text a person would read. */
 export function text(value: Cell): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (isDate(value)) return value.toISOString().slice(0, 10);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
