@@ -46,8 +46,14 @@ function visible(value: string): string {
  * lower-cased.
  */
 export function normalise(value: Cell): string {
-  return visible(text(value)).trim().replace(SPACE_RUNS, ' ').toLowerCase();
+  const written = text(value);
+  // Most ids are printable ASCII without a space: only their case to fold, and no regex to run on each.
+  if (PRINTABLE_ASCII.test(written)) return written.toLowerCase();
+  return visible(written).trim().replace(SPACE_RUNS, ' ').toLowerCase();
 }
+
+/** Text with no whitespace and nothing invisible in it: `!` to `~`. */
+const PRINTABLE_ASCII = /^[!-~]*$/;
 
 /** What normalise makes one space: a run of whitespace, or a lone one other than a space (a lone space stays: no copy). */
 const SPACE_RUNS = /\s{2,}|[^\S ]/g;

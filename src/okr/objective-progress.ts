@@ -89,11 +89,19 @@ export function alignmentResolver(
 ): (reference: Cell) => AlignmentTarget | undefined {
   const objective = referenceResolver(objectiveIds, workbook);
   const keyResult = referenceResolver(keyResults, workbook);
-  return (reference) => {
+  const resolve = (reference: Cell): AlignmentTarget | undefined => {
     const key = objective(reference);
     if (key !== undefined) return { objective: key };
     const supported = keyResult(reference);
     return supported === undefined ? undefined : { keyResult: supported, objective: objective(keyResults.get(supported)!.objectiveId) };
+  };
+  // As in referenceResolver: each distinct text once, and one target object for all the rows that name it.
+  const known = new Map<Cell, AlignmentTarget | undefined>();
+  return (reference) => {
+    if (known.has(reference)) return known.get(reference);
+    const target = resolve(reference);
+    known.set(reference, target);
+    return target;
   };
 }
 
@@ -123,7 +131,8 @@ export function objectiveProgress(
     childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
   );
   const resolve = alignmentResolver(first, keyResults, workbook);
-  const contributions = new Map<string, Contributions>([...first.keys()].map((key) => [key, new Contributions()]));
+  const contributions = new Map<string, Contributions>();
+  for (const key of first.keys()) contributions.set(key, new Contributions());
 
   children.forEach((child, index) => {
     const target = resolve(child.parentId);
@@ -138,7 +147,8 @@ export function objectiveProgress(
   const parentOf = new Map<string, string>();
   /** The key result an objective supports, when it is aligned to one: the loop message names it. */
   const through = new Map<string, string>();
-  const waiting = new Map<string, number>([...first.keys()].map((key) => [key, 0]));
+  const waiting = new Map<string, number>();
+  for (const key of first.keys()) waiting.set(key, 0);
   for (const [key, index] of first) {
     const target = resolve(objectives[index]!.alignedTo);
     const parent = target?.objective;
@@ -148,7 +158,8 @@ export function objectiveProgress(
     waiting.set(parent, waiting.get(parent)! + 1);
   }
   const results = new Map<string, RollupResult>();
-  const ready = [...waiting].filter(([, count]) => count === 0).map(([key]) => key);
+  const ready: string[] = [];
+  for (const [key, count] of waiting) if (count === 0) ready.push(key);
   while (ready.length > 0) {
     const key = ready.pop()!;
     const result = contributions.get(key)!.result();

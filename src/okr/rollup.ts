@@ -51,8 +51,14 @@ export class Contributions {
    */
   result(): RollupResult {
     if (this.error) return this.error;
-    if (!this.counted.some((c) => c.progress !== '')) return '';
-    const largest = Math.max(...this.counted.map((c) => c.weight));
+    // One pass for both, without a list of weights: an objective rollup asks this of every objective.
+    let anyProgress = false;
+    let largest = 0;
+    for (const { weight, progress } of this.counted) {
+      if (progress !== '') anyProgress = true;
+      largest = Math.max(largest, weight);
+    }
+    if (!anyProgress) return '';
     let sum = 0;
     let total = 0;
     for (const { weight, progress } of this.counted) {
