@@ -92,8 +92,8 @@ function label(kind: string, row: TableRow<'ID'>): string {
 }
 
 function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): void {
-  // Where each id is first, as a table and row: the text is made only for a duplicate.
-  const seen = new Map<string, { table: string; row: number }>();
+  // The row where each id is first: its table and row number are put into words only for a duplicate.
+  const seen = new Map<string, TableRow<'ID'>>();
   const tables: [Table<'ID'>, string][] = [
     [objectives as unknown as Table<'ID'>, 'Objective'],
     [keyResults as unknown as Table<'ID'>, 'Key result'],
@@ -118,10 +118,10 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
           'error',
           'duplicate-id',
           row.where('ID'),
-          `ID ${showId(id)} is used twice (first in ${first.table} row ${first.row}): IDs must be unique across Objectives and Key Results.`,
+          `ID ${showId(id)} is used twice (first in ${first.where().table} row ${first.row}): IDs must be unique across Objectives and Key Results.`,
         );
       } else {
-        seen.set(key, { table: table.spec.name, row: row.row });
+        seen.set(key, row);
       }
     }
   }
@@ -328,7 +328,8 @@ function checkShape(
   const alignments = [...objectives.rows, ...readTable(links.linked, LINKED).rows].map((row) => resolve(row.get('Aligned to')));
   const hasChildren = new Set(alignments.filter((key) => key !== undefined));
   for (const [key, row] of byId) {
-    const name = label('Objective', row);
+    // Named only in a warning: most objectives have about 3 key results.
+    const name = () => label('Objective', row);
     const count = keyResultCount.get(key) ?? 0;
     const { max } = RECOMMENDED.keyResults;
     if (count === 0 && !hasChildren.has(key)) {
@@ -336,16 +337,16 @@ function checkShape(
         'error',
         'no-key-results',
         row.where('ID'),
-        `${name} has no key results and no objective aligned to it: add the key results that show it is met.`,
+        `${name()} has no key results and no objective aligned to it: add the key results that show it is met.`,
       );
     } else if (count === 1) {
-      add('warning', 'few-key-results', row.where('ID'), `${name} has only 1 key result: about 3 measure an objective well.`);
+      add('warning', 'few-key-results', row.where('ID'), `${name()} has only 1 key result: about 3 measure an objective well.`);
     } else if (count > max) {
       add(
         'warning',
         'many-key-results',
         row.where('ID'),
-        `${name} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`,
+        `${name()} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`,
       );
     }
   }
