@@ -174,11 +174,20 @@ function cycleResolver(calendar: CycleCalendar): (name: Cell) => CycleRange {
 
 /** A range of exactly two dates is a cycle's first and last day; anything else names cycles. */
 function twoDays(cycle: Arg): [Cell, Cell] | undefined {
-  // A column of cycle names is long: more than two rows cannot be two days, and is not flattened to find out.
-  if (!isRange(cycle) || cycle.length > 2) return undefined;
+  if (!isRange(cycle) || !atMostTwoCells(cycle)) return undefined;
   const cells = cycle.flat();
   if (cells.length !== 2 || !cells.some((cell) => isDate(cell))) return undefined;
   return [cells[0], cells[1]];
+}
+
+/** Counts a range's cells only up to three: a column of cycle names is long, and is not flattened to find it is not two days. */
+function atMostTwoCells(range: Cell[][]): boolean {
+  let cells = 0;
+  for (const row of range) {
+    cells += row.length;
+    if (cells > 2) return false;
+  }
+  return true;
 }
 
 export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg): Output {
