@@ -134,13 +134,14 @@ export function objectiveProgress(
   const contributions = new Map<string, Contributions>();
   for (const key of first.keys()) contributions.set(key, new Contributions());
 
+  const nameChild = (at: number) => childNames(children[at]!, at);
   children.forEach((child, index) => {
     const target = resolve(child.parentId);
     // A key result counts toward an objective only; a linked team's objective may support a key result of ours.
     const linked = childIds !== undefined && isLinked(childIds[index]);
     const parent = target?.keyResult === undefined || linked ? target?.objective : undefined;
     if (parent === undefined) return;
-    contributions.get(parent)!.add(child.progress, child.weight, () => childNames(child, index));
+    contributions.get(parent)!.add(child.progress, child.weight, nameChild, index);
   });
 
   // Objectives aligned to another of this workbook, or to one of its key results: each waits for its own contributors (Kahn's order).
