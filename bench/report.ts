@@ -6,8 +6,9 @@ import path from 'node:path';
 import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
 import { machine } from './sections/machine';
+import { formulas } from './sections/formulas';
 
-const SECTIONS: Section[] = [machine];
+const SECTIONS: Section[] = [machine, formulas];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 
