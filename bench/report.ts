@@ -6,13 +6,14 @@ import path from 'node:path';
 import { ROOT, buildAddon } from '../dev/build';
 import { Section } from './section';
 import { calls } from './sections/calls';
+import { formulas } from './sections/formulas';
 import { load } from './sections/load';
 import { machine } from './sections/machine';
 import { naive } from './sections/naive';
 import { panel } from './sections/panel';
 import { scale } from './sections/scale';
 
-const SECTIONS: Section[] = [machine, calls, naive, load, panel, scale];
+const SECTIONS: Section[] = [machine, formulas, calls, naive, load, panel, scale];
 
 const OUT = path.join(ROOT, 'docs', 'benchmarks.md');
 

@@ -13,9 +13,13 @@ export function isRange(arg: Arg | undefined): arg is Cell[][] {
 /** A range read row by row into one list; a single value is a list of one. */
 export function cellsOf(arg: Arg | undefined): Cell[] {
   if (!isRange(arg)) return [arg === undefined ? '' : arg];
-  // A plain loop: Array.prototype.flat is several times slower on the long, one-wide columns formulas get.
-  const cells: Cell[] = [];
-  for (const row of arg) for (const cell of row) cells.push(cell);
+  // Plain loops into a list made at its size: Array.prototype.flat, or a list grown cell by cell,
+  // is several times slower on the long, one-wide columns formulas get.
+  let size = 0;
+  for (const row of arg) size += row.length;
+  const cells: Cell[] = new Array<Cell>(size);
+  let i = 0;
+  for (const row of arg) for (const cell of row) cells[i++] = cell;
   return cells;
 }
 
@@ -27,25 +31,49 @@ export function cellsOf(arg: Arg | undefined): Cell[] {
  * computed. A row whose range cells are all blank stays blank.
  */
 export function byRow(args: Record<string, Arg | undefined>, compute: (row: Cell[]) => Cell): Output {
-  const entries = Object.entries(args);
-  const ranges = entries.filter(([, arg]) => isRange(arg)) as [string, Cell[][]][];
-  if (ranges.length === 0) return single(() => compute(entries.map(([, arg]) => (arg === undefined ? '' : (arg as Cell)))));
+  const names = Object.keys(args);
+  const values = names.map((name) => args[name]);
+  const isRangeAt = values.map(isRange);
+  if (!isRangeAt.includes(true)) return single(() => compute(values.map((arg) => (arg === undefined ? '' : (arg as Cell)))));
 
-  const columns = entries.map(([, arg]) => cellsOf(arg));
-  const sizes = entries.filter(([, arg]) => isRange(arg)).map(([name, arg]) => [name, cellsOf(arg).length] as const);
-  const length = single(() => sameLength(sizes));
-  const rangeIndexes = entries.map(([, arg], i) => (isRange(arg) && columns[i]!.length > 1 ? i : -1)).filter((i) => i >= 0);
-  const results: Cell[] = [];
+  // Each argument read once into a column (a single value is a column of one).
+  const columns = values.map(cellsOf);
+  const ranges = names.map((_, i) => i).filter((i) => isRangeAt[i]);
+  const length = single(() => sameLength(ranges.map((i) => [names[i]!, columns[i]!.length] as const)));
+  const multiCell = ranges.filter((i) => columns[i]!.length > 1);
+  // Plain loops from here: this runs once per row, thousands of times a call.
+  const results: Cell[] = new Array<Cell>(length);
   for (let r = 0; r < length; r++) {
-    const row = columns.map((column) => (column.length === 1 ? column[0] : column[r]));
-    if (rangeIndexes.length > 0 && rangeIndexes.every((i) => isBlank(row[i]))) {
-      results.push('');
-      continue;
-    }
-    results.push(perRow(() => compute(row)));
+    const row = rowAt(columns, r);
+    results[r] = multiCell.length > 0 && allBlank(row, multiCell) ? '' : computeRow(compute, row);
   }
-  const longest = ranges.find(([, range]) => cellsOf(range).length === length) ?? ranges[0]!;
-  return shapeLike(longest[1], results);
+  const longest = ranges.find((i) => columns[i]!.length === length) ?? ranges[0]!;
+  return shapeLike(values[longest] as Cell[][], results);
+}
+
+/** Row `r` across the columns; a column of one cell gives that cell on every row. */
+function rowAt(columns: readonly Cell[][], r: number): Cell[] {
+  const row: Cell[] = new Array<Cell>(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    row[i] = column.length === 1 ? column[0] : column[r];
+  }
+  return row;
+}
+
+/** Whether the row's cells at these indexes are all blank. */
+function allBlank(row: readonly Cell[], indexes: readonly number[]): boolean {
+  for (const i of indexes) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/** One row's value, as perRow gives it, without a closure per row. */
+function computeRow(compute: (row: Cell[]) => Cell, row: Cell[]): Cell {
+  try {
+    return compute(row);
+  } catch (error) {
+    return invalidRow(error);
+  }
 }
 
 /** Computes one value for the whole formula: bad input becomes an error Sheets shows. */
@@ -62,9 +90,14 @@ export function perRow(compute: () => Cell): Cell {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof UserError) return `invalid: ${error.message}`;
-    throw sheetsError(error);
+    return invalidRow(error);
   }
+}
+
+/** A row's bad input reads `invalid: <reason>`; a bug of ours still fails the formula. */
+function invalidRow(error: unknown): Cell {
+  if (error instanceof UserError) return `invalid: ${error.message}`;
+  throw sheetsError(error);
 }
 
 /**

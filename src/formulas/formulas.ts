@@ -2,7 +2,7 @@ import { Cell, isBlank, isDate } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { cycleFromDays, expectedProgress } from '../okr/cycle';
 import { parseFiscalYear } from '../okr/cycle-names';
-import { CycleCalendar, calendarOf, resolveCycle } from '../okr/cycles';
+import { CycleCalendar, CycleRange, calendarOf, resolveCycle } from '../okr/cycles';
 import { WallClock } from '../okr/dates';
 import { keyResultProgress } from '../okr/progress';
 import { linkedRows } from '../okr/linked';
@@ -109,11 +109,15 @@ function childrenOf(childParentIds: Arg, childProgress: Arg, childWeights?: Arg)
   ];
   if (childWeights !== undefined) sizes.push(['child_weights', weights.length]);
   const length = single(() => sameLength(sizes));
-  return Array.from({ length }, (_, i) => ({
-    parentId: parents.length === 1 ? parents[0] : parents[i],
-    progress: progress.length === 1 ? progress[0] : progress[i],
-    weight: weights.length === 0 ? '' : weights.length === 1 ? weights[0] : weights[i],
-  }));
+  const children: Child[] = new Array<Child>(length);
+  for (let i = 0; i < length; i++) {
+    children[i] = {
+      parentId: parents.length === 1 ? parents[0] : parents[i],
+      progress: progress.length === 1 ? progress[0] : progress[i],
+      weight: weights.length === 0 ? '' : weights.length === 1 ? weights[0] : weights[i],
+    };
+  }
+  return children;
 }
 
 /** One rollup result per id, in the ids' shape: a problem reads `invalid: ...` in a range, or fails a single id. */
@@ -142,15 +146,48 @@ export function okrExpected(cycle: Arg, asOf: Arg, cycleArgs: CycleArgs, wallClo
     return byRow({ as_of: asOf }, ([when]) => expectedProgress(range, when, wallClock));
   }
   const calendar = calendarArg(cycleArgs, wallClock);
-  return byRow({ cycle, as_of: asOf }, ([name, when]) => expectedProgress(resolveCycle(name, calendar), when, wallClock));
+  const cycleOf = cycleResolver(calendar);
+  return byRow({ cycle, as_of: asOf }, ([name, when]) => expectedProgress(cycleOf(name), when, wallClock));
+}
+
+/**
+ * resolveCycle for a column: thousands of rows name a few cycles, so each
+ * distinct name is resolved once (a bad one throws its UserError every time).
+ */
+function cycleResolver(calendar: CycleCalendar): (name: Cell) => CycleRange {
+  const known = new Map<Cell, CycleRange | UserError>();
+  return (name) => {
+    let cycle = known.get(name);
+    if (cycle === undefined) {
+      try {
+        cycle = resolveCycle(name, calendar);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        cycle = error;
+      }
+      known.set(name, cycle);
+    }
+    if (cycle instanceof UserError) throw cycle;
+    return cycle;
+  };
 }
 
 /** A range of exactly two dates is a cycle's first and last day; anything else names cycles. */
 function twoDays(cycle: Arg): [Cell, Cell] | undefined {
-  if (!isRange(cycle)) return undefined;
+  if (!isRange(cycle) || !atMostTwoCells(cycle)) return undefined;
   const cells = cycle.flat();
   if (cells.length !== 2 || !cells.some((cell) => isDate(cell))) return undefined;
   return [cells[0], cells[1]];
+}
+
+/** Counts a range's cells only up to three: a column of cycle names is long, and is not flattened to find it is not two days. */
+function atMostTwoCells(range: Cell[][]): boolean {
+  let cells = 0;
+  for (const row of range) {
+    cells += row.length;
+    if (cells > 2) return false;
+  }
+  return true;
 }
 
 export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg): Output {

@@ -9,11 +9,13 @@ export const EPSILON = 1e-9;
 
 /** A valid Date, also one made in another realm (a vm context, an iframe). */
 export function isDate(value: unknown): value is Date {
+  // Most cells are text or numbers: asked first, they skip toString's boxing of a primitive.
+  if (typeof value !== 'object' || value === null) return false;
   return Object.prototype.toString.call(value) === '[object Date]' && !isNaN((value as Date).getTime());
 }
 
 export function isBlank(value: Cell): boolean {
-  return value === '' || value === null || value === undefined || (typeof value === 'string' && visible(value).trim() === '');
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && !SEEN.test(value));
 }
 
 /**
@@ -22,6 +24,8 @@ export function isBlank(value: Cell): boolean {
  * the byte-order mark. (A non-breaking space is whitespace to \s already.)
  */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** A character a person can see: neither whitespace (what trim removes) nor invisible. */
+const SEEN = /[^\s\u200B-\u200D\u2060\uFEFF]/;
 const INVISIBLE_NAMES: Record<string, string> = {
   '\u200B': 'zero-width space',
   '\u200C': 'zero-width non-joiner',
@@ -42,8 +46,17 @@ function visible(value: string): string {
  * lower-cased.
  */
 export function normalise(value: Cell): string {
-  return visible(text(value)).trim().replace(/\s+/g, ' ').toLowerCase();
+  const written = text(value);
+  // Most ids are printable ASCII without a space: only their case to fold, and no regex to run on each.
+  if (PRINTABLE_ASCII.test(written)) return written.toLowerCase();
+  return visible(written).trim().replace(SPACE_RUNS, ' ').toLowerCase();
 }
+
+/** Text with no whitespace and nothing invisible in it: `!` to `~`. */
+const PRINTABLE_ASCII = /^[!-~]*$/;
+
+/** What normalise makes one space: a run of whitespace, or a lone one other than a space (a lone space stays: no copy). */
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 /** The cell as written, without the characters nobody can see, trimmed: a name or address as it is shown back. */
 export function cleanText(value: Cell): string {
@@ -63,8 +76,13 @@ export function uniqueTexts(values: readonly string[]): string[] {
 
 /** Text with each invisible character named, so a message shows what is there: `KR1[zero-width space]`. */
 function nameInvisible(value: string): string {
-  return value.replace(/[\u200B-\u200D\u2060\uFEFF\u00A0]/g, (c) => `[${INVISIBLE_NAMES[c]}]`);
+  // Asked first: almost no id holds one, and a replace with a function is dear on every row.
+  if (!NAMED_INVISIBLE.test(value)) return value;
+  return value.replace(new RegExp(NAMED_INVISIBLE, 'g'), (c) => `[${INVISIBLE_NAMES[c]}]`);
 }
+
+/** The characters INVISIBLE_NAMES names. */
+const NAMED_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00A0]/;
 
 /** An id as a message shows it: trimmed, with any invisible character named. */
 export function showId(value: Cell): string {
@@ -73,6 +91,7 @@ export function showId(value: Cell): string {
 
 /** The cell as the text a person would read. */
 export function text(value: Cell): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (isDate(value)) return value.toISOString().slice(0, 10);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

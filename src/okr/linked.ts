@@ -22,9 +22,9 @@ export function linkedRows(team: Cell, imported: Cell | readonly (readonly Cell[
   const table = readTable(imported, OBJECTIVES);
   const missing = NEEDED.filter((header) => !table.has(header));
   if (missing.length > 0) return [broken(team, `its Objectives tab has no ${missing.join(', ')} column`)];
-  const rows = table.rows
-    .filter((row) => !isBlank(row.get('ID')))
-    .map((row) => [team, ...LINKED.headers.slice(1).map((header) => row.get(header as (typeof OBJECTIVES.headers)[number]) ?? '')]);
+  // The Linked OKRs columns after Team, each copied from the imported tab's column of the same header.
+  const copied = LINKED.headers.slice(1) as (typeof OBJECTIVES.headers)[number][];
+  const rows = table.rows.filter((row) => !isBlank(row.get('ID'))).map((row) => [team, ...copied.map((header) => row.get(header) ?? '')]);
   return rows.length > 0 ? rows : [LINKED.headers.map((header, i) => (i === 0 ? team : header === 'Status' ? 'no objectives yet' : ''))];
 }
 

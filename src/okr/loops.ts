@@ -5,23 +5,25 @@
  */
 export function loopsOf<Key>(keys: Iterable<Key>, parentOf: (key: Key) => Key | undefined, rank: (key: Key) => number): Key[][] {
   const loops: Key[][] = [];
-  const done = new Set<Key>();
+  // The walk that reached each key first: a walk that meets a key of its own has gone round a loop;
+  // one that meets an earlier walk's key stops there. (One map, not a set per walk: validation walks every row.)
+  const walkOf = new Map<Key, number>();
+  let walk = 0;
   for (const start of keys) {
+    walk++;
     const path: Key[] = [];
-    const onPath = new Set<Key>();
     let key: Key | undefined = start;
-    while (key !== undefined && !done.has(key) && !onPath.has(key)) {
+    while (key !== undefined && !walkOf.has(key)) {
       path.push(key);
-      onPath.add(key);
+      walkOf.set(key, walk);
       key = parentOf(key);
     }
-    if (key !== undefined && onPath.has(key)) {
+    if (key !== undefined && walkOf.get(key) === walk) {
       const loop = path.slice(path.indexOf(key));
       const first = loop.reduce((a, b) => (rank(b) < rank(a) ? b : a));
       const at = loop.indexOf(first);
       loops.push([...loop.slice(at), ...loop.slice(0, at)]);
     }
-    path.forEach((k) => done.add(k));
   }
   return loops;
 }

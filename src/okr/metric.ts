@@ -8,6 +8,8 @@ export const METRICS: readonly Exclude<Metric, 'auto'>[] = ['increase', 'decreas
 
 /** Parses the Metric cell; blank means `auto`. Throws an UserError for anything else. */
 export function parseMetric(value: Cell): Metric {
+  // Most cells hold a metric as the dropdown writes it: that needs no normalising (a column has thousands).
+  if ((METRICS as readonly Cell[]).includes(value)) return value as Metric;
   if (isBlank(value)) return 'auto';
   const name = normalise(value);
   const metric = METRICS.find((m) => m === name);

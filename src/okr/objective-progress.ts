@@ -89,11 +89,19 @@ export function alignmentResolver(
 ): (reference: Cell) => AlignmentTarget | undefined {
   const objective = referenceResolver(objectiveIds, workbook);
   const keyResult = referenceResolver(keyResults, workbook);
-  return (reference) => {
+  const resolve = (reference: Cell): AlignmentTarget | undefined => {
     const key = objective(reference);
     if (key !== undefined) return { objective: key };
     const supported = keyResult(reference);
     return supported === undefined ? undefined : { keyResult: supported, objective: objective(keyResults.get(supported)!.objectiveId) };
+  };
+  // As in referenceResolver: each distinct text once, and one target object for all the rows that name it.
+  const known = new Map<Cell, AlignmentTarget | undefined>();
+  return (reference) => {
+    if (known.has(reference)) return known.get(reference);
+    const target = resolve(reference);
+    known.set(reference, target);
+    return target;
   };
 }
 
@@ -123,22 +131,25 @@ export function objectiveProgress(
     childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
   );
   const resolve = alignmentResolver(first, keyResults, workbook);
-  const contributions = new Map<string, Contributions>([...first.keys()].map((key) => [key, new Contributions()]));
+  const contributions = new Map<string, Contributions>();
+  for (const key of first.keys()) contributions.set(key, new Contributions());
 
+  const nameChild = (at: number) => childNames(children[at]!, at);
   children.forEach((child, index) => {
     const target = resolve(child.parentId);
     // A key result counts toward an objective only; a linked team's objective may support a key result of ours.
     const linked = childIds !== undefined && isLinked(childIds[index]);
     const parent = target?.keyResult === undefined || linked ? target?.objective : undefined;
     if (parent === undefined) return;
-    contributions.get(parent)!.add(child.progress, child.weight, () => childNames(child, index));
+    contributions.get(parent)!.add(child.progress, child.weight, nameChild, index);
   });
 
   // Objectives aligned to another of this workbook, or to one of its key results: each waits for its own contributors (Kahn's order).
   const parentOf = new Map<string, string>();
   /** The key result an objective supports, when it is aligned to one: the loop message names it. */
   const through = new Map<string, string>();
-  const waiting = new Map<string, number>([...first.keys()].map((key) => [key, 0]));
+  const waiting = new Map<string, number>();
+  for (const key of first.keys()) waiting.set(key, 0);
   for (const [key, index] of first) {
     const target = resolve(objectives[index]!.alignedTo);
     const parent = target?.objective;
@@ -148,7 +159,8 @@ export function objectiveProgress(
     waiting.set(parent, waiting.get(parent)! + 1);
   }
   const results = new Map<string, RollupResult>();
-  const ready = [...waiting].filter(([, count]) => count === 0).map(([key]) => key);
+  const ready: string[] = [];
+  for (const [key, count] of waiting) if (count === 0) ready.push(key);
   while (ready.length > 0) {
     const key = ready.pop()!;
     const result = contributions.get(key)!.result();

@@ -24,21 +24,22 @@ export class Contributions {
   private error: UserError | undefined;
 
   /**
-   * Counts one contributor. `who` names it and its weight in a message
+   * Counts one contributor. `who(at)` names it and its weight in a message
    * (`row 3 of child_progress (a child of O1)`), asked for only on a problem:
-   * a rollup over thousands of rows builds no text for the good ones.
+   * a rollup over thousands of rows builds no text for the good ones, and
+   * with `at` (the contributor's row) one `who` serves them all, not a closure a row.
    */
-  add(progress: Cell | UserError, weight: Cell, who: () => { progress: string; weight: string }): void {
+  add(progress: Cell | UserError, weight: Cell, who: (at: number) => { progress: string; weight: string }, at = 0): void {
     if (this.error) return;
     const w = weightOf(weight);
     if (w === undefined) {
-      this.error = new UserError(`${who().weight} is ${describe(weight)}: a weight is a number, 0 or more`);
+      this.error = new UserError(`${who(at).weight} is ${describe(weight)}: a weight is a number, 0 or more`);
       return;
     }
     if (w === 0) return;
     const p = progressOf(progress);
     if (typeof p === 'object') {
-      this.error = new UserError(`${who().progress} ${p.problem}`);
+      this.error = new UserError(`${who(at).progress} ${p.problem}`);
       return;
     }
     this.counted.push({ weight: w, progress: p });
@@ -51,8 +52,14 @@ export class Contributions {
    */
   result(): RollupResult {
     if (this.error) return this.error;
-    if (!this.counted.some((c) => c.progress !== '')) return '';
-    const largest = Math.max(...this.counted.map((c) => c.weight));
+    // One pass for both, without a list of weights: an objective rollup asks this of every objective.
+    let anyProgress = false;
+    let largest = 0;
+    for (const { weight, progress } of this.counted) {
+      if (progress !== '') anyProgress = true;
+      largest = Math.max(largest, weight);
+    }
+    if (!anyProgress) return '';
     let sum = 0;
     let total = 0;
     for (const { weight, progress } of this.counted) {
@@ -70,12 +77,13 @@ export class Contributions {
  */
 export function rollup(ids: readonly Cell[], children: readonly Child[]): RollupResult[] {
   const groups = new Map<string, Contributions>();
+  const nameChild = (at: number) => childNames(children[at]!, at);
   children.forEach((child, index) => {
     if (isBlank(child.parentId)) return;
     const key = normalise(child.parentId);
     const group = groups.get(key) ?? new Contributions();
     groups.set(key, group);
-    group.add(child.progress, child.weight, () => childNames(child, index));
+    group.add(child.progress, child.weight, nameChild, index);
   });
   return ids.map((id) => {
     if (isBlank(id)) return '';

@@ -61,16 +61,8 @@ export function readTable<Column extends string>(values: readonly (readonly Cell
   const rows: TableRow<Column>[] = [];
   for (let r = 1; r < values.length; r++) {
     const cells = values[r]!;
-    if (typed.every((index) => isBlank(cells[index]))) continue;
-    const row = r + 1;
-    rows.push({
-      row,
-      get: (column) => {
-        const index = columns.get(column);
-        return index === undefined ? '' : (cells[index] ?? '');
-      },
-      where: (column) => where(row, column),
-    });
+    if (blankAt(cells, typed)) continue;
+    rows.push(new ReadRow(r + 1, cells, columns, where));
   }
   return {
     spec,
@@ -80,6 +72,31 @@ export function readTable<Column extends string>(values: readonly (readonly Cell
     has: (column) => columns.has(column),
     where,
   };
+}
+
+/** Whether the cells at these indexes are all blank. */
+function blankAt(cells: readonly Cell[], indexes: readonly number[]): boolean {
+  for (const index of indexes) if (!isBlank(cells[index])) return false;
+  return true;
+}
+
+/** A row of a table as read: one small object a row, its methods shared (a table can have 100,000 rows). */
+class ReadRow<Column extends string> implements TableRow<Column> {
+  constructor(
+    readonly row: number,
+    private readonly cells: readonly Cell[],
+    private readonly columns: ReadonlyMap<Column, number>,
+    private readonly whereIn: (row: number, column?: Column) => Where,
+  ) {}
+
+  get(column: Column): Cell {
+    const index = this.columns.get(column);
+    return index === undefined ? '' : (this.cells[index] ?? '');
+  }
+
+  where(column?: Column): Where {
+    return this.whereIn(this.row, column);
+  }
 }
 
 /** `Key Results row 5, Weight`: a place within the range a formula was given. */

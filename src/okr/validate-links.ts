@@ -71,7 +71,8 @@ export function checkLinks(objectives: Objectives, links: Links, alignments: Ali
 }
 
 interface Node {
-  label: string;
+  /** How a loop message names it; worked out only for a node in a loop. */
+  label: () => string;
   parent: string | undefined;
   /** Where to report a loop through it: only this workbook's objectives have a place here. */
   where?: Where;
@@ -90,6 +91,8 @@ function loopsAcross(
   workbook: Cell,
   alignments: Alignments,
 ): { where: Where; path: string }[] {
+  // Such a loop passes through a linked row: with none, there is nothing to walk.
+  if (linked.rows.length === 0) return [];
   const self = normalise(workbook);
   const nodes = new Map<string, Node>();
   // An objective's id wins over a key result's, as the Progress formula resolves them.
@@ -109,7 +112,7 @@ function loopsAcross(
     const key = ours(row.get('ID'));
     if (!nodes.has(key))
       nodes.set(key, {
-        label: showId(row.get('ID')),
+        label: () => showId(row.get('ID')),
         parent: target(row.get('Aligned to'), undefined),
         where: row.where('Aligned to'),
         row: row.row,
@@ -120,11 +123,15 @@ function loopsAcross(
     const team = text(row.get('Team')).trim();
     const key = theirs(team, row.get('ID'));
     if (!nodes.has(key))
-      nodes.set(key, { label: `${team}/${showId(row.get('ID'))}`, parent: target(row.get('Aligned to'), normalise(team)), row: Infinity });
+      nodes.set(key, {
+        label: () => `${team}/${showId(row.get('ID'))}`,
+        parent: target(row.get('Aligned to'), normalise(team)),
+        row: Infinity,
+      });
   }
   for (const [key, keyResult] of alignments.keyResults) {
     const parent = keyResult.objective === undefined ? undefined : `o:${keyResult.objective}`;
-    nodes.set(`k:${key}`, { label: showId(keyResult.id), parent, row: Infinity });
+    nodes.set(`k:${key}`, { label: () => showId(keyResult.id), parent, row: Infinity });
   }
   const parentOf = (key: string) => {
     const parent = nodes.get(key)!.parent;
@@ -133,7 +140,7 @@ function loopsAcross(
   const loops: { where: Where; path: string }[] = [];
   for (const loop of loopsOf(nodes.keys(), parentOf, (key) => nodes.get(key)!.row)) {
     if (!loop.some((k) => k.startsWith('o:')) || !loop.some((k) => k.startsWith('l:'))) continue;
-    loops.push({ where: nodes.get(loop[0]!)!.where!, path: [...loop, loop[0]!].map((k) => nodes.get(k)!.label).join(' → ') });
+    loops.push({ where: nodes.get(loop[0]!)!.where!, path: [...loop, loop[0]!].map((k) => nodes.get(k)!.label()).join(' → ') });
   }
   return loops;
 }

@@ -29,7 +29,9 @@ export function alignmentsOf(
 ): Alignments {
   const objectiveOf = referenceResolver(objectives, workbook);
   const index = keyResultIndex(keyResults.rows.map((row) => ({ id: row.get('ID'), objectiveId: row.get('Objective ID') })));
-  const supported = new Map([...index].map(([key, link]) => [key, { ...link, objective: objectiveOf(link.objectiveId) }]));
+  const supported = new Map<string, SupportedKeyResult>();
+  for (const [key, link] of index)
+    supported.set(key, { id: link.id, objectiveId: link.objectiveId, objective: objectiveOf(link.objectiveId) });
   return { objectives, keyResults: supported, resolve: alignmentResolver(objectives, supported, workbook) };
 }
 

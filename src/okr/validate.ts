@@ -3,7 +3,7 @@ import { UserError } from './errors';
 import { CycleCalendar, cycleAdvice, sentence } from './cycles';
 import { CALENDAR_YEAR } from './cycle-names';
 import { Metric, needsStart, needsTarget, parseMetric } from './metric';
-import { metricInText, metricTextMessage } from './metric-text';
+import { isUnmeasured, metricInText, metricTextMessage } from './metric-text';
 import { notationOf } from './checkin';
 import { checkDirection } from './progress';
 import { KEY_RESULTS, KeyResultColumn, LINKED, OBJECTIVES, ObjectiveColumn, RECOMMENDED } from './schema';
@@ -62,13 +62,16 @@ export function validateOkrs(
     }
   }
   checkIds(objectives, keyResults, add);
+  // The objectives by id, made once: every check below looks ids up in it.
+  const byId = indexById(objectives);
   // What an Aligned to names here: an objective, or a key result (counting toward its objective).
-  const alignments = alignmentsOf(indexById(objectives), keyResults, links.workbook);
+  const alignments = alignmentsOf(byId, keyResults, links.workbook);
   checkObjectives(objectives, calendar, links.workbook, alignments, add);
   checkLinks(objectives, links, alignments, add);
-  checkKeyResults(objectives, keyResults, add, { formats: more.keyResultFormats ?? [], decimalComma: hasDecimalComma(more.locale) });
+  const writing = { formats: more.keyResultFormats ?? [], decimalComma: hasDecimalComma(more.locale) };
+  checkKeyResults(objectives, byId, keyResults, add, writing);
   if (more.people) checkPeople(objectives, keyResults, people, add);
-  checkShape(objectives, keyResults, links, people, add);
+  checkShape(objectives, byId, keyResults, links, people, add);
 
   // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
   const severity = { error: 0, warning: 1, info: 2 };
@@ -89,7 +92,8 @@ function label(kind: string, row: TableRow<'ID'>): string {
 }
 
 function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): void {
-  const seen = new Map<string, string>();
+  // The row where each id is first: its table and row number are put into words only for a duplicate.
+  const seen = new Map<string, TableRow<'ID'>>();
   const tables: [Table<'ID'>, string][] = [
     [objectives as unknown as Table<'ID'>, 'Objective'],
     [keyResults as unknown as Table<'ID'>, 'Key result'],
@@ -114,10 +118,10 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
           'error',
           'duplicate-id',
           row.where('ID'),
-          `ID ${showId(id)} is used twice (first in ${first}): IDs must be unique across Objectives and Key Results.`,
+          `ID ${showId(id)} is used twice (first in ${first.where().table} row ${first.row}): IDs must be unique across Objectives and Key Results.`,
         );
       } else {
-        seen.set(key, `${table.spec.name} row ${row.row}`);
+        seen.set(key, row);
       }
     }
   }
@@ -126,13 +130,19 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
 function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, alignments: Alignments, add: Add): void {
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
   const self = normalise(workbook);
+  // Thousands of objectives name a few cycles: each distinct one is looked up once.
+  const adviceFor = new Map<Cell, string | undefined>();
+  const advise = (cycle: Cell) => {
+    if (!adviceFor.has(cycle)) adviceFor.set(cycle, cycleAdvice(cycle, calendar));
+    return adviceFor.get(cycle);
+  };
   for (const row of objectives.rows) {
     const name = label('Objective', row);
     if (!isBlank(row.get('ID')) && objectives.has('Objective') && isBlank(row.get('Objective'))) {
       add('warning', 'missing-title', row.where('Objective'), `${name} has no text: say what the objective is.`);
     }
     const cycle = row.get('Cycle');
-    const advice = isBlank(cycle) ? undefined : cycleAdvice(cycle, calendar);
+    const advice = isBlank(cycle) ? undefined : advise(cycle);
     if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
@@ -180,9 +190,14 @@ function hasDecimalComma(locale: string | undefined): boolean {
   return locale !== undefined && notationOf(locale).decimal === ',';
 }
 
-function checkKeyResults(objectives: Objectives, keyResults: KeyResults, add: Add, writing: TextWriting): void {
+function checkKeyResults(
+  objectives: Objectives,
+  objectiveIds: ReadonlyMap<string, unknown>,
+  keyResults: KeyResults,
+  add: Add,
+  writing: TextWriting,
+): void {
   checkOwners(keyResults as unknown as Table<'ID' | 'Owner'>, 'Key result', add);
-  const objectiveIds = indexById(objectives);
   for (const row of keyResults.rows) {
     const name = label('Key result', row);
     if (!isBlank(row.get('ID')) && keyResults.has('Key result') && isBlank(row.get('Key result'))) {
@@ -256,7 +271,8 @@ function checkMetricInText(
   keyResults: KeyResults,
   { formats, decimalComma }: TextWriting,
 ): void {
-  if (!keyResults.has('Key result')) return;
+  // Most key results are measured already: only the others have a text worth reading, and cell formats that matter.
+  if (!keyResults.has('Key result') || !isUnmeasured(row.get('Metric'), row.get('Start'), row.get('Target'))) return;
   const { percent } = cellLook(keyResults, { format: (c) => formats[row.row - 1]?.[c] ?? '', hasFormula: () => false });
   const reading = metricInText(row, percent, decimalComma);
   if (reading) add('info', 'metric-in-text', row.where('Key result'), metricTextMessage(name, reading, percent));
@@ -294,9 +310,15 @@ function checkOwners(table: Table<'ID' | 'Owner'>, kind: string, add: Add): void
 }
 
 /** Warns when a team's cycle has too few or too many objectives, or an objective too few or too many key results. */
-function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links, people: People, add: Add): void {
-  const byId = indexById(objectives);
-  const resolve = referenceResolver(new Set(byId.keys()), links.workbook);
+function checkShape(
+  objectives: Objectives,
+  byId: ReadonlyMap<string, TableRow<ObjectiveColumn>>,
+  keyResults: KeyResults,
+  links: Links,
+  people: People,
+  add: Add,
+): void {
+  const resolve = referenceResolver(byId, links.workbook);
   const keyResultCount = new Map<string, number>();
   for (const row of keyResults.rows) {
     const key = normalise(row.get('Objective ID'));
@@ -306,7 +328,8 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links
   const alignments = [...objectives.rows, ...readTable(links.linked, LINKED).rows].map((row) => resolve(row.get('Aligned to')));
   const hasChildren = new Set(alignments.filter((key) => key !== undefined));
   for (const [key, row] of byId) {
-    const name = label('Objective', row);
+    // Named only in a warning: most objectives have about 3 key results.
+    const name = () => label('Objective', row);
     const count = keyResultCount.get(key) ?? 0;
     const { max } = RECOMMENDED.keyResults;
     if (count === 0 && !hasChildren.has(key)) {
@@ -314,16 +337,16 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links
         'error',
         'no-key-results',
         row.where('ID'),
-        `${name} has no key results and no objective aligned to it: add the key results that show it is met.`,
+        `${name()} has no key results and no objective aligned to it: add the key results that show it is met.`,
       );
     } else if (count === 1) {
-      add('warning', 'few-key-results', row.where('ID'), `${name} has only 1 key result: about 3 measure an objective well.`);
+      add('warning', 'few-key-results', row.where('ID'), `${name()} has only 1 key result: about 3 measure an objective well.`);
     } else if (count > max) {
       add(
         'warning',
         'many-key-results',
         row.where('ID'),
-        `${name} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`,
+        `${name()} has ${count} key results: more than ${max} spreads the focus; about 3 is the recommended number.`,
       );
     }
   }
@@ -333,7 +356,9 @@ function checkShape(objectives: Objectives, keyResults: KeyResults, links: Links
   for (const row of byId.values()) {
     const team = teamOf(row) || text(row.get('Owner')).trim();
     const key = `${normalise(team)}\u0000${normalise(row.get('Cycle'))}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const rows of groups.values()) {
     const first = rows[0]!;
