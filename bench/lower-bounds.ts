@@ -190,7 +190,7 @@ export const ACTIONS: Action[] = [
       'Sheet.getFrozenRows': 8,
       'Sheet.getLastColumn': 7,
       'Sheet.getMaxColumns': 8,
-      'Sheet.getMaxRows': 8,
+      'Sheet.getMaxRows': 6,
       'Sheet.getName': 1,
       'Sheet.getProtections': 2,
       'Sheet.getRange': 70,
@@ -212,11 +212,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one grid-size read and one frozen-row check a tab; under one lock, flushed before it is released, and one dialog.',
-    excess: {
-      calls: { 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
-      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), and a column's grid size is read again for each format, check and colour (14)`,
-    },
+      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one frozen-row check a tab, the tabs listed once (each new one inserted at the count kept from that list), and one grid-size read for each of the 6 tabs that get a column-wide format, check or colour (Settings and Teams get none, so fewer than one a tab); under one lock, flushed before it is released, and one dialog.',
     cellsPerKeyResult: 0,
   },
   {
@@ -240,7 +236,7 @@ export const ACTIONS: Action[] = [
       'Sheet.getConditionalFormatRules': 2,
       'Sheet.getDataRange': 8,
       'Sheet.getFrozenRows': 8,
-      'Sheet.getMaxRows': 4,
+      'Sheet.getMaxRows': 2,
       'Sheet.getName': 10,
       'Sheet.getProtections': 2,
       'Sheet.getRange': 24,
@@ -255,7 +251,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once), and writes nothing; one lock, one flush, one dialog.",
+      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once, and the grid's size read once for each of the 2 tabs with colours), and writes nothing; one lock, one flush, one dialog.",
     excess: {
       calls: {
         ...RULE_KEYS,

@@ -3,9 +3,22 @@ import { Check } from '../okr/schema';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-/** The data rows of one column: row 2 to the last row of the grid. */
-export function dataColumn(sheet: Sheet, column: number): Range {
-  return sheet.getRange(2, column, Math.max(1, sheet.getMaxRows() - 1), 1);
+/**
+ * The data rows of a tab's columns: row 2 to the last row of the grid. The
+ * grid's size is read once, on first use: each read is a service call, and a
+ * tab with no column-wide format, check or colour needs none. Set-up inserts
+ * no rows, so the size read holds for the whole run.
+ */
+export interface DataColumns {
+  range(column: number): Range;
+}
+
+export function dataColumns(sheet: Sheet): DataColumns {
+  let rows: number | undefined;
+  const count = () => (rows ??= Math.max(1, sheet.getMaxRows() - 1));
+  return {
+    range: (column) => sheet.getRange(2, column, count(), 1),
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { readSettings } from '../okr/settings';
 import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
 import { spreadsheetWallClock } from './timezone';
 import { cellRef, columnLetter } from './a1';
-import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, ruleKey } from './formats';
+import { DataColumns, FORMULA_PROTECTION, colourRules, dataColumns, dataValidation, ruleKey } from './formats';
 import { GUIDE_ROWS } from './guide';
 import { formulaRefs, headerFormula, isAddonFormula, matchHeaderCells } from './header-formulas';
 import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
@@ -40,6 +40,8 @@ interface Tab {
   newHeaders: Set<string>;
   /** This run made the tab. */
   created: boolean;
+  /** Its data columns, the grid's size read once for all of them. */
+  data: DataColumns;
 }
 
 /**
@@ -128,8 +130,7 @@ function ensureHeaders(
   const headerFormulas = found?.headerFormulas ?? [];
   let sheet = sheets.get(spec.name);
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
-    sheets.set(spec.name, sheet);
+    sheet = appendTab(spreadsheet, sheets, spec.name);
     report.added.push(`the ${spec.name} tab`);
   }
   const values = existing ?? [];
@@ -148,7 +149,27 @@ function ensureHeaders(
     }
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  return { spec, sheet, values, headerFormulas, columns, newHeaders: existing ? newHeaders : new Set(spec.headers), created: !existing };
+  return {
+    spec,
+    sheet,
+    values,
+    headerFormulas,
+    columns,
+    newHeaders: existing ? newHeaders : new Set(spec.headers),
+    created: !existing,
+    data: dataColumns(sheet),
+  };
+}
+
+/**
+ * Inserts a tab after the last one. The tabs were listed once, by name, and
+ * each tab set-up adds joins that list, so its size is the count of tabs:
+ * no need to list them again for each insert.
+ */
+function appendTab(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, name: string): Sheet {
+  const sheet = spreadsheet.insertSheet(name, sheets.size);
+  sheets.set(name, sheet);
+  return sheet;
 }
 
 /** The named range over each tab formulas read through one (OKR_CYCLES over the Cycles columns), when missing. */
@@ -211,13 +232,13 @@ function ensureValidations(tab: Tab, cycleNames: readonly string[], report: Setu
     (w) => !present[w.column] || (w.check.kind === 'cycles' && isStaleCycleList(present[w.column]!, cycleNames)),
   );
   // Built only where one is set: each builder step is a service call.
-  for (const { column, check } of changed) dataColumn(tab.sheet, column + 1).setDataValidation(dataValidation(check, cycleNames));
+  for (const { column, check } of changed) tab.data.range(column + 1).setDataValidation(dataValidation(check, cycleNames));
   if (changed.length > 0) report.added.push(`checks on ${changed.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
 }
 
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
   const wanted = tab.spec.columns.flatMap(({ header, colours }) =>
-    colours ? colourRules(colours, dataColumn(tab.sheet, tab.columns.get(header)! + 1)) : [],
+    colours ? colourRules(colours, tab.data.range(tab.columns.get(header)! + 1)) : [],
   );
   if (wanted.length === 0) return;
   const existing = tab.sheet.getConditionalFormatRules();
@@ -237,7 +258,7 @@ function ensureProtections(tab: Tab, report: SetupReport): void {
     const column = tab.columns.get(header)! + 1;
     const description = `${FORMULA_PROTECTION} (${header})`;
     if (existing.some((p) => p.getDescription() === description)) continue;
-    dataColumn(tab.sheet, column).protect().setDescription(description).setWarningOnly(true);
+    tab.data.range(column).protect().setDescription(description).setWarningOnly(true);
     report.added.push(`a warning on the ${header} column of ${tab.spec.name}`);
   }
 }
@@ -252,14 +273,13 @@ function ensureNotes(tab: Tab): void {
 /** Number formats go on columns this run added; a person's own formats are kept. */
 function ensureNumberFormats(tab: Tab): void {
   for (const { header, format } of tab.spec.columns) {
-    if (format && tab.newHeaders.has(header)) dataColumn(tab.sheet, tab.columns.get(header)! + 1).setNumberFormat(format);
+    if (format && tab.newHeaders.has(header)) tab.data.range(tab.columns.get(header)! + 1).setNumberFormat(format);
   }
 }
 
 function ensureGuide(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, report: SetupReport): void {
   if (sheets.has(GUIDE_TAB)) return;
-  const sheet = spreadsheet.insertSheet(GUIDE_TAB, spreadsheet.getSheets().length);
-  sheets.set(GUIDE_TAB, sheet);
+  const sheet = appendTab(spreadsheet, sheets, GUIDE_TAB);
   writeValues(
     sheet.getRange(1, 1, GUIDE_ROWS.length, 1),
     GUIDE_ROWS.map((line) => [line]),
