@@ -6,7 +6,17 @@ import { readSettings } from '../okr/settings';
 import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
 import { spreadsheetWallClock } from './timezone';
 import { cellRef, columnLetter } from './a1';
-import { DataColumns, FORMULA_PROTECTION, colourRules, dataColumns, dataValidation, ruleKey } from './formats';
+import {
+  Colouring,
+  DataColumns,
+  FORMULA_PROTECTION,
+  buildColourRule,
+  colouringKey,
+  colourings,
+  dataColumns,
+  dataValidation,
+  ruleKey,
+} from './formats';
 import { GUIDE_ROWS } from './guide';
 import { formulaRefs, headerFormula, isAddonFormula, matchHeaderCells } from './header-formulas';
 import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
@@ -236,18 +246,37 @@ function ensureValidations(tab: Tab, cycleNames: readonly string[], report: Setu
   if (changed.length > 0) report.added.push(`checks on ${changed.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
 }
 
+/** A colour rule set-up wants: a colouring over one data column (1-based). */
+interface WantedRule {
+  column: number;
+  colouring: Colouring;
+}
+
+/**
+ * Adds the colour rules a tab's columns lack. The wanted rules are compared
+ * as data (their keys need no service call) and only the missing ones are
+ * built, since each builder step is a call.
+ */
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
-  const wanted = tab.spec.columns.flatMap(({ header, colours }) =>
-    colours ? colourRules(colours, tab.data.range(tab.columns.get(header)! + 1)) : [],
+  const wanted: WantedRule[] = tab.spec.columns.flatMap(({ header, colours }) =>
+    colours ? colourings(colours).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })) : [],
   );
   if (wanted.length === 0) return;
   const existing = tab.sheet.getConditionalFormatRules();
-  // With no rule there yet (a new tab), every wanted one is missing: no key to read.
   const present = new Set(existing.map(ruleKey));
-  const missing = existing.length === 0 ? wanted : wanted.filter((rule) => !present.has(ruleKey(rule)));
+  const missing = wanted.filter((w) => !present.has(colouringKey(w.colouring, tab.data.a1(w.column))));
   if (missing.length === 0) return;
-  tab.sheet.setConditionalFormatRules([...existing, ...missing]);
+  tab.sheet.setConditionalFormatRules([...existing, ...buildRules(tab, missing)]);
   report.added.push(`status and score colours on ${tab.spec.name}`);
+}
+
+/** The missing rules built, the rules of one column sharing one range. */
+function buildRules(tab: Tab, rules: readonly WantedRule[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  return rules.map(({ column, colouring }) => {
+    if (!ranges.has(column)) ranges.set(column, tab.data.range(column));
+    return buildColourRule(colouring, ranges.get(column)!);
+  });
 }
 
 /** A warning-only protection on each formula column: typing there would break the formula. */
