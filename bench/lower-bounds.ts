@@ -236,16 +236,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once; the wanted rules are data, their ranges worked out from one grid-size read for each of the 2 tabs with colours, so none is built or asked for a range), and writes nothing; one lock, one flush, one dialog.",
-    excess: {
-      calls: {
-        'Spreadsheet.getSheets': 1,
-        'Sheet.getName': 10,
-        'Sheet.getDataRange': 3,
-        'Range.getValues': 3,
-      },
-      why: `the owners People lacks are found by reading Objectives, Key Results and People again after the lock (17 calls; set-up held them)`,
-    },
+      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once; the wanted rules are data, their ranges worked out from one grid-size read for each of the 2 tabs with colours, so none is built or asked for a range), and writes nothing; one lock, one flush, one dialog, whose question about owners People lacks comes from the tables read under the lock.",
     cellsPerKeyResult: 20,
   },
   {

@@ -24,6 +24,7 @@ import { matchHeaders } from '../okr/table';
 import { todayIn } from './today';
 import { writeValues } from './write';
 import { exampleKeyResults, exampleObjectives, examplePeople } from './examples';
+import { NewPerson, ownersMissing } from './people';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +37,8 @@ export interface SetupReport {
   empty: boolean;
   /** The current cycle in Settings after set-up: the examples' cycle. */
   cycle: string;
+  /** The owners in Objectives and Key Results that People does not know yet, as set-up read them under the lock. */
+  newOwners: NewPerson[];
 }
 
 /** A tab as set-up found it, after adding what was missing. */
@@ -60,7 +63,7 @@ interface Tab {
  * writes each block with one setValues. Call it holding the document lock.
  */
 export function setUp(spreadsheet: Spreadsheet): SetupReport {
-  const report: SetupReport = { added: [], leftAlone: [], empty: false, cycle: '' };
+  const report: SetupReport = { added: [], leftAlone: [], empty: false, cycle: '', newOwners: [] };
   const sheets = sheetsByName(spreadsheet);
   // Read and check everything before the first write, so a refusal changes nothing.
   const found = TABLE_TABS.map((spec) => readExisting(sheets, spec));
@@ -92,6 +95,8 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   }
   ensureGuide(spreadsheet, sheets, report);
   report.empty = dataRows(tabOf(OBJECTIVES)) === 0 && dataRows(tabOf(KEY_RESULTS)) === 0;
+  // Set-up adds headers but never an owner or a person, so the tables as read still tell whom People lacks.
+  report.newOwners = ownersMissing(tabOf(OBJECTIVES).values, tabOf(KEY_RESULTS).values, tabOf(PEOPLE).values);
   return report;
 }
 
