@@ -136,21 +136,6 @@ export function actionCalls(keyResults: number): Record<string, Calls> {
 
 export const SUMMARY_RECIPIENTS = [1, 10, 50, 200] as const;
 
-const RULE_KEYS: Calls = {
-  'ConditionalFormatRule.getBooleanCondition': 16,
-  'ConditionalFormatRule.getRanges': 16,
-  'Range.getA1Notation': 16,
-};
-const RULE_BUILDS: Calls = {
-  'SpreadsheetApp.newConditionalFormatRule': 16,
-  'ConditionalFormatRuleBuilder.build': 16,
-  'ConditionalFormatRuleBuilder.setBackground': 16,
-  'ConditionalFormatRuleBuilder.setRanges': 16,
-  'ConditionalFormatRuleBuilder.whenNumberBetween': 2,
-  'ConditionalFormatRuleBuilder.whenNumberGreaterThanOrEqualTo': 2,
-  'ConditionalFormatRuleBuilder.whenNumberLessThan': 2,
-  'ConditionalFormatRuleBuilder.whenTextEqualTo': 10,
-};
 const constant = (calls: Calls) => () => calls;
 
 export const ACTIONS: Action[] = [
@@ -190,7 +175,7 @@ export const ACTIONS: Action[] = [
       'Sheet.getFrozenRows': 8,
       'Sheet.getLastColumn': 7,
       'Sheet.getMaxColumns': 8,
-      'Sheet.getMaxRows': 8,
+      'Sheet.getMaxRows': 6,
       'Sheet.getName': 1,
       'Sheet.getProtections': 2,
       'Sheet.getRange': 70,
@@ -212,11 +197,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one grid-size read and one frozen-row check a tab; under one lock, flushed before it is released, and one dialog.',
-    excess: {
-      calls: { 'Spreadsheet.getSheets': 9, 'Sheet.getMaxRows': 14 },
-      why: `each new tab is inserted at getSheets().length (9 lists where a count kept would do), and a column's grid size is read again for each format, check and colour (14)`,
-    },
+      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 4 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 4 warning protections, 14 named ranges, 6 notes and 8 number formats on the new columns, one frozen-row check a tab, the tabs listed once (each new one inserted at the count kept from that list), and one grid-size read for each of the 6 tabs that get a column-wide format, check or colour (Settings and Teams get none, so fewer than one a tab); under one lock, flushed before it is released, and one dialog.',
     cellsPerKeyResult: 0,
   },
   {
@@ -240,10 +221,10 @@ export const ACTIONS: Action[] = [
       'Sheet.getConditionalFormatRules': 2,
       'Sheet.getDataRange': 8,
       'Sheet.getFrozenRows': 8,
-      'Sheet.getMaxRows': 4,
+      'Sheet.getMaxRows': 2,
       'Sheet.getName': 10,
       'Sheet.getProtections': 2,
-      'Sheet.getRange': 24,
+      'Sheet.getRange': 20,
       'Spreadsheet.getName': 1,
       'Spreadsheet.getNamedRanges': 1,
       'Spreadsheet.getSheets': 1,
@@ -255,17 +236,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once), and writes nothing; one lock, one flush, one dialog.",
-    excess: {
-      calls: {
-        ...RULE_KEYS,
-        ...RULE_BUILDS,
-        'Spreadsheet.getSheetByName': 3,
-        'Sheet.getDataRange': 3,
-        'Range.getValues': 3,
-      },
-      why: `the 16 wanted colour rules are built and their keys read back to compare them (112 calls; describing the rules as data and building only missing ones would drop them), the owners People lacks are found by reading Objectives, Key Results and People again after the lock (17 calls; set-up held them)`,
-    },
+      "To know that nothing is missing it must look at everything it would add, once: each of the 8 tables read in one getValues (with its header formulas where formulas live, and its merged header cells, which it refuses), each named range, protection, check and colour rule listed once (each existing rule's ranges and condition read once; the wanted rules are data, their ranges worked out from one grid-size read for each of the 2 tabs with colours, so none is built or asked for a range), and writes nothing; one lock, one flush, one dialog, whose question about owners People lacks comes from the tables read under the lock.",
     cellsPerKeyResult: 20,
   },
   {

@@ -1,11 +1,32 @@
 import { Check } from '../okr/schema';
+import { columnLetter } from './a1';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type RuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 
-/** The data rows of one column: row 2 to the last row of the grid. */
-export function dataColumn(sheet: Sheet, column: number): Range {
-  return sheet.getRange(2, column, Math.max(1, sheet.getMaxRows() - 1), 1);
+/**
+ * The data rows of a tab's columns: row 2 to the last row of the grid. The
+ * grid's size is read once, on first use: each read is a service call, and a
+ * tab with no column-wide format, check or colour needs none. Set-up inserts
+ * no rows, so the size read holds for the whole run.
+ */
+export interface DataColumns {
+  range(column: number): Range;
+  /** The range's A1 notation (`E2:E1000`), as Range.getA1Notation gives it, worked out rather than asked. */
+  a1(column: number): string;
+}
+
+export function dataColumns(sheet: Sheet): DataColumns {
+  let rows: number | undefined;
+  const count = () => (rows ??= Math.max(1, sheet.getMaxRows() - 1));
+  return {
+    range: (column) => sheet.getRange(2, column, count(), 1),
+    a1: (column) => {
+      const letter = columnLetter(column);
+      return count() === 1 ? `${letter}2` : `${letter}2:${letter}${count() + 1}`;
+    },
+  };
 }
 
 /**
@@ -43,38 +64,82 @@ export const STATUS_COLOURS: Record<string, string> = {
   'no data': '#efefef',
 };
 
+/**
+ * A colour rule without its range, as plain data: when it applies
+ * (Google's BooleanCriteria name and its values) and the fill. Building a
+ * rule costs a service call a step, so set-up compares rules by this data
+ * and builds only the ones a column lacks.
+ */
+export interface Colouring {
+  criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO' | 'NUMBER_BETWEEN' | 'NUMBER_LESS_THAN' | 'TEXT_EQUAL_TO';
+  values: readonly (number | string)[];
+  background: string;
+}
+
 /** Progress coloured by the score band it rounds to: 0.0-0.3, 0.4-0.6, 0.7-1.0. */
-function scoreBandRules(range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  const rule = () => SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
-  return [
-    rule().whenNumberGreaterThanOrEqualTo(0.65).setBackground('#b7e1cd').build(),
-    rule().whenNumberBetween(0.35, 0.65).setBackground('#fce8b2').build(),
-    rule().whenNumberLessThan(0.35).setBackground('#f4c7c3').build(),
-  ];
+const SCORE_BANDS: readonly Colouring[] = [
+  { criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', values: [0.65], background: '#b7e1cd' },
+  { criteria: 'NUMBER_BETWEEN', values: [0.35, 0.65], background: '#fce8b2' },
+  { criteria: 'NUMBER_LESS_THAN', values: [0.35], background: '#f4c7c3' },
+];
+
+const STATUSES: readonly Colouring[] = Object.entries(STATUS_COLOURS).map(([status, colour]) => ({
+  criteria: 'TEXT_EQUAL_TO',
+  values: [status],
+  background: colour,
+}));
+
+/** The colourings a column's declared colours stand for. */
+export function colourings(colours: 'score band' | 'status'): readonly Colouring[] {
+  return colours === 'score band' ? SCORE_BANDS : STATUSES;
 }
 
-function statusRules(range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  return Object.entries(STATUS_COLOURS).map(([status, colour]) =>
-    SpreadsheetApp.newConditionalFormatRule().setRanges([range]).whenTextEqualTo(status).setBackground(colour).build(),
-  );
+/** Google's conditional format rule for a colouring over `range`. */
+export function buildColourRule(colouring: Colouring, range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  const rule = SpreadsheetApp.newConditionalFormatRule().setRanges([range]);
+  return whenColouring(rule, colouring).setBackground(colouring.background).build();
 }
 
-/** The conditional formats a column's declared colours stand for. */
+function whenColouring(rule: RuleBuilder, { criteria, values }: Colouring): RuleBuilder {
+  const [first, second] = values;
+  switch (criteria) {
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return rule.whenNumberGreaterThanOrEqualTo(Number(first));
+    case 'NUMBER_BETWEEN':
+      return rule.whenNumberBetween(Number(first), Number(second));
+    case 'NUMBER_LESS_THAN':
+      return rule.whenNumberLessThan(Number(first));
+    case 'TEXT_EQUAL_TO':
+      return rule.whenTextEqualTo(String(first));
+  }
+}
+
+/** Every conditional format a column's declared colours stand for, built (the cell-by-cell set-up in bench/naive sets them all). */
 export function colourRules(colours: 'score band' | 'status', range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  return colours === 'score band' ? scoreBandRules(range) : statusRules(range);
+  return colourings(colours).map((colouring) => buildColourRule(colouring, range));
 }
 
 /**
  * What a rule colours and when, as text: two rules are the same when their
- * keys are. Each key costs a few service calls, so take each rule's once.
+ * keys are. Each key of a rule in the sheet costs a few service calls, so
+ * take each rule's once.
  */
 export function ruleKey(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
   const condition = rule.getBooleanCondition();
-  return JSON.stringify([
+  return keyOf(
     rule.getRanges().map((r) => r.getA1Notation()),
     condition ? String(condition.getCriteriaType()) : '',
-    condition ? condition.getCriteriaValues().map(String) : [],
-  ]);
+    condition ? condition.getCriteriaValues() : [],
+  );
+}
+
+/** The key of a colouring over the range at `a1`, from the data alone: the same text as ruleKey of the rule built from it. */
+export function colouringKey(colouring: Colouring, a1: string): string {
+  return keyOf([a1], colouring.criteria, colouring.values);
+}
+
+function keyOf(ranges: readonly string[], criteria: string, values: readonly unknown[]): string {
+  return JSON.stringify([ranges, criteria, values.map(String)]);
 }
 
 export const FORMULA_PROTECTION = 'OKR Sheets: this column is filled by a formula';

@@ -2,7 +2,7 @@ import { addExamples, setUp } from './setup';
 import { runAction, withDocumentLock } from './errors';
 import { formulaHelp } from '../formulas/contract';
 import { addTeam, rebuildLinks } from './links';
-import { addOwnersToPeople, ownersMissingFromPeople } from './people';
+import { NewPerson, addOwnersToPeople } from './people';
 import { summaryLine, validateWorkbook } from './report';
 
 /**
@@ -37,7 +37,7 @@ export function setUpWorkbookAction(): void {
       : 'Your OKR workbook was already set up: nothing needed to change.';
     const kept = report.leftAlone.length ? `\n\nLeft as they are: ${report.leftAlone.join('; ')}.` : '';
     if (!report.empty) {
-      offerPeople(spreadsheet, done + kept);
+      offerPeople(spreadsheet, done + kept, report.newOwners);
       return;
     }
     // Asked outside the lock: nobody else waits while a person reads a dialog.
@@ -54,12 +54,13 @@ export function setUpWorkbookAction(): void {
 
 /**
  * Ends set-up by offering to add to People the owners it does not know yet
- * (asked outside the lock), or just says what set-up did.
+ * (`missing`, found in what set-up read under the lock; asked outside it),
+ * or just says what set-up did. Adding reads the tabs again under the lock,
+ * as someone may have changed them while the dialog was open.
  */
-function offerPeople(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, done: string): void {
+function offerPeople(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, done: string, missing: readonly NewPerson[]): void {
   const ui = SpreadsheetApp.getUi();
   const title = 'Set up the OKR workbook';
-  const missing = ownersMissingFromPeople(spreadsheet);
   if (missing.length === 0) {
     ui.alert(title, done, ui.ButtonSet.OK);
     return;

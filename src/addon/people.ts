@@ -21,11 +21,20 @@ export function ownersMissingFromPeople(spreadsheet: Spreadsheet): NewPerson[] {
   const sheets = new Tabs(spreadsheet);
   const values = (name: string): Cell[][] => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
   if (!sheets.has(PEOPLE.name)) return [];
+  return ownersMissing(values(OBJECTIVES.name), values(KEY_RESULTS.name), values(PEOPLE.name));
+}
+
+/**
+ * The same from tabs already read (each as its values, header row included,
+ * [] when there is none), with no service call: set-up asks from what it
+ * read under the lock.
+ */
+export function ownersMissing(objectives: Cell[][], keyResults: Cell[][], people: Cell[][]): NewPerson[] {
   const owners = [
-    ...readTable(values(OBJECTIVES.name), OBJECTIVES).rows.map((row) => row.get('Owner')),
-    ...readTable(values(KEY_RESULTS.name), KEY_RESULTS).rows.map((row) => row.get('Owner')),
+    ...readTable(objectives, OBJECTIVES).rows.map((row) => row.get('Owner')),
+    ...readTable(keyResults, KEY_RESULTS).rows.map((row) => row.get('Owner')),
   ];
-  return ownersToAdd(owners, new People(values(PEOPLE.name)));
+  return ownersToAdd(owners, new People(people));
 }
 
 /**

@@ -6,7 +6,17 @@ import { readSettings } from '../okr/settings';
 import { cycleChoices, ensureSettings, isStaleCycleList } from './setup-settings';
 import { spreadsheetWallClock } from './timezone';
 import { cellRef, columnLetter } from './a1';
-import { FORMULA_PROTECTION, colourRules, dataColumn, dataValidation, ruleKey } from './formats';
+import {
+  Colouring,
+  DataColumns,
+  FORMULA_PROTECTION,
+  buildColourRule,
+  colouringKey,
+  colourings,
+  dataColumns,
+  dataValidation,
+  ruleKey,
+} from './formats';
 import { GUIDE_ROWS } from './guide';
 import { formulaRefs, headerFormula, isAddonFormula, matchHeaderCells } from './header-formulas';
 import { appendHeaders, findRenamed, sheetsByName, usedWidth } from './tabs';
@@ -14,6 +24,7 @@ import { matchHeaders } from '../okr/table';
 import { todayIn } from './today';
 import { writeValues } from './write';
 import { exampleKeyResults, exampleObjectives, examplePeople } from './examples';
+import { NewPerson, ownersMissing } from './people';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,6 +37,8 @@ export interface SetupReport {
   empty: boolean;
   /** The current cycle in Settings after set-up: the examples' cycle. */
   cycle: string;
+  /** The owners in Objectives and Key Results that People does not know yet, as set-up read them under the lock. */
+  newOwners: NewPerson[];
 }
 
 /** A tab as set-up found it, after adding what was missing. */
@@ -40,6 +53,8 @@ interface Tab {
   newHeaders: Set<string>;
   /** This run made the tab. */
   created: boolean;
+  /** Its data columns, the grid's size read once for all of them. */
+  data: DataColumns;
 }
 
 /**
@@ -48,7 +63,7 @@ interface Tab {
  * writes each block with one setValues. Call it holding the document lock.
  */
 export function setUp(spreadsheet: Spreadsheet): SetupReport {
-  const report: SetupReport = { added: [], leftAlone: [], empty: false, cycle: '' };
+  const report: SetupReport = { added: [], leftAlone: [], empty: false, cycle: '', newOwners: [] };
   const sheets = sheetsByName(spreadsheet);
   // Read and check everything before the first write, so a refusal changes nothing.
   const found = TABLE_TABS.map((spec) => readExisting(sheets, spec));
@@ -80,6 +95,8 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   }
   ensureGuide(spreadsheet, sheets, report);
   report.empty = dataRows(tabOf(OBJECTIVES)) === 0 && dataRows(tabOf(KEY_RESULTS)) === 0;
+  // Set-up adds headers but never an owner or a person, so the tables as read still tell whom People lacks.
+  report.newOwners = ownersMissing(tabOf(OBJECTIVES).values, tabOf(KEY_RESULTS).values, tabOf(PEOPLE).values);
   return report;
 }
 
@@ -128,8 +145,7 @@ function ensureHeaders(
   const headerFormulas = found?.headerFormulas ?? [];
   let sheet = sheets.get(spec.name);
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
-    sheets.set(spec.name, sheet);
+    sheet = appendTab(spreadsheet, sheets, spec.name);
     report.added.push(`the ${spec.name} tab`);
   }
   const values = existing ?? [];
@@ -148,7 +164,27 @@ function ensureHeaders(
     }
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  return { spec, sheet, values, headerFormulas, columns, newHeaders: existing ? newHeaders : new Set(spec.headers), created: !existing };
+  return {
+    spec,
+    sheet,
+    values,
+    headerFormulas,
+    columns,
+    newHeaders: existing ? newHeaders : new Set(spec.headers),
+    created: !existing,
+    data: dataColumns(sheet),
+  };
+}
+
+/**
+ * Inserts a tab after the last one. The tabs were listed once, by name, and
+ * each tab set-up adds joins that list, so its size is the count of tabs:
+ * no need to list them again for each insert.
+ */
+function appendTab(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, name: string): Sheet {
+  const sheet = spreadsheet.insertSheet(name, sheets.size);
+  sheets.set(name, sheet);
+  return sheet;
 }
 
 /** The named range over each tab formulas read through one (OKR_CYCLES over the Cycles columns), when missing. */
@@ -211,22 +247,41 @@ function ensureValidations(tab: Tab, cycleNames: readonly string[], report: Setu
     (w) => !present[w.column] || (w.check.kind === 'cycles' && isStaleCycleList(present[w.column]!, cycleNames)),
   );
   // Built only where one is set: each builder step is a service call.
-  for (const { column, check } of changed) dataColumn(tab.sheet, column + 1).setDataValidation(dataValidation(check, cycleNames));
+  for (const { column, check } of changed) tab.data.range(column + 1).setDataValidation(dataValidation(check, cycleNames));
   if (changed.length > 0) report.added.push(`checks on ${changed.map((w) => w.header).join(', ')} in ${tab.spec.name}`);
 }
 
+/** A colour rule set-up wants: a colouring over one data column (1-based). */
+interface WantedRule {
+  column: number;
+  colouring: Colouring;
+}
+
+/**
+ * Adds the colour rules a tab's columns lack. The wanted rules are compared
+ * as data (their keys need no service call) and only the missing ones are
+ * built, since each builder step is a call.
+ */
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
-  const wanted = tab.spec.columns.flatMap(({ header, colours }) =>
-    colours ? colourRules(colours, dataColumn(tab.sheet, tab.columns.get(header)! + 1)) : [],
+  const wanted: WantedRule[] = tab.spec.columns.flatMap(({ header, colours }) =>
+    colours ? colourings(colours).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })) : [],
   );
   if (wanted.length === 0) return;
   const existing = tab.sheet.getConditionalFormatRules();
-  // With no rule there yet (a new tab), every wanted one is missing: no key to read.
   const present = new Set(existing.map(ruleKey));
-  const missing = existing.length === 0 ? wanted : wanted.filter((rule) => !present.has(ruleKey(rule)));
+  const missing = wanted.filter((w) => !present.has(colouringKey(w.colouring, tab.data.a1(w.column))));
   if (missing.length === 0) return;
-  tab.sheet.setConditionalFormatRules([...existing, ...missing]);
+  tab.sheet.setConditionalFormatRules([...existing, ...buildRules(tab, missing)]);
   report.added.push(`status and score colours on ${tab.spec.name}`);
+}
+
+/** The missing rules built, the rules of one column sharing one range. */
+function buildRules(tab: Tab, rules: readonly WantedRule[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  return rules.map(({ column, colouring }) => {
+    if (!ranges.has(column)) ranges.set(column, tab.data.range(column));
+    return buildColourRule(colouring, ranges.get(column)!);
+  });
 }
 
 /** A warning-only protection on each formula column: typing there would break the formula. */
@@ -237,7 +292,7 @@ function ensureProtections(tab: Tab, report: SetupReport): void {
     const column = tab.columns.get(header)! + 1;
     const description = `${FORMULA_PROTECTION} (${header})`;
     if (existing.some((p) => p.getDescription() === description)) continue;
-    dataColumn(tab.sheet, column).protect().setDescription(description).setWarningOnly(true);
+    tab.data.range(column).protect().setDescription(description).setWarningOnly(true);
     report.added.push(`a warning on the ${header} column of ${tab.spec.name}`);
   }
 }
@@ -252,14 +307,13 @@ function ensureNotes(tab: Tab): void {
 /** Number formats go on columns this run added; a person's own formats are kept. */
 function ensureNumberFormats(tab: Tab): void {
   for (const { header, format } of tab.spec.columns) {
-    if (format && tab.newHeaders.has(header)) dataColumn(tab.sheet, tab.columns.get(header)! + 1).setNumberFormat(format);
+    if (format && tab.newHeaders.has(header)) tab.data.range(tab.columns.get(header)! + 1).setNumberFormat(format);
   }
 }
 
 function ensureGuide(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, report: SetupReport): void {
   if (sheets.has(GUIDE_TAB)) return;
-  const sheet = spreadsheet.insertSheet(GUIDE_TAB, spreadsheet.getSheets().length);
-  sheets.set(GUIDE_TAB, sheet);
+  const sheet = appendTab(spreadsheet, sheets, GUIDE_TAB);
   writeValues(
     sheet.getRange(1, 1, GUIDE_ROWS.length, 1),
     GUIDE_ROWS.map((line) => [line]),
