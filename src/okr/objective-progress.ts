@@ -80,20 +80,24 @@ export type AlignmentTarget = { objective: string; keyResult?: undefined } | { o
  * Resolves an `Aligned to` to what it names in this workbook, as references
  * are resolved: an objective's id wins over a key result's of the same text
  * (Validate reports the duplicate). A key result's own Objective ID only
- * ever names an objective.
+ * ever names an objective. `keyResults` is asked for only when a reference
+ * names no objective: most workbooks align objectives to objectives, and
+ * never pay for indexing every key result.
  */
 export function alignmentResolver(
   objectiveIds: { has(key: string): boolean },
-  keyResults: ReadonlyMap<string, KeyResultLink>,
+  keyResults: () => ReadonlyMap<string, KeyResultLink>,
   workbook: Cell,
 ): (reference: Cell) => AlignmentTarget | undefined {
   const objective = referenceResolver(objectiveIds, workbook);
-  const keyResult = referenceResolver(keyResults, workbook);
+  let keyResult: ((reference: Cell) => string | undefined) | undefined;
   const resolve = (reference: Cell): AlignmentTarget | undefined => {
     const key = objective(reference);
     if (key !== undefined) return { objective: key };
+    if (isBlank(reference)) return undefined;
+    keyResult ??= referenceResolver(keyResults(), workbook);
     const supported = keyResult(reference);
-    return supported === undefined ? undefined : { keyResult: supported, objective: objective(keyResults.get(supported)!.objectiveId) };
+    return supported === undefined ? undefined : { keyResult: supported, objective: objective(keyResults().get(supported)!.objectiveId) };
   };
   // As in referenceResolver: each distinct text once, and one target object for all the rows that name it.
   const known = new Map<Cell, AlignmentTarget | undefined>();
@@ -127,19 +131,21 @@ export function objectiveProgress(
     if (key && !first.has(key)) first.set(key, index);
   });
   // Without the children's ids (the earlier formula) no key result can be named, as before.
-  const keyResults = keyResultIndex(
-    childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
-  );
-  const resolve = alignmentResolver(first, keyResults, workbook);
+  let keyResults: Map<string, KeyResultLink> | undefined;
+  const keyResultsOf = () =>
+    (keyResults ??= keyResultIndex(
+      childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
+    ));
+  const resolve = alignmentResolver(first, keyResultsOf, workbook);
   const contributions = new Map<string, Contributions>();
   for (const key of first.keys()) contributions.set(key, new Contributions());
 
   const nameChild = (at: number) => childNames(children[at]!, at);
   children.forEach((child, index) => {
     const target = resolve(child.parentId);
+    if (target === undefined) return;
     // A key result counts toward an objective only; a linked team's objective may support a key result of ours.
-    const linked = childIds !== undefined && isLinked(childIds[index]);
-    const parent = target?.keyResult === undefined || linked ? target?.objective : undefined;
+    const parent = target.keyResult === undefined || (childIds !== undefined && isLinked(childIds[index])) ? target.objective : undefined;
     if (parent === undefined) return;
     contributions.get(parent)!.add(child.progress, child.weight, nameChild, index);
   });
@@ -182,7 +188,7 @@ export function objectiveProgress(
   const name = (key: string) => showId(objectives[first.get(key)!]!.id);
   const step = (key: string) => {
     const keyResult = through.get(key);
-    return keyResult === undefined ? [name(key)] : [name(key), showId(keyResults.get(keyResult)!.id)];
+    return keyResult === undefined ? [name(key)] : [name(key), showId(keyResultsOf().get(keyResult)!.id)];
   };
   for (const key of first.keys()) {
     if (!results.has(key)) results.set(key, new UserError(`alignment loop ${loopThrough(key, parentOf, first, step, name)}`));

@@ -20,7 +20,9 @@ export type RollupResult = number | '' | UserError;
  * - a blank weight counts as 1; a weight of 0 leaves the contributor out.
  */
 export class Contributions {
-  private readonly counted: { weight: number; progress: number | '' }[] = [];
+  // Two lists side by side rather than an object a contributor: a rollup over 100,000 rows allocates less.
+  private readonly weights: number[] = [];
+  private readonly progresses: (number | '')[] = [];
   private error: UserError | undefined;
 
   /**
@@ -42,7 +44,8 @@ export class Contributions {
       this.error = new UserError(`${who(at).progress} ${p.problem}`);
       return;
     }
-    this.counted.push({ weight: w, progress: p });
+    this.weights.push(w);
+    this.progresses.push(p);
   }
 
   /**
@@ -53,17 +56,19 @@ export class Contributions {
   result(): RollupResult {
     if (this.error) return this.error;
     // One pass for both, without a list of weights: an objective rollup asks this of every objective.
+    const { weights, progresses } = this;
     let anyProgress = false;
     let largest = 0;
-    for (const { weight, progress } of this.counted) {
-      if (progress !== '') anyProgress = true;
-      largest = Math.max(largest, weight);
+    for (let i = 0; i < weights.length; i++) {
+      if (progresses[i] !== '') anyProgress = true;
+      largest = Math.max(largest, weights[i]!);
     }
     if (!anyProgress) return '';
     let sum = 0;
     let total = 0;
-    for (const { weight, progress } of this.counted) {
-      const w = weight / largest;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i]! / largest;
+      const progress = progresses[i]!;
       sum += w * (progress === '' ? 0 : progress);
       total += w;
     }

@@ -28,11 +28,23 @@ export function alignmentsOf(
   workbook: Cell,
 ): Alignments {
   const objectiveOf = referenceResolver(objectives, workbook);
-  const index = keyResultIndex(keyResults.rows.map((row) => ({ id: row.get('ID'), objectiveId: row.get('Objective ID') })));
-  const supported = new Map<string, SupportedKeyResult>();
-  for (const [key, link] of index)
-    supported.set(key, { id: link.id, objectiveId: link.objectiveId, objective: objectiveOf(link.objectiveId) });
-  return { objectives, keyResults: supported, resolve: alignmentResolver(objectives, supported, workbook) };
+  // Built on first use: only a workbook whose objectives support key results (or that links teams) needs it.
+  let supported: Map<string, SupportedKeyResult> | undefined;
+  const keyResultsOf = () => {
+    if (supported) return supported;
+    supported = new Map();
+    const index = keyResultIndex(keyResults.rows.map((row) => ({ id: row.get('ID'), objectiveId: row.get('Objective ID') })));
+    for (const [key, link] of index)
+      supported.set(key, { id: link.id, objectiveId: link.objectiveId, objective: objectiveOf(link.objectiveId) });
+    return supported;
+  };
+  return {
+    objectives,
+    get keyResults() {
+      return keyResultsOf();
+    },
+    resolve: alignmentResolver(objectives, keyResultsOf, workbook),
+  };
 }
 
 /**
@@ -41,11 +53,12 @@ export function alignmentsOf(
  * key result's objective: `O1 → KR5 → O2 → O1`.
  */
 export function alignmentLoops(alignments: Alignments): { first: TableRow<ObjectiveColumn>; path: string }[] {
-  const { objectives, keyResults, resolve } = alignments;
+  // alignments.keyResults is read only for a key result's node: it is built on first use.
+  const { objectives, resolve } = alignments;
   const parentOf = (node: string): string | undefined => {
     const key = node.slice(2);
     if (node.startsWith('k:')) {
-      const objective = keyResults.get(key)!.objective;
+      const objective = alignments.keyResults.get(key)!.objective;
       return objective === undefined ? undefined : `o:${objective}`;
     }
     const target = resolve(objectives.get(key)!.get('Aligned to'));
@@ -53,7 +66,7 @@ export function alignmentLoops(alignments: Alignments): { first: TableRow<Object
     return target.keyResult === undefined ? `o:${target.objective}` : `k:${target.keyResult}`;
   };
   const label = (node: string) =>
-    showId(node.startsWith('k:') ? keyResults.get(node.slice(2))!.id : objectives.get(node.slice(2))!.get('ID'));
+    showId(node.startsWith('k:') ? alignments.keyResults.get(node.slice(2))!.id : objectives.get(node.slice(2))!.get('ID'));
   // Key results rank after every objective, so each loop starts at an objective's row.
   const rank = (node: string) => (node.startsWith('k:') ? Infinity : objectives.get(node.slice(2))!.row);
   const starts = [...objectives.keys()].map((key) => `o:${key}`);
