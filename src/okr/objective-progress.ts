@@ -125,6 +125,8 @@ export function objectiveProgress(
   workbook: Cell,
   childIds?: readonly Cell[],
 ): RollupResult[] {
+  // Each objective is known by the row of its id's first appearance (a duplicate shares it):
+  // from here on, lists indexed by that row hold its state, not maps keyed by id.
   const first = new Map<string, number>();
   objectives.forEach((row, index) => {
     const key = normalise(row.id);
@@ -137,8 +139,8 @@ export function objectiveProgress(
       childIds === undefined ? [] : children.map((child, i) => ({ id: childIds[i], objectiveId: child.parentId })),
     ));
   const resolve = alignmentResolver(first, keyResultsOf, workbook);
-  const contributions = new Map<string, Contributions>();
-  for (const key of first.keys()) contributions.set(key, new Contributions());
+  const contributions: Contributions[] = [];
+  for (const row of first.values()) contributions[row] = new Contributions();
 
   const nameChild = (at: number) => childNames(children[at]!, at);
   children.forEach((child, index) => {
@@ -147,69 +149,63 @@ export function objectiveProgress(
     // A key result counts toward an objective only; a linked team's objective may support a key result of ours.
     const parent = target.keyResult === undefined || (childIds !== undefined && isLinked(childIds[index])) ? target.objective : undefined;
     if (parent === undefined) return;
-    contributions.get(parent)!.add(child.progress, child.weight, nameChild, index);
+    contributions[first.get(parent)!]!.add(child.progress, child.weight, nameChild, index);
   });
 
   // Objectives aligned to another of this workbook, or to one of its key results: each waits for its own contributors (Kahn's order).
-  const parentOf = new Map<string, string>();
+  const parentOf: number[] = [];
   /** The key result an objective supports, when it is aligned to one: the loop message names it. */
-  const through = new Map<string, string>();
-  const waiting = new Map<string, number>();
-  for (const key of first.keys()) waiting.set(key, 0);
-  for (const [key, index] of first) {
-    const target = resolve(objectives[index]!.alignedTo);
-    const parent = target?.objective;
-    if (parent === undefined) continue;
-    parentOf.set(key, parent);
-    if (target!.keyResult !== undefined) through.set(key, target!.keyResult);
-    waiting.set(parent, waiting.get(parent)! + 1);
+  const through = new Map<number, string>();
+  const waiting: number[] = [];
+  for (const row of first.values()) waiting[row] = 0;
+  for (const row of first.values()) {
+    const target = resolve(objectives[row]!.alignedTo);
+    if (target?.objective === undefined) continue;
+    const parent = first.get(target.objective)!;
+    parentOf[row] = parent;
+    if (target.keyResult !== undefined) through.set(row, target.keyResult);
+    waiting[parent]!++;
   }
-  const results = new Map<string, RollupResult>();
-  const ready: string[] = [];
-  for (const [key, count] of waiting) if (count === 0) ready.push(key);
+  const results: RollupResult[] = [];
+  const ready: number[] = [];
+  for (const row of first.values()) if (waiting[row] === 0) ready.push(row);
   while (ready.length > 0) {
-    const key = ready.pop()!;
-    const result = contributions.get(key)!.result();
-    results.set(key, result);
-    const parent = parentOf.get(key);
+    const row = ready.pop()!;
+    const result = contributions[row]!.result();
+    results[row] = result;
+    const parent = parentOf[row];
     if (parent === undefined) continue;
-    const index = first.get(key)!;
-    const row = objectives[index]!;
-    const aligned = () => `aligned to ${showId(row.alignedTo)}`;
-    contributions.get(parent)!.add(result, row.weight, () => ({
-      progress: `objective ${showId(row.id)} (${aligned()})`,
-      weight: `row ${index + 1} of weights (objective ${showId(row.id)}, ${aligned()})`,
+    const objective = objectives[row]!;
+    const aligned = () => `aligned to ${showId(objective.alignedTo)}`;
+    contributions[parent]!.add(result, objective.weight, () => ({
+      progress: `objective ${showId(objective.id)} (${aligned()})`,
+      weight: `row ${row + 1} of weights (objective ${showId(objective.id)}, ${aligned()})`,
     }));
-    const left = waiting.get(parent)! - 1;
-    waiting.set(parent, left);
-    if (left === 0) ready.push(parent);
+    if (--waiting[parent]! === 0) ready.push(parent);
   }
   // What is left waits on itself: each has one parent, so it is a loop, and nothing outside one depends on it.
-  const name = (key: string) => showId(objectives[first.get(key)!]!.id);
-  const step = (key: string) => {
-    const keyResult = through.get(key);
-    return keyResult === undefined ? [name(key)] : [name(key), showId(keyResultsOf().get(keyResult)!.id)];
+  const name = (row: number) => showId(objectives[row]!.id);
+  const step = (row: number) => {
+    const keyResult = through.get(row);
+    return keyResult === undefined ? [name(row)] : [name(row), showId(keyResultsOf().get(keyResult)!.id)];
   };
-  for (const key of first.keys()) {
-    if (!results.has(key)) results.set(key, new UserError(`alignment loop ${loopThrough(key, parentOf, first, step, name)}`));
+  for (const row of first.values()) {
+    if (results[row] === undefined) results[row] = new UserError(`alignment loop ${loopThrough(row, parentOf, step, name)}`);
   }
-  return objectives.map((row) => (isBlank(row.id) ? '' : results.get(normalise(row.id))!));
+  return objectives.map((row) => {
+    const key = normalise(row.id);
+    return key === '' ? '' : results[first.get(key)!]!;
+  });
 }
 
 /**
  * `O1 → O2 → O1`, or `O1 → KR5 → O2 → O1` through a key result O1 supports:
- * the loop through `key`, from its earliest row, ids as written.
+ * the loop through the objective of row `row`, from its earliest row, ids as written.
  */
-function loopThrough(
-  key: string,
-  parentOf: Map<string, string>,
-  first: Map<string, number>,
-  step: (key: string) => string[],
-  name: (key: string) => string,
-): string {
-  const loop = [key];
-  for (let next = parentOf.get(key)!; next !== key; next = parentOf.get(next)!) loop.push(next);
-  const start = loop.reduce((a, b) => (first.get(b)! < first.get(a)! ? b : a));
+function loopThrough(row: number, parentOf: readonly number[], step: (row: number) => string[], name: (row: number) => string): string {
+  const loop = [row];
+  for (let next = parentOf[row]!; next !== row; next = parentOf[next]!) loop.push(next);
+  const start = Math.min(...loop);
   const at = loop.indexOf(start);
   return [...[...loop.slice(at), ...loop.slice(0, at)].flatMap(step), name(start)].join(' → ');
 }
