@@ -209,12 +209,14 @@ function columnTable(ms: Map<string, number[]>): string {
     const us = taken.map((t, i) => perRowUs(t, rowsOf(column, SIZES[i]!)));
     const fast = us.every((u) => u <= TARGET_US);
     const growth = us[2]! / us[0]!;
+    // Validation checks a dozen rules a row: issue 20 gives it a target of its own (below).
+    const target = column.name === 'OKR_VALIDATE' ? 'its own target (below)' : fast ? 'yes' : '**no**';
     return [
       `\`${column.name}\``,
       column.rows,
       ...taken.map((t) => duration(t)),
       ...us.map((u) => fmt(u, 2)),
-      `${fast ? 'yes' : '**no**'}; ${growth <= LINEAR_SLACK ? 'linear' : '**not linear**'} (${times(growth)})`,
+      `${target}; ${growth <= LINEAR_SLACK ? 'linear' : '**not linear**'} (${times(growth)})`,
     ];
   });
   const sizes = SIZES.map((s) => fmt(s / 1000) + 'k');

@@ -41,24 +41,24 @@ export function byRow(args: Record<string, Arg | undefined>, compute: (row: Cell
   const ranges = names.map((_, i) => i).filter((i) => isRangeAt[i]);
   const length = single(() => sameLength(ranges.map((i) => [names[i]!, columns[i]!.length] as const)));
   const multiCell = ranges.filter((i) => columns[i]!.length > 1);
-  // Plain loops from here: this runs once per row, thousands of times a call.
+  // Plain loops from here: this runs once per row, thousands of times a call. One row list serves
+  // every row (compute reads it and keeps nothing of it): 100,000 rows leave no garbage behind.
   const results: Cell[] = new Array<Cell>(length);
+  const row: Cell[] = new Array<Cell>(columns.length);
   for (let r = 0; r < length; r++) {
-    const row = rowAt(columns, r);
+    fillRow(row, columns, r);
     results[r] = multiCell.length > 0 && allBlank(row, multiCell) ? '' : computeRow(compute, row);
   }
   const longest = ranges.find((i) => columns[i]!.length === length) ?? ranges[0]!;
   return shapeLike(values[longest] as Cell[][], results);
 }
 
-/** Row `r` across the columns; a column of one cell gives that cell on every row. */
-function rowAt(columns: readonly Cell[][], r: number): Cell[] {
-  const row: Cell[] = new Array<Cell>(columns.length);
+/** Row `r` across the columns, into `row`; a column of one cell gives that cell on every row. */
+function fillRow(row: Cell[], columns: readonly Cell[][], r: number): void {
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     row[i] = column.length === 1 ? column[0] : column[r];
   }
-  return row;
 }
 
 /** Whether the row's cells at these indexes are all blank. */
