@@ -28,6 +28,9 @@ const UPDATED: readonly KeyResultColumn[] = ['Current', 'Confidence', 'Last chec
  * is already recorded is not recorded again (a retry, a double click), unless
  * it says something else, which is refused. Throws a UserError the panel shows.
  */
+/** How long a check-in waits for another one's lock before it says to try again. */
+export const CHECKIN_LOCK_WAIT_MS = 10_000;
+
 export function recordCheckin(input: CheckinInput): KeyResultView {
   const checkin = parseInput(input);
   const user = Session.getActiveUser().getEmail();
@@ -36,7 +39,7 @@ export function recordCheckin(input: CheckinInput): KeyResultView {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(
     () => record(spreadsheet, checkin, by),
-    10_000,
+    CHECKIN_LOCK_WAIT_MS,
     'Someone else is saving a check-in right now. Nothing was recorded: please try again.',
   );
 }
