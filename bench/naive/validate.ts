@@ -6,27 +6,15 @@
 // It skips the add-on's merged-header and blocked-formula checks (three
 // calls a tab), which favours it.
 import { Cell } from '../../src/okr/cells';
-import { readCycles } from '../../src/okr/cycles';
-import { checkSettings, readSettings } from '../../src/okr/settings';
 import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, SETTINGS, TabSpec, VALIDATION } from '../../src/okr/schema';
-import { matchHeaders } from '../../src/okr/table';
-import { Severity, validateOkrs } from '../../src/okr/validate';
 import { cellRef } from '../../src/addon/a1';
-import { spreadsheetWallClock } from '../../src/addon/timezone';
-import { todayIn } from '../../src/addon/today';
+import { ReportRow, ruleRows } from '../../src/addon/report';
 import { asWritten } from '../../src/addon/write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-interface Row {
-  severity: Severity;
-  rule: string;
-  sheet: Sheet | undefined;
-  row: number;
-  column: number;
-  message: string;
-}
+type Row = ReportRow;
 
 /** Every cell of a tab's used range, one getValue (or `read`) each. */
 function cellByCell<T>(sheet: Sheet, read: (cell: GoogleAppsScript.Spreadsheet.Range) => T): T[][] {
@@ -49,44 +37,17 @@ export function naiveValidate(spreadsheet: Spreadsheet): void {
     return sheet;
   };
   const read = (spec: TabSpec) => cellByCell(tab(spec), (cell) => cell.getValue() as Cell);
-  const objectives = read(OBJECTIVES);
-  const keyResults = read(KEY_RESULTS);
-  const settings = read(SETTINGS);
-  const cycles = read(CYCLES);
-  const linked = read(LINKED);
-  const people = read(PEOPLE);
-  const rows: Row[] = [];
-  const wallClock = spreadsheetWallClock();
-  const { custom, problems } = readCycles(cycles, wallClock);
-  const { fiscal, workbookName } = readSettings(settings, todayIn(new Date(), spreadsheet));
-  const calendar = { fiscal, custom };
-  const cycleColumns = matchHeaders(cycles[0] ?? [], CYCLES.headers);
-  for (const problem of problems) {
-    rows.push({
-      severity: 'error',
-      rule: problem.column === 'Cycle' ? 'duplicate-cycle' : 'bad-cycle-dates',
-      sheet: sheets.get(CYCLES.name),
-      row: problem.row,
-      column: (cycleColumns.get(problem.column) ?? 0) + 1,
-      message: problem.message,
-    });
-  }
-  const keyResultFormats = cellByCell(tab(KEY_RESULTS), (cell) => cell.getNumberFormat());
-  const links = { workbook: workbookName, linked };
-  const locale = spreadsheet.getSpreadsheetLocale();
-  for (const finding of validateOkrs(objectives, keyResults, calendar, links, { people, keyResultFormats, locale })) {
-    rows.push({ ...finding, sheet: sheets.get(finding.where.table), row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
-  }
-  for (const problem of checkSettings(settings, calendar)) {
-    rows.push({
-      severity: 'error',
-      rule: problem.rule,
-      sheet: sheets.get(SETTINGS.name),
-      row: problem.where.row,
-      column: (problem.where.column ?? 0) + 1,
-      message: problem.message,
-    });
-  }
+  const tables = {
+    objectives: read(OBJECTIVES),
+    keyResults: read(KEY_RESULTS),
+    settings: read(SETTINGS),
+    cycles: read(CYCLES),
+    linked: read(LINKED),
+    people: read(PEOPLE),
+  };
+  // The same rules as the add-on's (src/addon/report.ts), on what was read cell by cell.
+  const keyResultFormats = () => cellByCell(tab(KEY_RESULTS), (cell) => cell.getNumberFormat());
+  const rows = ruleRows(spreadsheet, tables, keyResultFormats, (name) => sheets.get(name));
   const order = { error: 0, warning: 1, info: 2 };
   rows.sort((a, b) => order[a.severity] - order[b.severity]);
   writeReport(spreadsheet, rows);

@@ -80,12 +80,46 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     return values;
   };
 
-  const objectives = read(OBJECTIVES);
-  const keyResults = read(KEY_RESULTS);
-  const settings = read(SETTINGS);
-  const cycles = read(CYCLES);
-  const linked = read(LINKED);
-  const people = read(PEOPLE);
+  const tables = {
+    objectives: read(OBJECTIVES),
+    keyResults: read(KEY_RESULTS),
+    settings: read(SETTINGS),
+    cycles: read(CYCLES),
+    linked: read(LINKED),
+    people: read(PEOPLE),
+  };
+  // Whether a key result's cells show percentages, for the metrics its text suggests.
+  const keyResultFormats = () => sheets.get(KEY_RESULTS.name)!.getDataRange().getNumberFormats();
+  rows.push(...ruleRows(spreadsheet, tables, keyResultFormats, (name) => sheets.get(name)));
+  const order = { error: 0, warning: 1, info: 2 };
+  rows.sort((a, b) => order[a.severity] - order[b.severity]);
+  writeReport(spreadsheet, sheets.get(VALIDATION.name), rows);
+  const count = (severity: Severity) => rows.filter((r) => r.severity === severity).length;
+  return { errors: count('error'), warnings: count('warning'), suggestions: count('info') };
+}
+
+/** The tabs Validate reads, as read; a missing one is undefined. */
+export interface ReadTables {
+  objectives?: Cell[][];
+  keyResults?: Cell[][];
+  settings?: Cell[][];
+  cycles?: Cell[][];
+  linked?: Cell[][];
+  people?: Cell[][];
+}
+
+/**
+ * What the rules find in the tables as read (the Cycles tab, the OKRs, the
+ * Settings values), as rows of the report, unsorted. `keyResultFormats` is
+ * read only when there are OKRs to judge; `sheetOf` gives a finding's tab.
+ */
+export function ruleRows(
+  spreadsheet: Spreadsheet,
+  { objectives, keyResults, settings, cycles, linked, people }: ReadTables,
+  keyResultFormats: () => string[][],
+  sheetOf: (name: string) => Sheet | undefined,
+): ReportRow[] {
+  const rows: ReportRow[] = [];
   const wallClock = spreadsheetWallClock(spreadsheet);
   const { custom, problems: cycleProblems } = readCycles(cycles ?? [], wallClock);
   const { fiscal, workbookName } = readSettings(settings ?? [], todayIn(new Date(), spreadsheet));
@@ -96,40 +130,33 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     rows.push({
       severity: 'error',
       rule: problem.column === 'Cycle' ? 'duplicate-cycle' : 'bad-cycle-dates',
-      sheet: sheets.get(CYCLES.name),
+      sheet: sheetOf(CYCLES.name),
       row: problem.row,
       column: column + 1,
       message: problem.message,
     });
   }
   if (objectives && keyResults) {
-    // Whether a key result's cells show percentages, for the metrics its text suggests.
-    const keyResultFormats = sheets.get(KEY_RESULTS.name)!.getDataRange().getNumberFormats();
     const links = { workbook: workbookName, linked: linked ?? [] };
     for (const finding of validateOkrs(objectives, keyResults, calendar, links, {
       people,
-      keyResultFormats,
+      keyResultFormats: keyResultFormats(),
       locale: spreadsheet.getSpreadsheetLocale(),
     })) {
-      const sheet = sheets.get(finding.where.table);
-      rows.push({ ...finding, sheet, row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
+      rows.push({ ...finding, sheet: sheetOf(finding.where.table), row: finding.where.row, column: (finding.where.column ?? 0) + 1 });
     }
   }
   for (const problem of checkSettings(settings ?? [], calendar)) {
     rows.push({
       severity: 'error',
       rule: problem.rule,
-      sheet: sheets.get(SETTINGS.name),
+      sheet: sheetOf(SETTINGS.name),
       row: problem.where.row,
       column: (problem.where.column ?? 0) + 1,
       message: problem.message,
     });
   }
-  const order = { error: 0, warning: 1, info: 2 };
-  rows.sort((a, b) => order[a.severity] - order[b.severity]);
-  writeReport(spreadsheet, sheets.get(VALIDATION.name), rows);
-  const count = (severity: Severity) => rows.filter((r) => r.severity === severity).length;
-  return { errors: count('error'), warnings: count('warning'), suggestions: count('info') };
+  return rows;
 }
 
 /**
