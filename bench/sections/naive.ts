@@ -66,7 +66,7 @@ ${table(
   ],
   results.map((r) => {
     const [addonCalls, naiveCalls] = [total(r.addonCalls), total(r.naiveCalls)];
-    const [addonModel, naiveModel] = [modelledMs(r.addonCalls), modelledMs(r.naiveCalls)];
+    const [addonModel, naiveModel] = [modelledMs(r.addonCalls, cellsMoved(r.naiveCalls)), modelledMs(r.naiveCalls)];
     return [
       r.action,
       r.size,
@@ -83,7 +83,7 @@ ${table(
   }),
 )}
 
-How to read it: the call counts are exact (the local runtime counts every service call of each way). The modelled time turns them into Apps Script time with the per-call latency table of bench/latency.ts, and that is where the difference is: on Google's servers each call is a round trip of milliseconds, so a way that makes N times more calls takes about N times longer${overLimit(results)}. The naive validation reads the whole grid, as the add-on's one \`getValues\` does: the computed columns fill every row down to the grid's end, so 300 key results cost about what 1,000 do (a new tab has 1,000 rows). The Node times are this machine's (median of ${RUNS} runs after a warm-up), in the local runtime, where a service call costs microseconds, so they do not rank the two ways: they are mostly the runtime's own work, loading the bundle into a fresh context for each execution (as Apps Script does) and recomputing the sheet's custom formulas when a read follows a write (each formula call loads the bundle again; in Sheets that happens outside the script's execution). Where the naive calls go (set-up; the others at ${fmt(SIZES.at(-1)!)} key results): ${results
+How to read it: the call counts are exact (the local runtime counts every service call of each way). The modelled time turns them into Apps Script time with the per-call latency table of bench/latency.ts (the add-on's also counts each cell its batches move, the same cells the naive script moves one call each), and that is where the difference is: on Google's servers each call is a round trip of milliseconds, so a way that makes N times more calls takes far longer${overLimit(results)}. The naive validation reads the whole grid, as the add-on's one \`getValues\` does: the computed columns fill every row down to the grid's end, so 300 key results cost about what 1,000 do (a new tab has 1,000 rows). The Node times are this machine's (median of ${RUNS} runs after a warm-up), in the local runtime, where a service call costs microseconds, so they do not rank the two ways: they are mostly the runtime's own work, loading the bundle into a fresh context for each execution (as Apps Script does) and recomputing the sheet's custom formulas when a read follows a write (each formula call loads the bundle again; in Sheets that happens outside the script's execution). Where the naive calls go (set-up; the others at ${fmt(SIZES.at(-1)!)} key results): ${results
       .filter((r) => r.action === 'Set-up' || r.size === fmt(SIZES.at(-1)!))
       .map((r) => `${r.action.toLowerCase()}, ${topCalls(r.naiveCalls)}`)
       .join('; ')}.
@@ -171,6 +171,18 @@ function medianOf(rt: Runtime, state: RuntimeState, prepare: (rt: Runtime) => ()
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
+}
+
+/**
+ * The cells the add-on moves in its batched reads and writes: the same cells
+ * the naive script moved one call each. Each costs the add-on the per-cell
+ * time of a batch (bench/latency.ts); the naive calls already cost a round trip each.
+ */
+function cellsMoved(naiveCalls: Calls): number {
+  let cells = 0;
+  for (const [name, count] of Object.entries(naiveCalls))
+    if (/^Range\.(get|set)(Value|NumberFormat|DataValidation|Note|FontWeight|Wrap)$/.test(name)) cells += count;
+  return cells;
 }
 
 function total(calls: Calls): number {
