@@ -6,9 +6,8 @@
 // It skips the add-on's merged-header and blocked-formula checks (three
 // calls a tab), which favours it.
 import { Cell } from '../../src/okr/cells';
-import { CYCLES, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, SETTINGS, TabSpec, VALIDATION } from '../../src/okr/schema';
-import { cellRef } from '../../src/addon/a1';
-import { ReportRow, ruleRows } from '../../src/addon/report';
+import { KEY_RESULTS, TabSpec, VALIDATION } from '../../src/okr/schema';
+import { ReportRow, readTables, reportValues, ruleRows } from '../../src/addon/report';
 import { asWritten } from '../../src/addon/write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,14 +36,7 @@ export function naiveValidate(spreadsheet: Spreadsheet): void {
     return sheet;
   };
   const read = (spec: TabSpec) => cellByCell(tab(spec), (cell) => cell.getValue() as Cell);
-  const tables = {
-    objectives: read(OBJECTIVES),
-    keyResults: read(KEY_RESULTS),
-    settings: read(SETTINGS),
-    cycles: read(CYCLES),
-    linked: read(LINKED),
-    people: read(PEOPLE),
-  };
+  const tables = readTables(read);
   // The same rules as the add-on's (src/addon/report.ts), on what was read cell by cell.
   const keyResultFormats = () => cellByCell(tab(KEY_RESULTS), (cell) => cell.getNumberFormat());
   const rows = ruleRows(spreadsheet, tables, keyResultFormats, (name) => sheets.get(name));
@@ -59,10 +51,7 @@ function writeReport(spreadsheet: Spreadsheet, rows: Row[]): void {
   sheet.setFrozenRows(1);
   VALIDATION.headers.forEach((_, c) => sheet.getRange(1, c + 1).setFontWeight('bold'));
   sheet.setColumnWidth(4, 600);
-  const body: Cell[][] = rows.length
-    ? rows.map((r) => [r.severity, r.rule, link(r), r.message])
-    : [['', '', '', 'All clear: no errors or warnings in your OKRs.']];
-  const values = [[...VALIDATION.headers], ...body];
+  const values = reportValues(rows);
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   values.forEach((line, r) =>
     line.forEach((value, c) => {
@@ -71,14 +60,4 @@ function writeReport(spreadsheet: Spreadsheet, rows: Row[]): void {
       sheet.getRange(r + 1, c + 1).setValue(isLink ? value : asWritten(value, ''));
     }),
   );
-}
-
-/** `Objectives!E4` as a link that selects the cell, as the add-on writes it. */
-function link(row: Row): string {
-  if (!row.sheet) return '';
-  const name = row.sheet.getName();
-  const label = cellRef(name, row.row, row.column);
-  const a1 = label.slice(label.lastIndexOf('!') + 1);
-  const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `=HYPERLINK(${text(`#gid=${row.sheet.getSheetId()}&range=${a1}`)}, ${text(label)})`;
 }

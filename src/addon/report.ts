@@ -80,14 +80,7 @@ export function validateWorkbook(spreadsheet: Spreadsheet): ValidationSummary {
     return values;
   };
 
-  const tables = {
-    objectives: read(OBJECTIVES),
-    keyResults: read(KEY_RESULTS),
-    settings: read(SETTINGS),
-    cycles: read(CYCLES),
-    linked: read(LINKED),
-    people: read(PEOPLE),
-  };
+  const tables = readTables(read);
   // Whether a key result's cells show percentages, for the metrics its text suggests.
   const keyResultFormats = () => sheets.get(KEY_RESULTS.name)!.getDataRange().getNumberFormats();
   rows.push(...ruleRows(spreadsheet, tables, keyResultFormats, (name) => sheets.get(name)));
@@ -106,6 +99,18 @@ export interface ReadTables {
   cycles?: Cell[][];
   linked?: Cell[][];
   people?: Cell[][];
+}
+
+/** Each tab Validate reads, through `read` (one getValues a tab, or cell by cell), in this order. */
+export function readTables(read: (spec: TabSpec) => Cell[][] | undefined): ReadTables {
+  return {
+    objectives: read(OBJECTIVES),
+    keyResults: read(KEY_RESULTS),
+    settings: read(SETTINGS),
+    cycles: read(CYCLES),
+    linked: read(LINKED),
+    people: read(PEOPLE),
+  };
 }
 
 /**
@@ -215,14 +220,19 @@ function writeReport(spreadsheet: Spreadsheet, existing: Sheet | undefined, rows
     sheet.getRange(1, 1, 1, width).setFontWeight('bold');
     sheet.setColumnWidth(4, 600);
   }
-  const body: Cell[][] = rows.length
-    ? rows.map((r) => [r.severity, r.rule, link(r), r.message])
-    : [['', '', '', 'All clear: no errors or warnings in your OKRs.']];
-  const values = [[...VALIDATION.headers], ...body];
+  const values = reportValues(rows);
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   const isLink = (r: number, c: number) => r > 0 && c === 2 && rows.length > 0;
   writeValues(sheet.getRange(1, 1, values.length, width), values, isLink);
   if (previousRows > values.length) sheet.getRange(values.length + 1, 1, previousRows - values.length, width).clearContent();
+}
+
+/** The Validation tab's values: its headers, then a row a finding (its place a link to the cell), or the all-clear line. */
+export function reportValues(rows: readonly ReportRow[]): Cell[][] {
+  const body: Cell[][] = rows.length
+    ? rows.map((r) => [r.severity, r.rule, link(r), r.message])
+    : [['', '', '', 'All clear: no errors or warnings in your OKRs.']];
+  return [[...VALIDATION.headers], ...body];
 }
 
 /** `Objectives!E4` as a link that selects the cell; plain text where there is no tab to link to. */
