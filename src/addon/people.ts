@@ -15,19 +15,9 @@ export interface NewPerson {
 
 /**
  * The owners written in Objectives and Key Results that the People tab does
- * not know yet, each once: one getValues a tab.
- */
-export function ownersMissingFromPeople(spreadsheet: Spreadsheet): NewPerson[] {
-  const sheets = new Tabs(spreadsheet);
-  const values = (name: string): Cell[][] => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
-  if (!sheets.has(PEOPLE.name)) return [];
-  return ownersMissing(values(OBJECTIVES.name), values(KEY_RESULTS.name), values(PEOPLE.name));
-}
-
-/**
- * The same from tabs already read (each as its values, header row included,
- * [] when there is none), with no service call: set-up asks from what it
- * read under the lock.
+ * not know yet, each once, from the tabs as read (each as its values, header
+ * row included, [] when there is none): set-up asks from what it read under
+ * the lock, and adding reads them again under the lock.
  */
 export function ownersMissing(objectives: Cell[][], keyResults: Cell[][], people: Cell[][]): NewPerson[] {
   const owners = [
@@ -44,10 +34,13 @@ export function ownersMissing(objectives: Cell[][], keyResults: Cell[][], people
  * meantime is not added twice. Call it holding the document lock.
  */
 export function addOwnersToPeople(spreadsheet: Spreadsheet): NewPerson[] {
-  const added = ownersMissingFromPeople(spreadsheet);
-  const sheet = spreadsheet.getSheetByName(PEOPLE.name);
-  if (!sheet || added.length === 0) return [];
-  const values = sheet.getDataRange().getValues() as Cell[][];
+  const sheets = new Tabs(spreadsheet);
+  const sheet = sheets.get(PEOPLE.name);
+  if (!sheet) return [];
+  const read = (name: string): Cell[][] => (sheets.get(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
+  const values = read(PEOPLE.name);
+  const added = ownersMissing(read(OBJECTIVES.name), read(KEY_RESULTS.name), values);
+  if (added.length === 0) return [];
   const columns = matchHeaders(values[0] ?? [], PEOPLE.headers);
   const name = columns.get('Name');
   const email = columns.get('Email');

@@ -21,6 +21,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The key-result cells a check-in updates. */
 const UPDATED: readonly KeyResultColumn[] = ['Current', 'Confidence', 'Last check-in'];
 
+/** How long a check-in waits for another one's lock before it says to try again. */
+export const CHECKIN_LOCK_WAIT_MS = 10_000;
+
 /**
  * Records one check-in under the document lock: one row added to Check-ins,
  * and the key result's Current, Confidence and Last check-in written, those
@@ -28,9 +31,6 @@ const UPDATED: readonly KeyResultColumn[] = ['Current', 'Confidence', 'Last chec
  * is already recorded is not recorded again (a retry, a double click), unless
  * it says something else, which is refused. Throws a UserError the panel shows.
  */
-/** How long a check-in waits for another one's lock before it says to try again. */
-export const CHECKIN_LOCK_WAIT_MS = 10_000;
-
 export function recordCheckin(input: CheckinInput): KeyResultView {
   const checkin = parseInput(input);
   const user = Session.getActiveUser().getEmail();
