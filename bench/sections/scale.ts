@@ -1,4 +1,4 @@
-import { linkedFormula } from '../../src/addon/links';
+import { CELL_CHARACTERS, linkedFormula } from '../../src/addon/links';
 import { CHECKINS, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TEAMS } from '../../src/okr/schema';
 import { fmt, table } from '../measure';
 import { KEY_RESULTS_PER_OBJECTIVE, OBJECTIVES_PER_TEAM } from '../org';
@@ -10,7 +10,6 @@ import { Section } from '../section';
 
 /** Sheets' documented limits (support.google.com/drive/answer/37603 and the Apps Script quotas page). */
 const CELLS_PER_SPREADSHEET = 10_000_000;
-const CELL_CHARACTERS = 50_000;
 const MAIL_RECIPIENTS_PER_DAY = { consumer: 100, workspace: 1_500 };
 const WEEKS_PER_QUARTER = 13;
 const PEOPLE_PER_TEAM = 6;

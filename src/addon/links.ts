@@ -98,7 +98,7 @@ function linkStatus(team: TeamRow, linked: Cell[][]): string {
 }
 
 /** Sheets keeps at most 50,000 characters in a cell, a formula's included. */
-const CELL_CHARACTERS = 50_000;
+export const CELL_CHARACTERS = 50_000;
 
 /**
  * Refuses, before anything is written, a Linked OKRs formula longer than a
@@ -108,7 +108,7 @@ const CELL_CHARACTERS = 50_000;
 function checkLength(formula: string, links: number): void {
   if (formula.length <= CELL_CHARACTERS) return;
   throw new UserError(
-    `${links} linked workbooks need a Linked OKRs formula of ${formula.length.toLocaleString('en-US')} characters, and Sheets keeps at most 50,000 in a cell (about ${Math.floor((links * CELL_CHARACTERS) / formula.length)} links). Link department workbooks that each link their own teams, and take the teams they cover out of the Teams tab. Nothing was changed.`,
+    `${links} linked workbooks need a Linked OKRs formula of ${formula.length.toLocaleString('en-US')} characters, and Sheets keeps at most ${CELL_CHARACTERS.toLocaleString('en-US')} in a cell (about ${Math.floor((links * CELL_CHARACTERS) / formula.length)} links). Link department workbooks that each link their own teams, and take the teams they cover out of the Teams tab. Nothing was changed.`,
   );
 }
 
