@@ -9,8 +9,13 @@ export function medianMs(fn: () => unknown, runs = 7): number {
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
+}
+
+/** The middle of some timings (the upper middle of an even count). */
+export function median(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** A Markdown table; numbers are the caller's to format. */

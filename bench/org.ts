@@ -34,10 +34,15 @@ export const KEY_RESULT_HEADERS = [
   'Confidence',
 ];
 
+/** The teams of a company of about `keyResults` key results: whole teams, at least one. */
+export function teamsFor(keyResults: number): number {
+  return Math.max(1, Math.ceil(keyResults / (OBJECTIVES_PER_TEAM * KEY_RESULTS_PER_OBJECTIVE)));
+}
+
 /** About `keyResults` key results (rounded up to whole teams). */
 export function organisation(keyResults: number): Organisation {
   const perTeam = OBJECTIVES_PER_TEAM * KEY_RESULTS_PER_OBJECTIVE;
-  const teams = Math.max(1, Math.ceil(keyResults / perTeam));
+  const teams = teamsFor(keyResults);
   const objectives: Cell[][] = [];
   const krs: Cell[][] = [];
   const people: Cell[][] = [];

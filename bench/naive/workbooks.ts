@@ -5,11 +5,11 @@ import { Runtime, type RuntimeState } from '../../dev/runtime/index';
 import { Cell } from '../../src/okr/cells';
 import { organisation } from '../org';
 import { byHand } from './by-hand';
+import { CHAMPION, NOW } from '../../test/addon/workbook';
 
 export const SPREADSHEET = 'bench-workbook';
-export const CHAMPION = 'champion@example.com';
-/** Sunday 15 November 2026, mid-morning in New York: mid-cycle in 2026-Q4, the organisation's cycle. */
-export const NOW = new Date('2026-11-15T15:00:00Z');
+// The champion and the moment (mid-cycle in 2026-Q4) the add-on's tests and the call budgets use too.
+export { CHAMPION, NOW };
 
 /** A runtime holding one new spreadsheet, as a champion would create it. */
 export function newWorkbook(): Runtime {
@@ -42,7 +42,12 @@ export function companyWorkbook(keyResults: number): { state: RuntimeState; keyR
  */
 export function restored(state: RuntimeState): Runtime {
   const rt = new Runtime({ now: NOW });
+  restoreInto(rt, state);
+  return rt;
+}
+
+/** Puts the saved workbook back into `rt`, its formulas computed outside any count. */
+export function restoreInto(rt: Runtime, state: RuntimeState): void {
   rt.restore(state);
   for (const tab of rt.store.sheetNames(SPREADSHEET)) rt.store.values(SPREADSHEET, tab);
-  return rt;
 }

@@ -14,7 +14,7 @@ import {
 import { OBJECTIVES } from '../../src/okr/schema';
 import { LIMITS } from '../latency';
 import { duration, fmt, medianMs, table, times } from '../measure';
-import { KEY_RESULTS_PER_OBJECTIVE, KEY_RESULT_HEADERS, OBJECTIVES_PER_TEAM, OBJECTIVE_HEADERS, organisation } from '../org';
+import { KEY_RESULT_HEADERS, OBJECTIVES_PER_TEAM, OBJECTIVE_HEADERS, organisation, teamsFor } from '../org';
 import { Section } from '../section';
 
 // Every custom formula called as Sheets calls it: by its global name in
@@ -165,7 +165,7 @@ function makeInputs(context: vm.Context, keyResults: number): void {
 
 /** The objectives of bench/org.ts's company of `keyResults` key results: a third, in whole teams. */
 function objectivesAt(keyResults: number): number {
-  return Math.max(1, Math.ceil(keyResults / (OBJECTIVES_PER_TEAM * KEY_RESULTS_PER_OBJECTIVE))) * OBJECTIVES_PER_TEAM;
+  return teamsFor(keyResults) * OBJECTIVES_PER_TEAM;
 }
 
 /** The rows a formula reads at a size of `keyResults`. */

@@ -1,18 +1,17 @@
 import { Runtime, type RuntimeState } from '../../dev/runtime/index';
 import { LIMITS, modelledMs } from '../latency';
-import { duration, fmt, table, times } from '../measure';
+import { Calls, total } from '../lower-bounds';
+import { duration, fmt, median, table, times } from '../measure';
 import { byHand } from '../naive/by-hand';
 import { naiveCheckin } from '../naive/checkin';
 import { assertSameWork } from '../naive/same';
 import { naiveSetUp } from '../naive/setup';
 import { naiveValidate } from '../naive/validate';
-import { CHAMPION, SPREADSHEET, companyWorkbook, newWorkbook, restored } from '../naive/workbooks';
+import { CHAMPION, SPREADSHEET, companyWorkbook, newWorkbook, restoreInto, restored } from '../naive/workbooks';
 import { Section } from '../section';
 
 const SIZES = [300, 1_000, 3_000];
 const RUNS = 3;
-
-type Calls = Record<string, number>;
 
 /** One action both ways on the same workbook: what each way runs, given a runtime holding it. */
 interface Comparison {
@@ -160,17 +159,15 @@ function compare(comparison: Comparison): Result {
 
 /** The median time of `RUNS` runs after a warm-up, each on the workbook restored and its formulas computed. */
 function medianOf(rt: Runtime, state: RuntimeState, prepare: (rt: Runtime) => () => void): number {
-  const times: number[] = [];
+  const taken: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
-    rt.restore(state);
-    for (const tab of rt.store.sheetNames(SPREADSHEET)) rt.store.values(SPREADSHEET, tab);
+    restoreInto(rt, state);
     const act = prepare(rt);
     const start = performance.now();
     act();
-    if (i > 0) times.push(performance.now() - start);
+    if (i > 0) taken.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(taken);
 }
 
 /**
@@ -183,10 +180,6 @@ function cellsMoved(naiveCalls: Calls): number {
   for (const [name, count] of Object.entries(naiveCalls))
     if (/^Range\.(get|set)(Value|NumberFormat|DataValidation|Note|FontWeight|Wrap)$/.test(name)) cells += count;
   return cells;
-}
-
-function total(calls: Calls): number {
-  return Object.values(calls).reduce((sum, count) => sum + count, 0);
 }
 
 /** Which naive runs Apps Script would stop: past the time an execution may take. */

@@ -14,7 +14,7 @@ import { Workbooks } from '../../dev/playground/workbooks';
 import { Runtime } from '../../dev/runtime/index';
 import { CHAMPION, byHand } from '../../test/addon/workbook';
 import { NOW, openPanel } from '../../test/sidebar/harness';
-import { duration, fmt, kb, table } from '../measure';
+import { duration, fmt, kb, median, table } from '../measure';
 import { organisation } from '../org';
 import { Section } from '../section';
 
@@ -80,8 +80,6 @@ const PROBE = `(() => {
     observer.disconnect();
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-busy'] });
 })();`;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Opens the panel OPENINGS + 1 times on `spreadsheetId` as `user`; the first warms up and is dropped. */
 async function openings(rt: Runtime, spreadsheetId: string, user: string): Promise<Opening[]> {
