@@ -4,7 +4,7 @@
 import { checkinContext, showCheckinPanel } from './addon/checkin';
 import { recordCheckin } from './addon/record-checkin';
 import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from './addon/metric-suggestions';
-import { buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
+import { buildDashboardAction, buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
 import type { SummarySent, SummaryPreview, SummarySettingsInput, SummarySettings } from './shared/summary-api';
@@ -63,6 +63,9 @@ global.linkTeamWorkbook = (): void => linkTeamWorkbookAction();
 
 /** Menu: Update links (makes Linked OKRs import what Teams lists, and fills each link's Status). */
 global.updateLinks = (): void => updateLinksAction();
+
+/** Menu: Build the dashboard (adds the Dashboard tab, or builds the add-on's own again). */
+global.buildDashboard = (): void => buildDashboardAction();
 
 /** Menu: Check in (opens the check-in panel). */
 global.showCheckinPanel = (): void => showCheckinPanel();

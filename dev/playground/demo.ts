@@ -8,7 +8,9 @@
 // cycles of its own, in its Cycles tab. Each workbook's People tab lists
 // Acme's people, and the company writes some owners by name. The add-on's own
 // set-up lays out each workbook; this file only types in the rows and
-// settings, as the people of Acme would.
+// settings, as the people of Acme would. Each workbook also gets eight weeks
+// of History (the weekly summary's snapshots, so the dashboard's trend has
+// lines) and its dashboard, built from the menu.
 
 import type { Person, Workbooks } from './workbooks';
 
@@ -384,7 +386,13 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
   const ids = WORKBOOKS.map((spec) => {
     const cycle = cycleOf(spec, now);
     // The first tab is named for the table it will hold, so set-up fills it rather than leaving an empty Sheet1 first.
-    const id = workbooks.create({ name: spec.name, owner: spec.owner, editors: spec.editors, timeZone: TIME_ZONE, sheets: ['Objectives'] });
+    const id = workbooks.create({
+      name: spec.name,
+      owner: spec.owner,
+      editors: spec.editors,
+      timeZone: TIME_ZONE,
+      sheets: ['Objectives', HISTORY_TAB],
+    });
     setUp(workbooks, id, spec.owner);
     countCycles(workbooks, id, spec, cycle);
     typeRows(workbooks, id, spec, cycle, now);
@@ -397,7 +405,73 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
       byTeam.get(above)!,
       below.map((team) => byTeam.get(team)!),
     );
+  WORKBOOKS.forEach((spec, i) => typeHistory(workbooks, ids[i]!, cycleOf(spec, now), now));
+  WORKBOOKS.forEach((spec, i) => buildDashboard(workbooks, ids[i]!, spec.owner));
   return ids;
+}
+
+const HISTORY_TAB = 'History';
+const HISTORY_WEEKS = 8;
+
+/**
+ * Eight weekly snapshots, as the weekly summary records them (Monday 08:00)
+ * in the weeks before this one:
+ * every objective, key result and supporting linked objective, its progress
+ * growing steadily from the cycle's start to what the workbook shows now.
+ * Weeks before the cycle began are left out, as a new cycle has no past.
+ */
+function typeHistory(workbooks: Workbooks, id: string, cycle: DemoCycle, now: Date): void {
+  const { store } = workbooks.runtime;
+  const table = (sheet: string) => {
+    const [header, ...rows] = store.values(id, sheet);
+    return rows.map((row) => (name: string) => row[header!.indexOf(name)]);
+  };
+  const items: { id: string; progress: number; confidence: string; status: string }[] = [];
+  const add = (itemId: unknown, progress: unknown, confidence: unknown, status: unknown) => {
+    if (typeof itemId !== 'string' || itemId === '' || typeof progress !== 'number') return;
+    items.push({ id: itemId, progress, confidence: typeof confidence === 'number' ? String(confidence) : '', status: String(status) });
+  };
+  for (const get of table('Objectives')) add(get('ID'), get('Progress'), '', get('Status'));
+  for (const get of table('Key Results')) add(get('ID'), get('Progress'), get('Confidence'), get('Status'));
+  for (const get of table('Linked OKRs')) {
+    if (get('ID') !== '') add(`${String(get('Team'))}/${String(get('ID'))}`, get('Progress'), '', get('Status'));
+  }
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY + 8 * 60 * 60 * 1000;
+  const records: Record<string, string>[] = [];
+  // The eight weeks before this one: this week's summary has not gone out yet.
+  for (let week = HISTORY_WEEKS; week >= 1; week--) {
+    const time = monday - week * WEEK;
+    if (time < cycle.first.getTime() || time > now.getTime()) continue;
+    const share = Math.min(1, (time - cycle.first.getTime()) / Math.max(DAY, now.getTime() - cycle.first.getTime()));
+    for (const item of items) {
+      records.push({
+        Date: wallClock(new Date(time), true),
+        ID: item.id,
+        Progress: String(round(item.progress * share, 4)),
+        Confidence: item.confidence,
+        Status: item.status,
+      });
+    }
+  }
+  // The header a weekly summary writes, then the rows as typed.
+  ['Date', 'ID', 'Progress', 'Confidence', 'Status'].forEach((header, i) => {
+    const result = store.userEdit(id, HISTORY_TAB, `${String.fromCharCode(65 + i)}1`, header, store.doc(id).owner);
+    if (!result.ok) throw new Error(`History!A1: ${result.message}`);
+  });
+  workbooks.typeRecords(id, HISTORY_TAB, records);
+}
+
+/** Builds the workbook's dashboard from the menu, as its champion would. */
+function buildDashboard(workbooks: Workbooks, id: string, owner: string): void {
+  const handler = workbooks.dialogHandler;
+  workbooks.dialogHandler = () => ({ button: 'OK' });
+  try {
+    const outcome = workbooks.runMenuItem(id, owner, 'buildDashboard');
+    if (!outcome.ok) throw new Error(`The add-on could not build the demo's dashboard: ${outcome.error}`);
+  } finally {
+    workbooks.dialogHandler = handler;
+  }
 }
 
 /**

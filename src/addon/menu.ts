@@ -1,4 +1,5 @@
 import { addExamples, setUp } from './setup';
+import { buildDashboard, dashboardMissing } from './dashboard';
 import { runAction, withDocumentLock } from './errors';
 import { formulaHelp } from '../formulas/contract';
 import { addTeam, rebuildLinks } from './links';
@@ -22,6 +23,7 @@ export function buildMenu(): void {
     .addItem('Update links', 'updateLinks')
     .addSeparator()
     .addItem('Email summaries…', 'showSummarySettings')
+    .addItem('Build the dashboard', 'buildDashboard')
     .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();
@@ -38,17 +40,43 @@ export function setUpWorkbookAction(): void {
     const kept = report.leftAlone.length ? `\n\nLeft as they are: ${report.leftAlone.join('; ')}.` : '';
     if (!report.empty) {
       offerPeople(spreadsheet, done + kept, report.newOwners);
-      return;
+    } else {
+      offerExamples(spreadsheet, done + kept, report.cycle);
     }
-    // Asked outside the lock: nobody else waits while a person reads a dialog.
-    const answer = ui.alert(
-      'Set up the OKR workbook',
-      `${done}${kept}\n\nAdd example OKRs, so your team can learn by editing a good example?`,
-      ui.ButtonSet.YES_NO,
-    );
-    if (answer !== ui.Button.YES) return;
-    const added = withDocumentLock(() => addExamples(spreadsheet, report.cycle));
-    if (!added) ui.alert('Set up the OKR workbook', 'Someone added OKRs in the meantime, so no examples were added.', ui.ButtonSet.OK);
+    offerDashboard(spreadsheet);
+  });
+}
+
+/** Asked outside the lock: nobody else waits while a person reads a dialog. */
+function offerExamples(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, done: string, cycle: string): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    'Set up the OKR workbook',
+    `${done}\n\nAdd example OKRs, so your team can learn by editing a good example?`,
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer !== ui.Button.YES) return;
+  const added = withDocumentLock(() => addExamples(spreadsheet, cycle));
+  if (!added) ui.alert('Set up the OKR workbook', 'Someone added OKRs in the meantime, so no examples were added.', ui.ButtonSet.OK);
+}
+
+/** Set-up's last question, when the workbook has no dashboard yet. */
+function offerDashboard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  if (!dashboardMissing(spreadsheet)) return;
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    'Set up the OKR workbook',
+    'Build a Dashboard tab too? It shows the cycle at a glance (progress against where it should be, the forecast, what is at risk, who has not checked in) and keeps itself current as people check in.',
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer === ui.Button.YES) buildDashboardAction();
+}
+
+export function buildDashboardAction(): void {
+  runAction('Build the dashboard', () => {
+    const message = withDocumentLock(() => buildDashboard(SpreadsheetApp.getActiveSpreadsheet()));
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Build the dashboard', message, ui.ButtonSet.OK);
   });
 }
 

@@ -79,6 +79,18 @@ export const DATES: Record<string, Builtin> = {
       return serialToDate(serialOfParts(p.year, p.month + integerArg(months, call, 2, 0) + 1, 0), call.timeZone);
     },
   },
+  // https://support.google.com/docs/answer/3092974 (EDATE): the same day `months` later, or that month's
+  // last day when it has fewer days (31 January + 1 month is 28 or 29 February).
+  EDATE: {
+    min: 2,
+    max: 2,
+    fn([start, months], call) {
+      const p = serialToWallClock(Math.floor(serialArg(start as Scalar, call, 1)));
+      const month = p.month + integerArg(months, call, 2, 0);
+      const last = serialToWallClock(serialOfParts(p.year, month + 1, 0)).day;
+      return serialToDate(serialOfParts(p.year, month, Math.min(p.day, last)), call.timeZone);
+    },
+  },
   DATEDIF: {
     min: 3,
     max: 3,
