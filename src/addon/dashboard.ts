@@ -53,10 +53,10 @@ export function buildDashboard(spreadsheet: Spreadsheet): string {
   const found = NEEDS.map(([spec, headers]) => ({ spec, columns: columnsIn(tabs, spec, headers) }));
   const history = tabs.get(HISTORY.name);
   const historyColumns = history ? headerColumns(history, HISTORY.headers) : undefined;
-  const linkedTeams = teamsOf(tabs.get(LINKED.name)!, found[3]!.columns.get('Team')!);
+  const linkedTeams = namesIn(tabs.get(LINKED.name)!, found[3]!.columns.get('Team')!);
   const objectiveSheet = tabs.get(OBJECTIVES.name)!;
-  const objectives = Math.max(0, objectiveSheet.getLastRow() - 1);
-  const ownTeams = teamsOf(objectiveSheet, found[0]!.columns.get('Team')!);
+  const objectives = namesIn(objectiveSheet, found[0]!.columns.get('ID')!).length;
+  const ownTeams = namesIn(objectiveSheet, found[0]!.columns.get('Team')!);
   const layout = dashboardLayout({
     column: (spec, header) => {
       const columns = spec === HISTORY ? historyColumns! : found.find((f) => f.spec === spec)!.columns;
@@ -115,7 +115,7 @@ function headerColumns(sheet: Sheet, headers: readonly string[]): Map<string, nu
 }
 
 /** The names in a column (a team column), each once whatever the case, in the order the tab lists them. */
-function teamsOf(sheet: Sheet, column: number): string[] {
+function namesIn(sheet: Sheet, column: number): string[] {
   const rows = sheet.getLastRow() - 1;
   if (rows < 1) return [];
   const teams = new Map<string, string>();
@@ -128,6 +128,9 @@ function teamsOf(sheet: Sheet, column: number): string[] {
 }
 
 function write(sheet: Sheet, layout: DashboardLayout): void {
+  // A new tab has 26 columns; the chart data sits further right.
+  const width = Math.max(...layout.blocks.map((block) => block.column + block.values[0]!.length - 1));
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   for (const block of layout.blocks) {
     sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setValues(block.values);
   }

@@ -194,7 +194,7 @@ describe('Build the dashboard', () => {
     rt.run('submitCheckin', {
       spreadsheetId: id,
       user: CHAMPION,
-      args: [{ id: 'c-1', keyResultId: 'K2', value: 8, confidence: 6, note: 'Signed six', as: 'Dee' }],
+      args: [{ id: 'checkin-0001', keyResultId: 'K2', value: 8, confidence: 6, note: 'Signed six', as: 'Dee' }],
     });
     // K2 0.2 → 0.8: O1 = (0.5 + 0.8 + 0.6) / 3; K2 is on track and fresh now.
     const o1 = (0.5 + 0.8 + 0.6) / 3;
