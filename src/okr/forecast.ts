@@ -11,54 +11,92 @@ import { keyResultProgress } from './progress';
 // OKR_PROGRESS scores a current value. All times on the spreadsheet's wall clock.
 
 /**
- * The check-ins, grouped by normalised key-result id once, so each key result
- * reads its own in one look-up: the row of each check-in, and its wall time
- * (NaN when its time is not a date: its key result is then invalid).
+ * The check-ins grouped by normalised key-result id, once for the column:
+ * group g's rows are order[first[g]] up to order[first[g + 1]] (typed arrays,
+ * not a list an id: 100,000 check-ins make few objects), with each row's wall
+ * time (NaN when it is not a date: its key result is then invalid).
  */
 export interface CheckinIndex {
-  rows: Map<string, number[]>;
+  /** An id's group, as normalise matches ids, or undefined when no check-in has that id. */
+  groupOf: (id: Cell) => number | undefined;
+  first: Int32Array;
+  order: Int32Array;
   times: Float64Array;
   values: readonly Cell[];
-  /** The first bad time of each id that has one. */
-  badTime: Map<string, UserError>;
+  /** The first bad time of each group that has one. */
+  badTime: Map<number, UserError>;
 }
 
 /** Quarter-hours: every time zone's offset changes on one (Lord Howe's half-hour and Chatham's :45 shifts included). */
 const QUARTER_HOUR = 15 * 60_000;
 
+const floorTo = (time: number, step: number) => time - (((time % step) + step) % step);
+
 /**
- * A check-in time on the wall clock. A Date's offset is that of its
- * quarter-hour, so thousands of check-ins cost one conversion per
- * quarter-hour (in Apps Script each new instant is a Utilities call).
+ * The wall clock for many check-ins, converting few instants (in Apps Script
+ * each new one is a Utilities call): a time takes the offset of the UTC
+ * midnights around it when both have the same (no zone changes its offset
+ * and back within a day), else the offset of its quarter-hour.
  */
-function checkinTime(cell: Cell, name: string, wallClock: WallClock): number {
-  if (!isDate(cell)) return wallTime(cell, name, wallClock);
-  const time = cell.getTime();
-  const quarter = time - (((time % QUARTER_HOUR) + QUARTER_HOUR) % QUARTER_HOUR);
-  return wallClock(new Date(quarter)) + (time - quarter);
+function checkinClock(wallClock: WallClock): (time: number) => number {
+  const offsets = new Map<number, number>();
+  const offsetAt = (instant: number) => {
+    let offset = offsets.get(instant);
+    if (offset === undefined) offsets.set(instant, (offset = wallClock(new Date(instant)) - instant));
+    return offset;
+  };
+  return (time) => {
+    const day = floorTo(time, DAY);
+    const offset = offsetAt(day);
+    return time + (offset === offsetAt(day + DAY) ? offset : offsetAt(floorTo(time, QUARTER_HOUR)));
+  };
 }
 
-/** Indexes the Check-ins columns; rows whose id is blank are left out. */
+/** Indexes the Check-ins columns (a single value is repeated); rows whose id is blank are left out. */
 export function indexCheckins(ids: readonly Cell[], times: readonly Cell[], values: readonly Cell[], wallClock: WallClock): CheckinIndex {
-  const rows = new Map<string, number[]>();
+  const groups = new Map<string, number>();
+  // Ids as written, each normalised once: a column repeats each id about ten times.
+  const written = new Map<Cell, number>();
+  const groupOf = (id: Cell) => {
+    let group = written.get(id);
+    if (group === undefined) {
+      group = groups.get(normalise(id));
+      if (group !== undefined) written.set(id, group);
+    }
+    return group;
+  };
+  const rowGroup = new Int32Array(ids.length).fill(-1);
+  const sizes: number[] = [];
   const wall = new Float64Array(ids.length);
-  const badTime = new Map<string, UserError>();
+  const badTime = new Map<number, UserError>();
+  const clock = checkinClock(wallClock);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (isBlank(id)) continue;
-    const key = normalise(id);
-    let list = rows.get(key);
-    if (list === undefined) rows.set(key, (list = []));
-    list.push(i);
+    let group = groupOf(id);
+    if (group === undefined) {
+      group = sizes.length;
+      groups.set(normalise(id), group);
+      written.set(id, group);
+      sizes.push(0);
+    }
+    rowGroup[i] = group;
+    sizes[group]!++;
+    const time = times.length === 1 ? times[0] : times[i];
     try {
-      wall[i] = checkinTime(times.length === 1 ? times[0] : times[i], `row ${i + 1} of checkin_times`, wallClock);
+      wall[i] = isDate(time) ? clock(time.getTime()) : wallTime(time, `row ${i + 1} of checkin_times`, wallClock);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       wall[i] = NaN;
-      if (!badTime.has(key)) badTime.set(key, error);
+      if (!badTime.has(group)) badTime.set(group, error);
     }
   }
-  return { rows, times: wall, values: values.length === 1 ? ids.map(() => values[0]) : values, badTime };
+  const first = new Int32Array(sizes.length + 1);
+  for (let g = 0; g < sizes.length; g++) first[g + 1] = first[g]! + sizes[g]!;
+  const next = first.slice(0, sizes.length);
+  const order = new Int32Array(first[sizes.length]!);
+  for (let i = 0; i < ids.length; i++) if (rowGroup[i]! >= 0) order[next[rowGroup[i]!]!++] = i;
+  return { groupOf, first, order, times: wall, values: values.length === 1 ? ids.map(() => values[0]) : values, badTime };
 }
 
 /**
@@ -87,56 +125,56 @@ export function forecastProgress(
   const kind = parseMetric(metric);
   keyResultProgress(start, target, kind === 'milestone' ? false : 0, metric);
   if (isBlank(id)) return '';
-  const key = normalise(id);
-  const bad = index.badTime.get(key);
+  const group = index.groupOf(id);
+  if (group === undefined) return '';
+  const bad = index.badTime.get(group);
   if (bad) throw bad;
-  const rows = index.rows.get(key);
-  if (rows === undefined) return '';
-  const { times, values } = index;
-  // In the cycle (from its first midnight to the midnight after its last day) and not after as_of.
-  const counts = (row: number) => times[row]! >= cycle.start && times[row]! < cycle.end && times[row]! <= asOf;
-  const at = (row: number) => `check-in of ${isoDay(times[row]!)} (row ${row + 1} of checkin_values)`;
+  const { first, order, times, values } = index;
+  // A check-in counts when in the cycle (its first midnight to the midnight after its last day) and not after as_of.
+  const from = first[group]!;
+  const to = first[group + 1]!;
+  const counts = (time: number) => time >= cycle.start && time < cycle.end && time <= asOf;
+  const which = (row: number) => `check-in of ${isoDay(times[row]!)} (row ${row + 1} of checkin_values)`;
 
   if (kind === 'milestone') {
     let latest = -1;
-    for (const row of rows) if (counts(row) && (latest < 0 || times[row]! >= times[latest]!)) latest = row;
+    for (let j = from; j < to; j++) {
+      const row = order[j]!;
+      if (counts(times[row]!) && (latest < 0 || times[row]! >= times[latest]!)) latest = row;
+    }
     if (latest < 0) return '';
     try {
       return keyResultProgress(start, target, values[latest], metric) === 1 ? 1 : '';
     } catch {
-      throw new UserError(`${at(latest)} is ${describe(values[latest])}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
+      throw new UserError(`${which(latest)} is ${describe(values[latest])}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
     }
   }
 
   // Sums for the line, its values taken from start so large values lose no digits.
   const s = asNumber(start);
   const base = s ?? 0;
-  let n = 0;
+  let n = s === undefined ? 0 : 1; // start's point, (0, 0) from base, adds nothing to the sums
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
-  const add = (x: number, y: number) => {
+  for (let j = from; j < to; j++) {
+    const row = order[j]!;
+    const time = times[row]!;
+    if (!counts(time)) continue;
+    const y = asNumber(values[row]);
+    if (y === undefined) throw new UserError(`${which(row)} has value ${describe(values[row])}, not a number`);
+    const x = (time - cycle.start) / DAY;
     n++;
     sx += x;
-    sy += y;
+    sy += y - base;
     sxx += x * x;
-    sxy += x * y;
-  };
-  if (s !== undefined) add(0, 0);
-  let checkins = 0;
-  for (const row of rows) {
-    if (!counts(row)) continue;
-    const value = asNumber(values[row]);
-    if (value === undefined) throw new UserError(`${at(row)} has value ${describe(values[row])}, not a number`);
-    checkins++;
-    add((times[row]! - cycle.start) / DAY, value - base);
+    sxy += x * (y - base);
   }
-  if (checkins === 0) return '';
+  if (n === 0 || (n === 1 && s !== undefined)) return '';
   const spread = n * sxx - sx * sx;
   const end = (cycle.end - cycle.start) / DAY;
   // No spread in x (every point on day 0): no slope to read, so the line is flat at the points' mean.
   const slope = Math.abs(spread) <= 1e-12 * Math.max(1, n * sxx) ? 0 : (n * sxy - sx * sy) / spread;
-  const value = base + sy / n + slope * (end - sx / n);
-  return keyResultProgress(start, target, value, metric);
+  return keyResultProgress(start, target, base + sy / n + slope * (end - sx / n), metric);
 }
