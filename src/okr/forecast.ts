@@ -129,52 +129,76 @@ export function forecastProgress(
   if (group === undefined) return '';
   const bad = index.badTime.get(group);
   if (bad) throw bad;
-  const { first, order, times, values } = index;
+  const rows = index.order.subarray(index.first[group]!, index.first[group + 1]!);
   // A check-in counts when in the cycle (its first midnight to the midnight after its last day) and not after as_of.
-  const from = first[group]!;
-  const to = first[group + 1]!;
   const counts = (time: number) => time >= cycle.start && time < cycle.end && time <= asOf;
-  const which = (row: number) => `check-in of ${isoDay(times[row]!)} (row ${row + 1} of checkin_values)`;
+  if (kind === 'milestone') return milestoneDone(rows, counts, index) ? 1 : '';
+  const end = lineAt(
+    (cycle.end - cycle.start) / DAY,
+    asNumber(start),
+    rows,
+    (time) => (counts(time) ? (time - cycle.start) / DAY : NaN),
+    index,
+  );
+  return end === undefined ? '' : keyResultProgress(start, target, end, metric);
+}
 
-  if (kind === 'milestone') {
-    let latest = -1;
-    for (let j = from; j < to; j++) {
-      const row = order[j]!;
-      if (counts(times[row]!) && (latest < 0 || times[row]! >= times[latest]!)) latest = row;
-    }
-    if (latest < 0) return '';
-    try {
-      return keyResultProgress(start, target, values[latest], metric) === 1 ? 1 : '';
-    } catch {
-      throw new UserError(`${which(latest)} is ${describe(values[latest])}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`);
-    }
+/** A check-in as a message names it: `check-in of 2026-11-09 (row 7 of checkin_values)`. */
+function which(row: number, index: CheckinIndex): string {
+  return `check-in of ${isoDay(index.times[row]!)} (row ${row + 1} of checkin_values)`;
+}
+
+/** Whether the latest of these check-ins that count reads done. */
+function milestoneDone(rows: Int32Array, counts: (time: number) => boolean, index: CheckinIndex): boolean {
+  const { times, values } = index;
+  let latest = -1;
+  for (const row of rows) if (counts(times[row]!) && (latest < 0 || times[row]! >= times[latest]!)) latest = row;
+  if (latest < 0) return false;
+  try {
+    return keyResultProgress('', '', values[latest], 'milestone') === 1;
+  } catch {
+    throw new UserError(
+      `${which(latest, index)} is ${describe(values[latest])}: a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)`,
+    );
   }
+}
 
-  // Sums for the line, its values taken from start so large values lose no digits.
-  const s = asNumber(start);
-  const base = s ?? 0;
-  let n = s === undefined ? 0 : 1; // start's point, (0, 0) from base, adds nothing to the sums
+/**
+ * The least-squares line through (0, start) when start is a number and
+ * (day, value) of each check-in whose `day` is a number, read at day `end`;
+ * undefined with no such check-in. Values are taken from start, so large
+ * ones lose no digits.
+ */
+function lineAt(
+  end: number,
+  start: number | undefined,
+  rows: Int32Array,
+  day: (time: number) => number,
+  index: CheckinIndex,
+): number | undefined {
+  const base = start ?? 0;
+  // Start's point, (0, 0) once taken from base, adds nothing to the sums but its count.
+  let n = start === undefined ? 0 : 1;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
-  for (let j = from; j < to; j++) {
-    const row = order[j]!;
-    const time = times[row]!;
-    if (!counts(time)) continue;
-    const y = asNumber(values[row]);
-    if (y === undefined) throw new UserError(`${which(row)} has value ${describe(values[row])}, not a number`);
-    const x = (time - cycle.start) / DAY;
+  let checkins = 0;
+  for (const row of rows) {
+    const x = day(index.times[row]!);
+    if (Number.isNaN(x)) continue;
+    const y = asNumber(index.values[row]);
+    if (y === undefined) throw new UserError(`${which(row, index)} has value ${describe(index.values[row])}, not a number`);
+    checkins++;
     n++;
     sx += x;
     sy += y - base;
     sxx += x * x;
     sxy += x * (y - base);
   }
-  if (n === 0 || (n === 1 && s !== undefined)) return '';
+  if (checkins === 0) return undefined;
   const spread = n * sxx - sx * sx;
-  const end = (cycle.end - cycle.start) / DAY;
   // No spread in x (every point on day 0): no slope to read, so the line is flat at the points' mean.
   const slope = Math.abs(spread) <= 1e-12 * Math.max(1, n * sxx) ? 0 : (n * sxy - sx * sy) / spread;
-  return keyResultProgress(start, target, base + sy / n + slope * (end - sx / n), metric);
+  return base + sy / n + slope * (end - sx / n);
 }

@@ -144,6 +144,13 @@ describe('OKR_FORECAST', () => {
     expect(utc.call(call, { ...checkins, krs, asOf: at(2026, 11, 15) })).toEqual([[1], [''], ['']]);
     // As of 15 October, M1's latest check-in still reads not done.
     expect(utc.call(call, { ...checkins, krs, asOf: at(2026, 10, 15) })).toEqual([[''], [''], ['']]);
+    // A value that is neither done nor not done is named, not read as either.
+    const maybe = { ...checkins, values: column('not done', 'maybe', false), krs, asOf: at(2026, 11, 15) };
+    expect(utc.call(call, maybe)).toEqual([
+      ['invalid: check-in of 2026-10-22 (row 2 of checkin_values) is "maybe": a milestone is done or not done (TRUE/FALSE, yes/no, 1/0)'],
+      [''],
+      [''],
+    ]);
   });
 
   it('refuses a bad start, target or metric with the words of OKR_PROGRESS, even before any check-in', () => {
