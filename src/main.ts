@@ -14,7 +14,9 @@ import { sendWeeklySummary } from './addon/summary-trigger';
 import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import {
+  okrCheckinRate,
   okrExpected,
+  okrForecast,
   okrLinked,
   okrObjectiveProgress,
   okrProgress,
@@ -192,6 +194,65 @@ global.OKR_OBJECTIVE_PROGRESS = (
  */
 global.OKR_EXPECTED = (cycle: Arg, as_of: Arg, cycles?: Arg, fiscal_start?: Arg, fiscal_naming?: Arg): Output =>
   okrExpected(cycle, as_of, { cycles, fiscalStart: fiscal_start, fiscalNaming: fiscal_naming }, spreadsheetWallClock());
+
+/**
+ * Progress each key result will have at the end of the cycle if it keeps its pace: the least-squares line through Start (the cycle's first day) and its check-ins this cycle, read at the cycle's end.
+ * Blank until the first check-in of the cycle; a milestone gives 1 once done.
+ *
+ * @param {string} kr_ids The key result ids, one per row.
+ * @param {number} start Each key result's Start (ignored for milestone; optional for at least and at most).
+ * @param {number} target Each key result's Target.
+ * @param {string} metric Each key result's Metric: increase, decrease, at least, at most or milestone; blank follows start and target.
+ * @param {string} checkin_kr_ids Each check-in's key result id (the Check-ins tab's Key result ID).
+ * @param {Date} checkin_times Each check-in's time, in the same order.
+ * @param {number} checkin_values Each check-in's value, in the same order.
+ * @param {string} cycle The cycle to forecast the end of: a name such as 2026-Q4 or one of your cycles (one, or one per row), or two date cells (first day, last day).
+ * @param {Date} as_of Optional: check-ins after this moment are left out (default now).
+ * @param {range} cycles Optional: your cycles (Cycle, Starts, Ends), such as OKR_CYCLES; their names win over the built-in ones.
+ * @param {string} fiscal_start Optional: the month the fiscal year starts in, 1 to 12 or its name, such as OKR_FISCAL_START (default January).
+ * @param {string} fiscal_naming Optional: end (FY2027 ends in 2027, the default) or start, such as OKR_FISCAL_NAMING.
+ * @return The forecast progress at the end of the cycle, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_FORECAST = (
+  kr_ids: Arg,
+  start: Arg,
+  target: Arg,
+  metric: Arg,
+  checkin_kr_ids: Arg,
+  checkin_times: Arg,
+  checkin_values: Arg,
+  cycle: Arg,
+  as_of?: Arg,
+  cycles?: Arg,
+  fiscal_start?: Arg,
+  fiscal_naming?: Arg,
+): Output =>
+  okrForecast(
+    { ids: kr_ids, start, target, metric },
+    { ids: checkin_kr_ids, times: checkin_times, values: checkin_values },
+    cycle,
+    as_of,
+    { cycles, fiscalStart: fiscal_start, fiscalNaming: fiscal_naming },
+    spreadsheetWallClock(),
+    new Date(),
+  );
+
+/**
+ * Share of key results checked in within the cadence and one grace day, 0 to 1: those never checked in count as missing.
+ * Blank when there are no key results.
+ *
+ * @param {string} kr_ids The key result ids; blank rows are left out.
+ * @param {Date} last_checkins Each key result's last check-in, in the same order; blank if never checked in.
+ * @param {string} cadence Optional: weekly (the default), every two weeks or monthly, such as OKR_CHECKIN_CADENCE.
+ * @param {Date} as_of Optional: the date to measure at (default now).
+ * @return The share of key results checked in on time, 0 to 1.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_CHECKIN_RATE = (kr_ids: Arg, last_checkins: Arg, cadence?: Arg, as_of?: Arg): Output =>
+  okrCheckinRate(kr_ids, last_checkins, cadence, as_of, spreadsheetWallClock(), new Date());
 
 /**
  * Status of a key result or objective: done, on track, at risk, off track, or no data.

@@ -30,6 +30,9 @@ const LINEAR_SLACK = 1.5;
 /** OKR_VALIDATE's target: 10,000 objectives and 30,000 key results under 100 ms. */
 const VALIDATE_SIZE = 30_000;
 const VALIDATE_TARGET_MS = 100;
+/** OKR_FORECAST's target: 10,000 key results and 100,000 check-ins (ten each) under 200 ms. */
+const CHECKINS_PER_KEY_RESULT = 10;
+const FORECAST_TARGET_MS = 200;
 /**
  * Rows each context computes before it is timed, so the JIT has compiled the
  * formula at every size alike (a 1,000-row call is otherwise timed half in the
@@ -44,7 +47,7 @@ const TIME_ZONE = 'America/New_York';
 interface Column {
   name: string;
   /** What a row is: the unit of the per-row figures. */
-  rows: 'key results' | 'objectives' | 'objectives + key results';
+  rows: 'key results' | 'objectives' | 'objectives + key results' | 'key results + check-ins';
   /** The call on the inputs, as source run in the context (`input` holds them). */
   call: string;
   /** The same work written down a column, one call per row, when people would write it so. */
@@ -90,6 +93,16 @@ const COLUMNS: Column[] = [
     call: 'OKR_SCORE(input.progress)',
     perRow: { call: 'OKR_SCORE(0.65)', note: '`=OKR_SCORE(L2)` in each row' },
   },
+  {
+    name: 'OKR_FORECAST',
+    rows: 'key results + check-ins',
+    call: 'OKR_FORECAST(input.keyResultIds, input.start, input.target, input.metric, input.checkinIds, input.checkinTimes, input.checkinValues, "2026-Q4", input.asOfOne)',
+  },
+  {
+    name: 'OKR_CHECKIN_RATE',
+    rows: 'key results',
+    call: 'OKR_CHECKIN_RATE(input.keyResultIds, input.lastCheckins, "weekly", input.asOfOne)',
+  },
   { name: 'OKR_VALIDATE', rows: 'objectives + key results', call: 'OKR_VALIDATE(input.objectives, input.keyResults)' },
   { name: 'OKR_LINKED', rows: 'objectives', call: 'OKR_LINKED("Product", input.imported)' },
 ];
@@ -131,7 +144,9 @@ class Contexts {
 /**
  * The inputs of every formula at one size, made inside the context: the
  * columns of a company from bench/org.ts, the progress OKR_PROGRESS gives
- * them, and as-of dates (local midnights of 28 days of November 2026).
+ * them, as-of dates (local midnights of 28 days of November 2026), and
+ * CHECKINS_PER_KEY_RESULT check-ins a key result in October and early
+ * November, appended in time order as the panel appends them.
  */
 function makeInputs(context: vm.Context, keyResults: number): void {
   const org = organisation(keyResults);
@@ -140,6 +155,7 @@ function makeInputs(context: vm.Context, keyResults: number): void {
   // Imported as OKR_LINKED gets it: the whole Objectives tab, Progress and Status filled.
   const imported = [OBJECTIVES.headers, ...org.objectives.map((row, i) => [...row, (i % 100) / 100, 'on track'])];
   context.__inputJson = JSON.stringify({ objectives, keyResults: krs, imported });
+  context.__checkinsPerKeyResult = CHECKINS_PER_KEY_RESULT;
   vm.runInContext(
     `
     var input = JSON.parse(__inputJson);
@@ -158,6 +174,18 @@ function makeInputs(context: vm.Context, keyResults: number): void {
       input.expected = input.progress.map(function (_, i) { return [(i % 10) / 10]; });
       input.cycles = input.parents.map(function () { return ['2026-Q4']; });
       input.asOf = input.parents.map(function (_, i) { return [new Date(Date.UTC(2026, 10, 1 + (i % 28), 5))]; });
+      input.asOfOne = new Date(Date.UTC(2026, 10, 15, 5));
+      input.lastCheckins = input.parents.map(function (_, i) { return [new Date(Date.UTC(2026, 10, 1 + (i % 14), 14))]; });
+      input.checkinIds = []; input.checkinTimes = []; input.checkinValues = [];
+      for (var c = 0; c < __checkinsPerKeyResult; c++) {
+        for (var r = 0; r < input.keyResultIds.length; r++) {
+          var from = input.start[r][0], to = input.target[r][0];
+          input.checkinIds.push([input.keyResultIds[r][0]]);
+          input.checkinTimes.push([new Date(Date.UTC(2026, 9, 2 + c * 4, 13, r % 240))]);
+          input.checkinValues.push([from + ((to - from) * (c + 1 + (r % 3))) / 40]);
+        }
+      }
+      delete globalThis.__checkinsPerKeyResult;
     })();`,
     context,
   );
@@ -171,6 +199,7 @@ function objectivesAt(keyResults: number): number {
 /** The rows a formula reads at a size of `keyResults`. */
 function rowsOf(column: Column, keyResults: number): number {
   const objectives = objectivesAt(keyResults);
+  if (column.rows === 'key results + check-ins') return keyResults * (1 + CHECKINS_PER_KEY_RESULT);
   return column.rows === 'key results' ? keyResults : column.rows === 'objectives' ? objectives : keyResults + objectives;
 }
 
@@ -209,8 +238,9 @@ function columnTable(ms: Map<string, number[]>): string {
     const us = taken.map((t, i) => perRowUs(t, rowsOf(column, SIZES[i]!)));
     const fast = us.every((u) => u <= TARGET_US);
     const growth = us[2]! / us[0]!;
-    // Validation checks a dozen rules a row: issue 20 gives it a target of its own (below).
-    const target = column.name === 'OKR_VALIDATE' ? 'its own target (below)' : fast ? 'yes' : '**no**';
+    // Validation checks a dozen rules a row, the forecast fits a line a key result: each has a target of its own (below).
+    const ownTarget = column.name === 'OKR_VALIDATE' || column.name === 'OKR_FORECAST';
+    const target = ownTarget ? 'its own target (below)' : fast ? 'yes' : '**no**';
     return [
       `\`${column.name}\``,
       column.rows,
@@ -238,6 +268,13 @@ function validateLine(contexts: Contexts): string {
   const objectives = objectivesAt(VALIDATE_SIZE);
   const ms = timed(compiled(context, 'OKR_VALIDATE(input.objectives, input.keyResults)'), VALIDATE_SIZE + objectives);
   return `\`OKR_VALIDATE\` on ${fmt(objectives)} objectives and ${fmt(VALIDATE_SIZE)} key results: **${duration(ms)}** (target under ${VALIDATE_TARGET_MS} ms: ${ms < VALIDATE_TARGET_MS ? 'met' : '**not met**'}).`;
+}
+
+/** OKR_FORECAST's call at 10,000 key results (the column table's middle size) against its target. */
+function forecastLine(ms: Map<string, number[]>): string {
+  const taken = ms.get('OKR_FORECAST')![1]!;
+  const keyResults = SIZES[1]!;
+  return `\`OKR_FORECAST\` on ${fmt(keyResults)} key results and ${fmt(keyResults * CHECKINS_PER_KEY_RESULT)} check-ins: **${duration(taken)}** (target under ${FORECAST_TARGET_MS} ms: ${taken < FORECAST_TARGET_MS ? 'met' : '**not met**'}).`;
 }
 
 /** The same columns at 10,000 key results in a contextified context, as the local runtime and the tests run the bundle. */
@@ -312,13 +349,15 @@ export const formulas: Section = {
     const contexts = new Contexts();
     const ms = columnTimes(contexts);
     return `
-Each formula is called by its global name in \`dist/Code.js\`, as Sheets calls it, on the columns of a company from \`bench/org.ts\` (objectives a third of the key results, every key result checked in; as-of dates are Date objects of 28 days). The bundle is loaded into a \`vm\` context holding what a custom-function execution gets in the local runtime (its services in CUSTOM_FUNCTION mode, a spreadsheet in ${TIME_ZONE}); the arguments are made inside that context as Apps Script passes them (ranges as rows of cells, dates as \`Date\`). Each figure is the median of several calls, each formula in a context of its own that first computed ${fmt(WARM_ROWS)} rows (warm, as the JIT makes it; Apps Script starts every execution cold, so its first call of a size is slower than these figures). \`OKR_EXPECTED\` converts each distinct date to the spreadsheet's wall clock with one \`Utilities.formatDate\` call (a service call, the local runtime's here): its 28 dates are most of its time up to 10,000 rows.
+Each formula is called by its global name in \`dist/Code.js\`, as Sheets calls it, on the columns of a company from \`bench/org.ts\` (objectives a third of the key results, every key result checked in; as-of dates are Date objects of 28 days; for \`OKR_FORECAST\`, ${CHECKINS_PER_KEY_RESULT} check-ins a key result, so a row is a key result or a check-in). The bundle is loaded into a \`vm\` context holding what a custom-function execution gets in the local runtime (its services in CUSTOM_FUNCTION mode, a spreadsheet in ${TIME_ZONE}); the arguments are made inside that context as Apps Script passes them (ranges as rows of cells, dates as \`Date\`). Each figure is the median of several calls, each formula in a context of its own that first computed ${fmt(WARM_ROWS)} rows (warm, as the JIT makes it; Apps Script starts every execution cold, so its first call of a size is slower than these figures). \`OKR_EXPECTED\` converts each distinct date to the spreadsheet's wall clock with one \`Utilities.formatDate\` call (a service call, the local runtime's here): its 28 dates are most of its time up to 10,000 rows.
 
 **How to read it:** a row is one row the formula reads (second column). The target is at most ${TARGET_US} µs a row (10,000 rows in under 10 ms); growth is linear when the time per row at 100,000 is within ${LINEAR_SLACK}× of that at 1,000 (the factor is in brackets). The machine is shared, so a figure can be up to a few times its quiet value; read the per-row columns against each other more than against the clock. From 10,000 to 100,000 rows a call's results (one small array a row, as Sheets wants them) outgrow V8's young generation, whose collector then copies them: for \`OKR_PROGRESS\`, \`OKR_STATUS\` and \`OKR_SCORE\` that is most of the rise in the last per-row column (run with \`node --max-semi-space-size=64\`, it mostly goes); the rollups, validation and \`OKR_LINKED\` also keep a map or table entry per row alive for the whole call.
 
 ${columnTable(ms)}
 
 ${validateLine(contexts)}
+
+${forecastLine(ms)}
 
 ### Apps Script's global object, and Node's contextified one
 

@@ -148,6 +148,60 @@ export const FORMULAS: readonly FormulaSpec[] = [
       '`=OKR_EXPECTED("2026-Q4", DATE(2026,11,15))` → 45/92 ≈ 0.489; `=OKR_EXPECTED("FY2027-Q1", DATE(2026,3,17), , "February")` → 44/89',
   },
   {
+    name: 'OKR_FORECAST',
+    params: [
+      { name: 'kr_ids', type: 'string', about: 'The key result ids, one per row.' },
+      { name: 'start', type: 'number', about: "Each key result's Start (ignored for milestone; optional for at least and at most)." },
+      { name: 'target', type: 'number', about: "Each key result's Target." },
+      {
+        name: 'metric',
+        type: 'string',
+        about: "Each key result's Metric: increase, decrease, at least, at most or milestone; blank follows start and target.",
+      },
+      { name: 'checkin_kr_ids', type: 'string', about: "Each check-in's key result id (the Check-ins tab's Key result ID)." },
+      { name: 'checkin_times', type: 'Date', about: "Each check-in's time, in the same order." },
+      { name: 'checkin_values', type: 'number', about: "Each check-in's value, in the same order." },
+      {
+        name: 'cycle',
+        type: 'string',
+        about:
+          'The cycle to forecast the end of: a name such as 2026-Q4 or one of your cycles (one, or one per row), or two date cells (first day, last day).',
+      },
+      { name: 'as_of', type: 'Date', optional: true, about: 'check-ins after this moment are left out (default now).' },
+      ...CYCLE_PARAMS,
+    ],
+    description: [
+      "Progress each key result will have at the end of the cycle if it keeps its pace: the least-squares line through Start (the cycle's first day) and its check-ins this cycle, read at the cycle's end.",
+      'Blank until the first check-in of the cycle; a milestone gives 1 once done.',
+    ],
+    returns: 'The forecast progress at the end of the cycle, 0 to 1.',
+    gives:
+      "progress at the cycle's end if the pace of this cycle's check-ins holds (least-squares line from Start), 0 to 1; blank before the first check-in",
+    example:
+      "`=OKR_FORECAST('Key Results'!A2:A, 'Key Results'!F2:F, 'Key Results'!G2:G, 'Key Results'!E2:E, 'Check-ins'!B2:B, 'Check-ins'!A2:A, 'Check-ins'!C2:C, OKR_CURRENT_CYCLE, , OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)`",
+  },
+  {
+    name: 'OKR_CHECKIN_RATE',
+    params: [
+      { name: 'kr_ids', type: 'string', about: 'The key result ids; blank rows are left out.' },
+      { name: 'last_checkins', type: 'Date', about: "Each key result's last check-in, in the same order; blank if never checked in." },
+      {
+        name: 'cadence',
+        type: 'string',
+        optional: true,
+        about: 'weekly (the default), every two weeks or monthly, such as OKR_CHECKIN_CADENCE.',
+      },
+      { name: 'as_of', type: 'Date', optional: true, about: 'the date to measure at (default now).' },
+    ],
+    description: [
+      'Share of key results checked in within the cadence and one grace day, 0 to 1: those never checked in count as missing.',
+      'Blank when there are no key results.',
+    ],
+    returns: 'The share of key results checked in on time, 0 to 1.',
+    gives: 'share of key results not stale (checked in within the cadence and a grace day), 0 to 1; blank with no key results',
+    example: "`=OKR_CHECKIN_RATE('Key Results'!A2:A, 'Key Results'!N2:N, OKR_CHECKIN_CADENCE)`",
+  },
+  {
     name: 'OKR_STATUS',
     params: [
       PROGRESS_PARAM,

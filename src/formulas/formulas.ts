@@ -3,11 +3,13 @@ import { UserError } from '../okr/errors';
 import { cycleFromDays, expectedProgress } from '../okr/cycle';
 import { parseFiscalYear } from '../okr/cycle-names';
 import { CycleCalendar, CycleRange, calendarOf, resolveCycle } from '../okr/cycles';
-import { WallClock } from '../okr/dates';
+import { WallClock, wallTime } from '../okr/dates';
+import { forecastProgress, indexCheckins } from '../okr/forecast';
 import { keyResultProgress } from '../okr/progress';
 import { linkedRows } from '../okr/linked';
 import { objectiveProgress } from '../okr/objective-progress';
 import { Child, RollupResult, rollup } from '../okr/rollup';
+import { checkinRate, parseCadence } from '../okr/stale';
 import { score, status } from '../okr/status';
 import { describeWhere } from '../okr/table';
 import { VALIDATION } from '../okr/schema';
@@ -188,6 +190,96 @@ function atMostTwoCells(range: Cell[][]): boolean {
     if (cells > 2) return false;
   }
   return true;
+}
+
+/** The check-in columns of OKR_FORECAST, one row per check-in. */
+export interface CheckinArgs {
+  ids: Arg;
+  times: Arg;
+  values: Arg;
+}
+
+/**
+ * Each key result's progress at the end of its cycle at the pace of its
+ * check-ins so far (see forecastProgress). `cycle` is resolved as
+ * OKR_EXPECTED resolves it; a blank as_of is `now`.
+ */
+export function okrForecast(
+  keyResults: { ids: Arg; start: Arg; target: Arg; metric: Arg },
+  checkins: CheckinArgs,
+  cycle: Arg,
+  asOf: Arg,
+  cycleArgs: CycleArgs,
+  wallClock: WallClock,
+  now: Date,
+): Output {
+  const columns = [cellsOf(checkins.ids), cellsOf(checkins.times), cellsOf(checkins.values)] as const;
+  single(() =>
+    sameLength([
+      ['checkin_kr_ids', columns[0].length],
+      ['checkin_times', columns[1].length],
+      ['checkin_values', columns[2].length],
+    ]),
+  );
+  const index = single(() => indexCheckins(...columns, wallClock));
+  const asOfTime = asOfReader(wallClock, now);
+  const { ids, start, target, metric } = keyResults;
+  const days = twoDays(cycle);
+  if (days) {
+    const range = single(() => cycleFromDays(days[0], days[1], wallClock));
+    return byRow({ kr_ids: ids, start, target, metric, as_of: asOf }, ([i, s, t, m, when]) =>
+      forecastProgress(i, s, t, m, range, asOfTime(when), index),
+    );
+  }
+  const cycleOf = cycleResolver(calendarArg(cycleArgs, wallClock));
+  return byRow({ kr_ids: ids, start, target, metric, cycle, as_of: asOf }, ([i, s, t, m, c, when]) =>
+    forecastProgress(i, s, t, m, cycleOf(c), asOfTime(when), index),
+  );
+}
+
+/** as_of on the wall clock, blank meaning `now`; the last cell is remembered, as a column usually repeats one. */
+function asOfReader(wallClock: WallClock, now: Date): (cell: Cell) => number {
+  let last: Cell = now;
+  let time = wallClock(now);
+  return (cell) => {
+    const when = isBlank(cell) ? now : cell;
+    if (when !== last) {
+      time = wallTime(when, 'as_of', wallClock);
+      last = when;
+    }
+    return time;
+  };
+}
+
+/**
+ * The share of key results (non-blank ids) checked in within the cadence
+ * and its grace day at as_of (blank: `now`), one never checked in counting
+ * as stale; blank when there are none.
+ */
+export function okrCheckinRate(ids: Arg, lastCheckins: Arg, cadence: Arg, asOf: Arg, wallClock: WallClock, now: Date): Output {
+  return single(() => {
+    for (const [name, arg] of [
+      ['cadence', cadence],
+      ['as_of', asOf],
+    ] as const) {
+      if (isRange(arg) && cellsOf(arg).length > 1) throw new UserError(`${name} is a range: give one cell`);
+    }
+    const idCells = cellsOf(ids);
+    const lastCells = cellsOf(lastCheckins);
+    const length = sameLength([
+      ['kr_ids', idCells.length],
+      ['last_checkins', lastCells.length],
+    ]);
+    const every = parseCadence(cellsOf(cadence)[0]);
+    const at = asOfReader(wallClock, now)(cellsOf(asOf)[0]);
+    const last: (number | undefined)[] = [];
+    for (let i = 0; i < length; i++) {
+      if (isBlank(idCells.length === 1 ? idCells[0] : idCells[i])) continue;
+      const cell = lastCells.length === 1 ? lastCells[0] : lastCells[i];
+      last.push(isBlank(cell) ? undefined : wallTime(cell, `row ${i + 1} of last_checkins`, wallClock));
+    }
+    return checkinRate(last, at, every);
+  });
 }
 
 export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg): Output {

@@ -1,5 +1,7 @@
+import { Cell, describe, normalise } from './cells';
 import { DAY } from './dates';
-import { Cadence } from './schema';
+import { UserError } from './errors';
+import { CADENCES, Cadence } from './schema';
 
 // A key result nobody has checked in on for longer than the cadence allows,
 // plus one grace day, is stale: its numbers are old news, so a summary never
@@ -38,4 +40,23 @@ export function isStale(lastCheckin: number | undefined, cycleStart: number | un
   const since = lastCheckin ?? cycleStart;
   if (since === undefined) return true;
   return dayOf(now) > freshUntil(since, cadence);
+}
+
+/** A cadence as Settings' Check-in cadence spells it (any case); blank is weekly. */
+export function parseCadence(value: Cell): Cadence {
+  const word = normalise(value);
+  if (word === '') return 'weekly';
+  if ((CADENCES as readonly string[]).includes(word)) return word as Cadence;
+  throw new UserError(`cadence is ${describe(value)}: use ${CADENCES.slice(0, -1).join(', ')} or ${CADENCES[CADENCES.length - 1]}`);
+}
+
+/**
+ * The share of key results not stale at `now`, counting one never checked in
+ * (undefined) as stale; "" when there are none.
+ */
+export function checkinRate(lastCheckins: readonly (number | undefined)[], now: number, cadence: Cadence): number | '' {
+  if (lastCheckins.length === 0) return '';
+  let fresh = 0;
+  for (const last of lastCheckins) if (last !== undefined && !isStale(last, undefined, now, cadence)) fresh++;
+  return fresh / lastCheckins.length;
 }
