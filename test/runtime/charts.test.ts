@@ -181,6 +181,21 @@ describe('charts in the workbook', () => {
     expect(store.charts(id, 'Dashboard')[0]!.series[0]!.values).toEqual([5, 2, 1]);
   });
 
+  it('keep their ranges on the same cells when rows and columns are inserted or deleted before them', () => {
+    const { dashboard, data, pie } = workbook();
+    dashboard.insertChart(pie());
+    data.insertRowsBefore(1, 2);
+    data.insertColumnBefore(1);
+    const a1 = () =>
+      dashboard
+        .getCharts()[0]!
+        .getRanges()
+        .map((r) => r.getA1Notation());
+    expect(a1()).toEqual(['B3:C6']);
+    data.deleteRow(1);
+    expect(a1()).toEqual(['B2:C5']);
+  });
+
   it('survive saving and restoring the spreadsheets', () => {
     const { dashboard, pie, store, id } = workbook();
     dashboard.insertChart(pie());

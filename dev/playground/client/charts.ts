@@ -131,6 +131,13 @@ function drawBars(root: SVGSVGElement, chart: ChartView, area: Area, horizontal:
         : { x1: area.x, y1: area.y + area.height, x2: area.x + area.width, y2: area.y + area.height, stroke: '#333' },
     ),
   );
+  for (const value of [min, max]) {
+    const at = ((value - min) / (max - min)) * (horizontal ? area.width : area.height);
+    const position = horizontal
+      ? { x: area.x + at, y: area.y + area.height + 16, 'text-anchor': 'middle' }
+      : { x: area.x - 6, y: area.y + area.height - at + 4, 'text-anchor': 'end' };
+    root.append(svg('text', { class: 'axis-label', ...position, 'font-size': 11 }, String(Math.round(value * 100) / 100)));
+  }
   chart.categories.forEach((category, i) => {
     let stackAt = 0;
     chart.series.forEach((series, j) => {
