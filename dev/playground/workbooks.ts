@@ -6,12 +6,14 @@ import {
   Runtime,
   columnLetter,
   type AskedDialog,
+  type ChartView,
   type DialogRecord,
   type RecordedMenu,
   type RuntimeState,
   type ScriptRunReply,
   type ScriptedAnswer,
   type SentMail,
+  type SparklineDrawing,
   type SpreadsheetStore,
   type TriggerRecord,
 } from '../runtime/index';
@@ -46,6 +48,8 @@ export interface CellView {
   err?: string;
   /** An IMPORTRANGE waiting on "Allow access": the message the cell's card shows above the button. */
   connect?: string;
+  /** A SPARKLINE cell: what it draws in place of text (client/sparkline.ts). */
+  sp?: SparklineDrawing;
 }
 
 export interface SheetView {
@@ -57,6 +61,8 @@ export interface SheetView {
   /** Pixel width of each shown column. */
   widths: number[];
   cells: CellView[][];
+  /** The embedded charts over the grid, with their series read from the ranges now (client/charts.ts). */
+  charts: ChartView[];
 }
 
 export interface HtmlPanel {
@@ -97,6 +103,9 @@ const PAD_ROWS = 25;
 const PAD_COLUMNS = 4;
 const MIN_ROWS = 40;
 const MIN_COLUMNS = 12;
+/** The cells a chart of Sheets' default size (600 × 371 px, client/charts.ts) covers: 371 / 21 rows, 600 / 100 columns. */
+const CHART_ROWS = 18;
+const CHART_COLUMNS = 6;
 
 export class Workbooks {
   readonly runtime: Runtime;
@@ -266,6 +275,12 @@ export class Workbooks {
         }
       }),
     );
+    const charts = store.charts(id, sheet);
+    // A chart floats over the cells below and right of its anchor: enough of them are shown to hold it.
+    for (const chart of charts) {
+      lastRow = Math.max(lastRow, chart.position.row + CHART_ROWS);
+      lastColumn = Math.max(lastColumn, chart.position.column + CHART_COLUMNS);
+    }
     const rows = Math.min(data.maxRows, Math.max(MIN_ROWS, lastRow + PAD_ROWS, data.frozenRows + 1));
     const columns = Math.min(data.maxColumns, Math.max(MIN_COLUMNS, lastColumn + PAD_COLUMNS));
     const cells: CellView[][] = [];
@@ -275,7 +290,7 @@ export class Workbooks {
       cells.push(line);
     }
     const widths = Array.from({ length: columns }, (_, i) => data.columnWidths[i + 1] ?? 100);
-    return { name: sheet, rows, columns, frozenRows: data.frozenRows, frozenColumns: data.frozenColumns, widths, cells };
+    return { name: sheet, rows, columns, frozenRows: data.frozenRows, frozenColumns: data.frozenColumns, widths, cells, charts };
   }
 
   triggers(): readonly TriggerRecord[] {
@@ -328,6 +343,7 @@ function cellView(info: ReturnType<SpreadsheetStore['cell']>): CellView {
   if (info.note) view.note = info.note;
   if (info.error) view.err = `${info.error.code}: ${info.error.message}`;
   if (info.needsAccessTo !== undefined && info.error) view.connect = info.error.message;
+  if (info.sparkline) view.sp = info.sparkline;
   return view;
 }
 

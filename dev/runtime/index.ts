@@ -25,7 +25,7 @@ import { customResult } from './services/custom-result';
 import { callFromPage, type ScriptRunReply } from './services/script-run';
 import { clockFields, stringValue } from './services/events';
 import { intoRealm, realmObject } from './services/realm';
-import { SpreadsheetStore, createSpreadsheetApp, type UserEditResult } from './spreadsheet/index';
+import { SpreadsheetStore, createCharts, createSpreadsheetApp, type UserEditResult } from './spreadsheet/index';
 import { STATE_FORMAT, applyWorld, readWorld, record, snapshotWorld, type RuntimeState } from './state';
 
 // The runtime's public surface: tests, benchmarks and the playground import
@@ -66,7 +66,18 @@ export { CallCounter, PermissionError, type Execution } from './execution';
 
 // The spreadsheets alone: the store, a SpreadsheetApp over it (spreadsheet and
 // add-on tests, benchmarks, the playground's workbooks).
-export { SpreadsheetStore, createSpreadsheetApp, type CellValue, type StoreOptions } from './spreadsheet/index';
+export {
+  CHART_FOREIGN_RANGE,
+  CHART_NOT_ON_SHEET,
+  SpreadsheetStore,
+  createCharts,
+  createSpreadsheetApp,
+  type CellValue,
+  type ChartSeries,
+  type ChartView,
+  type SparklineDrawing,
+  type StoreOptions,
+} from './spreadsheet/index';
 
 // The services alone: the world they share and the globals of one execution.
 export {
@@ -468,7 +479,11 @@ export class Runtime {
   }
 
   private globals(scope: Scope): Record<string, unknown> {
-    return { ...createServices(scope), SpreadsheetApp: createSpreadsheetApp(this.store, scope.execution, createUi(scope)) };
+    return {
+      ...createServices(scope),
+      SpreadsheetApp: createSpreadsheetApp(this.store, scope.execution, createUi(scope)),
+      Charts: createCharts(),
+    };
   }
 
   /**

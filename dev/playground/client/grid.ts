@@ -4,7 +4,9 @@
 // cancel, as in Sheets. A selected IMPORTRANGE cell that waits on a connection
 // shows Sheets' card under it: the error and an "Allow access" button.
 
+import { placeCharts } from './charts';
 import { clear, el } from './dom';
+import { sparklineSvg } from './sparkline';
 import type { CellView, SheetView } from './types';
 
 const ROW_HEIGHT = 21;
@@ -71,6 +73,8 @@ export class Grid {
     this.host.append(table);
     this.host.scrollTop = scroll.top;
     this.host.scrollLeft = scroll.left;
+    // Charts float over the cells, drawn after the table so they find their anchor cells.
+    placeCharts(this.host, view.charts ?? [], (row, column) => this.td(row, column));
     this.select(this.selected.row, this.selected.column);
   }
 
@@ -81,7 +85,8 @@ export class Grid {
 
   private cell(cell: CellView, r: number, c: number): HTMLTableCellElement {
     const td = el('td', { 'data-a1': `${columnLetter(c + 1)}${r + 1}`, title: cell.err ?? cell.note ?? false });
-    td.append(el('span', { class: 'text', text: cell.t }));
+    // A SPARKLINE cell shows its drawing instead of its (empty) text.
+    td.append(cell.sp ? sparklineSvg(cell.sp) : el('span', { class: 'text', text: cell.t }));
     if (cell.bg) td.style.background = cell.bg;
     if (cell.fc) td.style.color = cell.fc;
     if (cell.b) td.style.fontWeight = 'bold';

@@ -2,9 +2,9 @@
 // Types the server already declares are imported from it (type-only, so no
 // server code reaches the page); the rest are the JSON forms of server objects.
 import type { AllowOutcome, CellView, EditOutcome, HtmlPanel, Person, RunOutcome as ServerRunOutcome, SheetView } from '../workbooks';
-import type { AskedDialog as RuntimeDialog, MenuEntry, RecordedMenu } from '../../runtime/index';
+import type { ChartView, AskedDialog as RuntimeDialog, MenuEntry, RecordedMenu, SparklineDrawing } from '../../runtime/index';
 
-export type { AllowOutcome, CellView, HtmlPanel, MenuEntry, Person, RecordedMenu, SheetView };
+export type { AllowOutcome, CellView, ChartView, HtmlPanel, MenuEntry, Person, RecordedMenu, SheetView, SparklineDrawing };
 
 /** What the page needs of a dialog: the script's alerts and prompts (with the user they are shown to), and the page's own confirms. */
 export type AskedDialog = Pick<RuntimeDialog, 'kind' | 'title' | 'message' | 'buttons'> & { user?: string };

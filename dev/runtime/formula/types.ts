@@ -35,7 +35,18 @@ export interface FormulaContext {
   now(): Date;
   /** For TODAY()/NOW() and date serials: the spreadsheet's time zone. */
   timeZone: string;
+  /**
+   * SPARKLINE (functions/sparkline.ts) hands over the drawing the cell shows;
+   * the spreadsheet side keeps it when the formula's result is the "" a
+   * sparkline cell reads as. Absent where nothing is drawn (rules, validation).
+   */
+  sparkline?(drawing: SparklineDrawing): void;
 }
+
+/** What a SPARKLINE cell draws: the numbers and the options resolved to their defaults. */
+export type SparklineDrawing =
+  | { type: 'bar'; data: number[]; options: { max: number; min: number; color1: string; color2: string; rtl: boolean } }
+  | { type: 'line'; data: (number | null)[]; options: { color: string; linewidth: number; ymin: number; ymax: number; rtl: boolean } };
 
 export type FormulaValue = CellValue | CellValue[][];
 

@@ -4,6 +4,7 @@
 import type { Execution } from '../execution';
 import { PermissionError } from '../execution';
 import { signatureError } from './geometry';
+import { EmbeddedChartBuilderImpl, EmbeddedChartImpl } from './chart';
 import { ConditionalFormatRuleBuilderImpl, ConditionalFormatRuleImpl } from './conditional';
 import {
   Ctx,
@@ -196,5 +197,9 @@ function factories(ctx: Ctx): Factories {
     namedRange: (docId, name) => standIn<GNamedRange>(new NamedRangeImpl(ctx, docId, name)),
     richText: (text, link) => standIn<GoogleAppsScript.Spreadsheet.RichTextValue>(new RichTextValueImpl(ctx, { text, link })),
     richTextBuilder: () => standIn<GoogleAppsScript.Spreadsheet.RichTextValueBuilder>(new RichTextValueBuilderImpl(ctx)),
+    chart: (docId, data, foreign = false) =>
+      standIn<GoogleAppsScript.Spreadsheet.EmbeddedChart>(new EmbeddedChartImpl(ctx, docId, data, foreign)),
+    chartBuilder: (docId, data) =>
+      standIn<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>(new EmbeddedChartBuilderImpl(ctx, docId, data)),
   };
 }

@@ -7,7 +7,7 @@
 
 import vm from 'node:vm';
 import { PermissionError, type Execution } from '../execution';
-import type { Box, ProtectionData, RuleData, ValidationData } from './model';
+import type { Box, ChartData, ProtectionData, RuleData, ValidationData } from './model';
 import type { SpreadsheetStore } from './store';
 
 type S = typeof GoogleAppsScript.Spreadsheet;
@@ -38,6 +38,8 @@ export interface Factories {
   namedRange(docId: string, name: string): GNamedRange;
   richText(text: string, link: string | null): GoogleAppsScript.Spreadsheet.RichTextValue;
   richTextBuilder(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder;
+  chart(docId: string, data: ChartData, foreign?: boolean): GoogleAppsScript.Spreadsheet.EmbeddedChart;
+  chartBuilder(docId: string, data: ChartData): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 }
 
 const realmDates = new WeakMap<vm.Context, DateConstructor>();

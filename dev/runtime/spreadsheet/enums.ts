@@ -78,3 +78,36 @@ export const ProtectionType = enumOf<typeof GoogleAppsScript.Spreadsheet.Protect
 export const WrapStrategy = enumOf<typeof GoogleAppsScript.Spreadsheet.WrapStrategy>(['WRAP', 'OVERFLOW', 'CLIP']);
 export const Dimension = enumOf<typeof GoogleAppsScript.Spreadsheet.Dimension>(['COLUMNS', 'ROWS']);
 export const SheetType = enumOf<typeof GoogleAppsScript.Spreadsheet.SheetType, 'DATASOURCE'>(['GRID', 'OBJECT', 'DATASOURCE']);
+
+// The Charts service's enums (developers.google.com/apps-script/reference/charts/chart-type,
+// .../charts/position, .../charts/chart-merge-strategy, .../charts/chart-hidden-dimension-strategy).
+export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+]);
+export const Position = enumOf<typeof GoogleAppsScript.Charts.Position>(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
+export const ChartMergeStrategy = enumOf<typeof GoogleAppsScript.Charts.ChartMergeStrategy>(['MERGE_COLUMNS', 'MERGE_ROWS']);
+export const ChartHiddenDimensionStrategy = enumOf<typeof GoogleAppsScript.Charts.ChartHiddenDimensionStrategy>([
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);

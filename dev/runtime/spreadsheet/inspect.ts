@@ -73,6 +73,8 @@ export function inspectCell(doc: DocData, recalc: Recalculator, sheet: SheetData
     merged: sheet.merges.some((m) => boxContains(m, row, column)),
   };
   if (read.error) info.error = read.error;
+  const drawing = cell?.formula !== undefined ? recalc.computed(sheet, row, column)?.sparkline : undefined;
+  if (drawing) info.sparkline = structuredClone(drawing);
   const v = cell?.validation;
   if (v) {
     const values = v.args.map((a) => {

@@ -78,6 +78,25 @@ export interface ProtectionData {
   rangeName: string | null;
 }
 
+/**
+ * An embedded chart (Sheet.insertChart). Ranges name their sheet by id, so they
+ * follow a rename; the type and strategies are enum names ("PIE", "MERGE_COLUMNS").
+ */
+export interface ChartData {
+  id: number;
+  type: string;
+  ranges: { sheetId: number; box: Box }[];
+  /** setOption's keys as given ("title", "vAxis.viewWindow.max"); values are JSON. */
+  options: Record<string, unknown>;
+  /** setPosition: the anchor cell (1-based) and the offset in pixels from its corner. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** -1 until setNumHeaders: Sheets then guesses whether the first row is headers. */
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: string;
+  hiddenDimensionStrategy: string;
+}
+
 export interface SheetData {
   id: number;
   name: string;
@@ -94,6 +113,8 @@ export interface SheetData {
   merges: Box[];
   rules: RuleData[];
   protections: ProtectionData[];
+  /** Absent until a chart is inserted (and in states saved before charts). */
+  charts?: ChartData[];
 }
 
 export interface NamedRangeData {
@@ -128,6 +149,8 @@ export interface DocData {
   nextSheetId: number;
   nextProtectionId: number;
   toasts: Toast[];
+  /** The id the next inserted chart gets; absent until the first chart. */
+  nextChartId?: number;
   /** The spreadsheets this one may import from; absent until access is first allowed. */
   importAccess?: ImportGrant[];
   /** Bumped on every write, so computed values know when they are stale. */

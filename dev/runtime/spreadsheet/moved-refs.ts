@@ -44,6 +44,14 @@ export function followCells(doc: DocData, sheet: SheetData, dimension: Dimension
   });
   for (const s of doc.sheets) {
     followRules(s, change);
+    // A chart's ranges into the changed sheet move with the cells; one whose cells are all deleted drops out.
+    for (const chart of s.charts ?? []) {
+      chart.ranges = chart.ranges.flatMap((r) => {
+        if (r.sheetId !== sheet.id) return [r];
+        const moved = shiftBox(r.box, change);
+        return moved ? [{ ...r, box: moved }] : [];
+      });
+    }
     s.rows.forEach((line, r) =>
       line?.forEach((cell, c) => {
         if (!cell) return;

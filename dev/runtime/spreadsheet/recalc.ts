@@ -3,7 +3,7 @@
 // into the cells below and to the right, as Sheets does.
 
 import { columnLetter } from '../a1';
-import { FormulaError, formulaDependsOnVolatile, type FormulaContext, type RangeRef } from '../formula/index';
+import { FormulaError, formulaDependsOnVolatile, type FormulaContext, type RangeRef, type SparklineDrawing } from '../formula/index';
 import { dateToSerial } from '../dates';
 import { getCell, hasContent, type CellValue, type DocData, type SheetData } from './model';
 import { localeDateFormat } from './number-format';
@@ -18,6 +18,8 @@ export interface Computed {
   format?: string;
   /** For spilled cells: the formula cell the array came from. */
   spillOf?: { row: number; column: number };
+  /** A SPARKLINE cell: what it draws (its value reads ""). */
+  sparkline?: SparklineDrawing;
 }
 
 export interface RecalcEnv {
@@ -128,8 +130,10 @@ export class Recalculator {
     this.stack.push(key);
     this.state.set(key, index);
     let outcome: { value: unknown } | { error: CellError };
+    let drawing: SparklineDrawing | undefined;
+    const context = { ...this.context(sheet, row, column), sparkline: (d: SparklineDrawing) => (drawing = d) };
     try {
-      outcome = { value: this.env.evaluate(formula, this.context(sheet, row, column)) };
+      outcome = { value: this.env.evaluate(formula, context) };
     } catch (e) {
       outcome = { error: toCellError(e) };
     } finally {
@@ -141,6 +145,10 @@ export class Recalculator {
     }
     this.state.set(key, DONE);
     this.place(sheet, row, column, outcome);
+    // Only a cell that reads as the sparkline's "" shows it (not =SPARKLINE(...)&"x" or an array).
+    const placed = this.results.get(sheet.id)?.get(`${row}:${column}`);
+    if (drawing && placed && placed.value === '' && !placed.error && !Array.isArray((outcome as { value?: unknown }).value))
+      placed.sparkline = drawing;
   }
 
   private context(sheet: SheetData, row: number, column: number): FormulaContext {

@@ -81,6 +81,18 @@ function checkImportAccess(value: unknown, where: string): void {
   if (!Array.isArray(value) || !value.every(grant)) throw new Error(`${where}.importAccess must be an array of {source, grantedBy}`);
 }
 
+/** Embedded charts (model.ts ChartData); absent in states saved before charts. */
+function checkCharts(value: unknown, where: string): void {
+  if (value === undefined) return;
+  const chart = (c: unknown) => {
+    if (!isObject(c)) return false;
+    const r = c as Record<string, unknown>;
+    return isNumber(r.id) && isString(r.type) && isArray(r.ranges) && isObject(r.options) && isObject(r.position) && isNumber(r.numHeaders);
+  };
+  if (!Array.isArray(value) || !value.every(chart))
+    throw new Error(`${where}.charts must be an array of charts {id, type, ranges, options, position, numHeaders}`);
+}
+
 /** Throws an Error naming the first malformed part. */
 export function fromJSON(json: unknown): DocData[] {
   if (typeof json !== 'object' || json === null) throw new Error('The saved spreadsheets must be an object');
@@ -107,6 +119,7 @@ function loadDoc(raw: Record<string, unknown>, where: string): DocData {
   const loaded = (sheets as unknown[]).map((sheet, j): SheetData => {
     const at = `${where}.sheets[${j}]`;
     check(sheet, SHEET_FIELDS, at);
+    checkCharts((sheet as Record<string, unknown>).charts, at);
     const { cells, ...rest } = sheet as Record<string, unknown>;
     const data = decode(rest) as Omit<SheetData, 'rows'>;
     return { ...data, rows: loadCells(cells, tables, data, at) };

@@ -2,11 +2,12 @@
 
 import { parseA1 } from '../a1';
 import { checkInputs, writeValue } from './cells';
+import { chartDataOf, newChartData, NOT_INSERTED } from './chart';
 import { ruleDataOf } from './conditional';
 import type { GNamedRange, GProtection, GRange, GRule, GSheet, GSpreadsheet } from './context';
 import { gridBox, signatureError } from './geometry';
 import { renameInFormula } from './formula-refs';
-import { DEFAULT_COLUMN_WIDTH } from './model';
+import { DEFAULT_COLUMN_WIDTH, type ChartData } from './model';
 import { duplicateNameError } from './names';
 import { newProtection } from './protection-rules';
 import { SheetBound } from './sheet-bound';
@@ -30,6 +31,7 @@ type Covered =
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
+  | 'getCharts'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -47,6 +49,7 @@ type Covered =
   | 'getSheetName'
   | 'getTabColor'
   | 'hideSheet'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumns'
@@ -58,7 +61,9 @@ type Covered =
   | 'insertRowsAfter'
   | 'insertRowsBefore'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'setConditionalFormatRules'
@@ -67,7 +72,18 @@ type Covered =
   | 'setName'
   | 'setRowHeight'
   | 'setTabColor'
-  | 'showSheet';
+  | 'showSheet'
+  | 'updateChart';
+
+type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+/**
+ * The chart reference pages name no error for a chart that is not on the sheet
+ * (updateChart, removeChart) or whose ranges are in another spreadsheet
+ * (insertChart); Apps Script's wording for a refused argument stands in.
+ */
+export const CHART_NOT_ON_SHEET = 'Invalid argument: chart. The chart is not on this sheet.';
+export const CHART_FOREIGN_RANGE = 'Invalid argument: chart. Its ranges must be in this spreadsheet.';
 
 export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
   private self(): GSheet {
@@ -476,6 +492,59 @@ export class SheetImpl extends SheetBound implements Pick<GSheet, Covered> {
       this.changed();
     }
     return this.ctx.make.protection(this.docId, this.sheetId, data);
+  }
+
+  // Embedded charts (developers.google.com/apps-script/reference/spreadsheet/sheet#newChart()
+  // and #insertChart, #getCharts, #updateChart, #removeChart); the classes are in chart.ts.
+
+  private get charts(): ChartData[] {
+    return (this.sheet.charts ??= []);
+  }
+
+  /** "Returns a builder to create a new chart for this sheet." */
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.ctx.call('Sheet.newChart', 'read');
+    return this.ctx.make.chartBuilder(this.docId, newChartData());
+  }
+
+  /** Each insert adds a chart with a new id, also for a chart already on the sheet (the reference: "Adds a new chart"). */
+  insertChart(chart: GChart): void {
+    this.ctx.call('Sheet.insertChart', 'write');
+    const { data, docId, foreign } = chartDataOf(chart, 'SpreadsheetApp.Sheet.insertChart');
+    if (foreign || docId !== this.docId) throw new Error(CHART_FOREIGN_RANGE);
+    const doc = this.doc;
+    const id = (doc.nextChartId ??= 1);
+    doc.nextChartId = id + 1;
+    this.charts.push({ ...structuredClone(data), id });
+    this.changed();
+  }
+
+  getCharts(): GChart[] {
+    this.ctx.call('Sheet.getCharts', 'read');
+    return this.charts.map((data) => this.ctx.make.chart(this.docId, data));
+  }
+
+  /** Replaces the chart of the same id in place (same id, same place in getCharts()). */
+  updateChart(chart: GChart): void {
+    this.ctx.call('Sheet.updateChart', 'write');
+    const { data, foreign } = chartDataOf(chart, 'SpreadsheetApp.Sheet.updateChart');
+    const at = this.chartIndex(data);
+    if (foreign) throw new Error(CHART_FOREIGN_RANGE);
+    this.charts[at] = structuredClone(data);
+    this.changed();
+  }
+
+  removeChart(chart: GChart): void {
+    this.ctx.call('Sheet.removeChart', 'write');
+    const { data } = chartDataOf(chart, 'SpreadsheetApp.Sheet.removeChart');
+    this.charts.splice(this.chartIndex(data), 1);
+    this.changed();
+  }
+
+  private chartIndex(data: ChartData): number {
+    const at = data.id === NOT_INSERTED ? -1 : this.charts.findIndex((c) => c.id === data.id);
+    if (at < 0) throw new Error(CHART_NOT_ON_SHEET);
+    return at;
   }
 
   getNamedRanges(): GNamedRange[] {

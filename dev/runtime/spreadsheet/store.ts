@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseA1 } from '../a1';
 import { FormulaError } from '../formula/index';
+import { chartView, type ChartView } from './chart-series';
 import { clearContent, displayOf, readCell } from './cells';
 import { checkTimeZone } from '../dates';
 import { ImportLinks, NEEDS_ACCESS } from './import-range';
@@ -174,6 +175,12 @@ export class SpreadsheetStore {
     const waiting = this.imports.waitingOn(id, `${s.id}:${box.r1}:${box.c1}`);
     if (waiting !== undefined && info.error?.message === NEEDS_ACCESS) info.needsAccessTo = waiting;
     return info;
+  }
+
+  /** The embedded charts of a sheet, each with its series read from its ranges' current values (chart-series.ts). */
+  charts(id: string, sheet: string): ChartView[] {
+    const doc = this.doc(id);
+    return (this.sheet(doc, sheet).charts ?? []).map((chart) => chartView(doc, this.recalc(id), chart));
   }
 
   /**

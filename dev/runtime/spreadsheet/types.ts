@@ -1,8 +1,9 @@
 // The types the spreadsheet runtime shares with its callers.
-import type { FormulaContext, FormulaValue } from '../formula/index';
+import type { FormulaContext, FormulaValue, SparklineDrawing } from '../formula/index';
 import type { CellValue } from './model';
 
 export type { CellValue } from './model';
+export type { SparklineDrawing };
 
 /** Runs one of the add-on's custom formulas; throws an Error whose message the #ERROR! cell shows. */
 export type CustomFunctionHost = (spreadsheetId: string, name: string, args: (CellValue | CellValue[][])[]) => unknown;
@@ -47,6 +48,8 @@ export interface CellInfo {
   link?: string;
   protection?: { description: string; warningOnly: boolean; type: 'RANGE' | 'SHEET' };
   merged: boolean;
+  /** A SPARKLINE cell: the drawing it shows in place of a value (its value is ""). */
+  sparkline?: SparklineDrawing;
 }
 
 export type UserEditResult = { ok: true; warning?: string } | { ok: false; message: string };
