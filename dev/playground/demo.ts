@@ -12,6 +12,7 @@
 // of History (the weekly summary's snapshots, so the dashboard's trend has
 // lines) and its dashboard, built from the menu.
 
+import { CallCounter, createSpreadsheetApp, type CellValue } from '../runtime/index';
 import type { Person, Workbooks } from './workbooks';
 
 export const PEOPLE: Person[] = [
@@ -386,13 +387,7 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
   const ids = WORKBOOKS.map((spec) => {
     const cycle = cycleOf(spec, now);
     // The first tab is named for the table it will hold, so set-up fills it rather than leaving an empty Sheet1 first.
-    const id = workbooks.create({
-      name: spec.name,
-      owner: spec.owner,
-      editors: spec.editors,
-      timeZone: TIME_ZONE,
-      sheets: ['Objectives', HISTORY_TAB],
-    });
+    const id = workbooks.create({ name: spec.name, owner: spec.owner, editors: spec.editors, timeZone: TIME_ZONE, sheets: ['Objectives'] });
     setUp(workbooks, id, spec.owner);
     countCycles(workbooks, id, spec, cycle);
     typeRows(workbooks, id, spec, cycle, now);
@@ -426,10 +421,10 @@ function typeHistory(workbooks: Workbooks, id: string, cycle: DemoCycle, now: Da
     const [header, ...rows] = store.values(id, sheet);
     return rows.map((row) => (name: string) => row[header!.indexOf(name)]);
   };
-  const items: { id: string; progress: number; confidence: string; status: string }[] = [];
-  const add = (itemId: unknown, progress: unknown, confidence: unknown, status: unknown) => {
+  const items: { id: string; progress: number; confidence: CellValue; status: CellValue }[] = [];
+  const add = (itemId: unknown, progress: CellValue | undefined, confidence: CellValue | undefined, status: CellValue | undefined) => {
     if (typeof itemId !== 'string' || itemId === '' || typeof progress !== 'number') return;
-    items.push({ id: itemId, progress, confidence: typeof confidence === 'number' ? String(confidence) : '', status: String(status) });
+    items.push({ id: itemId, progress, confidence: typeof confidence === 'number' ? confidence : '', status: status ?? '' });
   };
   for (const get of table('Objectives')) add(get('ID'), get('Progress'), '', get('Status'));
   for (const get of table('Key Results')) add(get('ID'), get('Progress'), get('Confidence'), get('Status'));
@@ -438,28 +433,44 @@ function typeHistory(workbooks: Workbooks, id: string, cycle: DemoCycle, now: Da
   }
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const monday = today - ((new Date(today).getUTCDay() + 6) % 7) * DAY + 8 * 60 * 60 * 1000;
-  const records: Record<string, string>[] = [];
+  const rows: CellValue[][] = [];
   // The eight weeks before this one: this week's summary has not gone out yet.
   for (let week = HISTORY_WEEKS; week >= 1; week--) {
     const time = monday - week * WEEK;
     if (time < cycle.first.getTime() || time > now.getTime()) continue;
     const share = Math.min(1, (time - cycle.first.getTime()) / Math.max(DAY, now.getTime() - cycle.first.getTime()));
-    for (const item of items) {
-      records.push({
-        Date: wallClock(new Date(time), true),
-        ID: item.id,
-        Progress: String(round(item.progress * share, 4)),
-        Confidence: item.confidence,
-        Status: item.status,
-      });
-    }
+    // UTC dates stand for the wall clock: the instant is that wall-clock time in the workbook's zone.
+    const when = wallClockInstant(new Date(time));
+    for (const item of items) rows.push([when, item.id, round(item.progress * share, 4), item.confidence, item.status]);
   }
-  // The header a weekly summary writes, then the rows as typed.
-  ['Date', 'ID', 'Progress', 'Confidence', 'Status'].forEach((header, i) => {
-    const result = store.userEdit(id, HISTORY_TAB, `${String.fromCharCode(65 + i)}1`, header, store.doc(id).owner);
-    if (!result.ok) throw new Error(`History!A1: ${result.message}`);
-  });
-  workbooks.typeRecords(id, HISTORY_TAB, records);
+  // The tab as the weekly summary makes it: hidden, after the others, its header bold and frozen.
+  const spreadsheet = bySummary(workbooks, id);
+  const sheet = spreadsheet.insertSheet(HISTORY_TAB, spreadsheet.getSheets().length);
+  sheet
+    .getRange(1, 1, 1, 5)
+    .setValues([['Date', 'ID', 'Progress', 'Confidence', 'Status']])
+    .setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.getRange('A2:A').setNumberFormat('yyyy-mm-dd hh:mm');
+  sheet.getRange('B2:B').setNumberFormat('@');
+  sheet.getRange('C2:C').setNumberFormat('0%');
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, 5).setValues(rows);
+  sheet.hideSheet();
+}
+
+/** The workbook through the runtime's own SpreadsheetApp, as the weekly summary's run writes it. */
+function bySummary(workbooks: Workbooks, id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const user = workbooks.runtime.store.doc(id).owner;
+  const execution = { mode: 'FULL' as const, user, activeSpreadsheetId: id, calls: new CallCounter(), realm: undefined };
+  return createSpreadsheetApp(workbooks.runtime.store, execution, () => {
+    throw new Error('The demo asks no questions');
+  }).getActiveSpreadsheet();
+}
+
+/** The instant at which the workbook's wall clock reads `wall` (a UTC date standing for it). */
+function wallClockInstant(wall: Date): Date {
+  const shown = new Date(wall.toLocaleString('en-US', { timeZone: TIME_ZONE }) + ' UTC');
+  return new Date(wall.getTime() - (shown.getTime() - wall.getTime()));
 }
 
 /** Builds the workbook's dashboard from the menu, as its champion would. */

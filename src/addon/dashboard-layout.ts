@@ -92,8 +92,8 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
   const p = (header: string) => refs.column(PEOPLE, header);
 
   // Rows of this cycle: an objective whose Cycle is blank or the current cycle; a key result of such an objective.
-  const currentObjective = `(${o('ID')}<>"")*(((${o('Cycle')}="")+(TRIM(${o('Cycle')})=TRIM(${CYCLE}))>0)`;
-  const currentLinked = `(${l('ID')}<>"")*(((${l('Cycle')}="")+(TRIM(${l('Cycle')})=TRIM(${CYCLE}))>0)`;
+  const currentObjective = `(${o('ID')}<>"")*((${o('Cycle')}="")+(TRIM(${o('Cycle')})=TRIM(${CYCLE}))>0)`;
+  const currentLinked = `(${l('ID')}<>"")*((${l('Cycle')}="")+(TRIM(${l('Cycle')})=TRIM(${CYCLE}))>0)`;
   // Top level, as the weekly summary's headline counts: aligned to nothing, or to another workbook (Name/ID).
   const aligned = o('Aligned to');
   const topLevel = `((${aligned}="")+IFERROR(FIND("/", ${aligned})>1, FALSE)*IFERROR(TRIM(LEFT(${aligned}, FIND("/", ${aligned})-1))<>TRIM(OKR_WORKBOOK_NAME), FALSE)>0)`;

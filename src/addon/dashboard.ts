@@ -69,7 +69,8 @@ export function buildDashboard(spreadsheet: Spreadsheet): string {
     objectiveRows: Math.max(15, objectives + 10),
   });
 
-  const sheet = own ?? spreadsheet.insertSheet(DASHBOARD_TAB);
+  // First among the tabs: where a leader looks.
+  const sheet = own ?? spreadsheet.insertSheet(DASHBOARD_TAB, 0);
   if (own) {
     removeOwnCharts(own);
     own.clear();

@@ -100,6 +100,8 @@ describe('Build the dashboard', () => {
     expect(at('J4')).toBeCloseTo((7 + 5 + 9 + 8) / 4, 10);
     // Stale and not done: K2's owner only (K3 is done).
     expect(at('B5')).toBe('Dee');
+    // No check-in this cycle yet (the Check-ins tab is empty): no forecast.
+    expect(at('C4')).toBe('');
   });
 
   it('lists the teams and the objectives of this cycle', () => {
@@ -203,6 +205,10 @@ describe('Build the dashboard', () => {
     expect(at('I4')).toBe(0.75);
     expect(at('J4')).toBeCloseTo((7 + 6 + 9 + 8) / 4, 10);
     expect(at('B5')).toBe('Everyone is up to date.');
+    // K2's line through (0, 0) and (45 days 10 h, 8) reaches 8 × 92 / 45.42 ≈ 16 of 10 by the end: forecast 1.
+    // O1's forecast is its key results' (K1 has none yet, so 0 once K2 has one): 0.5; O2 has none: 0.
+    // Overall forecast: (2 × 0.5 + 0) / 3.
+    expect(at('C4')).toBeCloseTo(1 / 3, 10);
   });
 
   it('building again replaces its own cells and charts, and keeps a chart a person added', () => {
