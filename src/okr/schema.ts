@@ -122,9 +122,10 @@ export function rowCycle(refs: FormulaRefs, tab: TabSpec): string {
   const { column, setting } = refs;
   const objectiveCycle = `IF(${column('Cycle', OBJECTIVES)}="", ${setting('cycle')}, ${column('Cycle', OBJECTIVES)})`;
   if (tab === OBJECTIVES) return objectiveCycle;
-  // VLOOKUP with a column of keys inside ARRAYFORMULA gives one cycle per key (docs/real-sheets-checks.md).
-  const cycles = `{${column('ID', OBJECTIVES)}, ${objectiveCycle}}`;
-  return `IFNA(VLOOKUP(${column('Objective ID')}, ${cycles}, 2, FALSE), ${setting('cycle')})`;
+  // VLOOKUP with a column of keys inside ARRAYFORMULA gives one cycle per key (docs/real-sheets-checks.md);
+  // it matches whatever the case, and TRIM on both sides lets " O1 " find O1, as the engine matches ids.
+  const cycles = `{TRIM(${column('ID', OBJECTIVES)}), ${objectiveCycle}}`;
+  return `IFNA(VLOOKUP(TRIM(${column('Objective ID')}), ${cycles}, 2, FALSE), ${setting('cycle')})`;
 }
 
 /** The cycle arguments every formula that reads a cycle name takes after it. */

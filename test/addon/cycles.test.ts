@@ -132,7 +132,7 @@ describe('set-up upgrades its own Status formulas, never a person’s', () => {
     click(rt, id, 'setUpWorkbook', 'OK');
     expect(lastAlert(rt)).toMatch(/the newer Status formula on Key Results/);
     expect(sheet.getRange('M1').getFormula()).toMatch(
-      /OKR_EXPECTED\(IFNA\(VLOOKUP\(B2:B, .*\), TODAY\(\), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING\)/,
+      /OKR_EXPECTED\(IFNA\(VLOOKUP\(TRIM\(B2:B\), .*\), TODAY\(\), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING\)/,
     );
     // A formula of the person's own in a Status header is theirs.
     sheet.getRange('M1').setFormula('={"Status"; ARRAYFORMULA(IF(L2:L>0.5, "fine", ""))}');

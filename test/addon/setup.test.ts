@@ -83,7 +83,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     // Each computed column's formula sits in its header cell, which still reads as the header.
     // Status and Forecast measure each key result by its objective's cycle, the current one where that is blank or unknown.
     const krCycle =
-      'IFNA(VLOOKUP(B2:B, {Objectives!A2:A, IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE)';
+      'IFNA(VLOOKUP(TRIM(B2:B), {TRIM(Objectives!A2:A), IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE)';
     expect(rt.store.formulas(id, 'Key Results', 'L1:O1')).toEqual([
       [
         '={"Progress"; OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)}',
@@ -221,7 +221,7 @@ describe('Set up the OKR workbook, on a workbook an earlier version set up', () 
     expect(rt.store.formulas(id, 'Objectives', 'J1')[0]![0]).toBe(
       "={\"Forecast\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!P2:P, 'Key Results'!J2:J)}",
     );
-    expect(rt.store.formulas(id, 'Key Results', 'M1')[0]![0]).toMatch(/OKR_EXPECTED\(IFNA\(VLOOKUP\(B2:B, /);
+    expect(rt.store.formulas(id, 'Key Results', 'M1')[0]![0]).toMatch(/OKR_EXPECTED\(IFNA\(VLOOKUP\(TRIM\(B2:B\), /);
     expect(rt.store.formulas(id, 'Objectives', 'I1')[0]![0]).toMatch(/OKR_EXPECTED\(IF\(E2:E="", OKR_CURRENT_CYCLE, E2:E\), /);
     // The examples' objectives are in the current cycle: every status reads as before.
     expect(records(rt, id, 'Key Results').map((r) => r.Status)).toEqual([
