@@ -133,7 +133,11 @@ function cycleArgs({ setting }: FormulaRefs): string {
   return `${CYCLES.rangeName}, ${setting('fiscalStart')}, ${setting('fiscalNaming')}`;
 }
 
-/** Status against the time elapsed in each row's own cycle, for the rows that have an ID. */
+/**
+ * Status against the time elapsed in each row's own cycle, for the rows that
+ * have an ID. `tab` is asked when the formula is built: the tab is declared by
+ * the very list this sits in.
+ */
 function statusFormula(tab: () => TabSpec): (refs: FormulaRefs) => string {
   return (refs) => {
     const { column, setting } = refs;
@@ -414,7 +418,7 @@ export const SETTING_ROWS: readonly SettingSpec[] = [
     name: 'Current cycle',
     rangeName: 'OKR_CURRENT_CYCLE',
     about:
-      'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year), 2026 (a year), FY2027-Q1 (a fiscal quarter) or a cycle of the Cycles tab.',
+      'The cycle the Status and Forecast columns measure a row against when its objective has no Cycle: 2026-Q4 (a quarter), 2026-H1 (a half year), 2026 (a year), FY2027-Q1 (a fiscal quarter) or a cycle of the Cycles tab.',
     fallback: ({ year, month, fiscal }) => quarterOf(utcDay(year, month - 1, 1), fiscal),
     check: CYCLE_CHECK,
   },
