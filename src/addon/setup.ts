@@ -287,11 +287,12 @@ function buildRules(tab: Tab, rules: readonly WantedRule[]): GoogleAppsScript.Sp
 /** A warning-only protection on each formula column: typing there would break the formula. */
 function ensureProtections(tab: Tab, report: SetupReport): void {
   if (tab.spec.computed.length === 0) return;
-  const existing = tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  // Each description read once: asking them again for each computed column grows with the square of their count.
+  const present = new Set(tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()));
   for (const header of tab.spec.computed) {
     const column = tab.columns.get(header)! + 1;
     const description = `${FORMULA_PROTECTION} (${header})`;
-    if (existing.some((p) => p.getDescription() === description)) continue;
+    if (present.has(description)) continue;
     tab.data.range(column).protect().setDescription(description).setWarningOnly(true);
     report.added.push(`a warning on the ${header} column of ${tab.spec.name}`);
   }

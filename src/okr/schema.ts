@@ -112,11 +112,46 @@ export const CYCLES = tab(
   'OKR_CYCLES',
 );
 
-/** Status against the time elapsed in the current cycle, for the rows that have an ID. */
-function statusFormula({ column, setting }: FormulaRefs): string {
-  const cycleArgs = `${CYCLES.rangeName}, ${setting('fiscalStart')}, ${setting('fiscalNaming')}`;
-  const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${setting('cycle')}, TODAY(), ${cycleArgs})))`;
-  return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
+/**
+ * Each row's own cycle, one per row inside ARRAYFORMULA: an objective's Cycle,
+ * a key result's objective's Cycle (looked up by Objective ID), and the
+ * current cycle where that is blank or there is no such objective, as the
+ * email summary reads a blank cycle. Status and Forecast both measure by it.
+ */
+export function rowCycle(refs: FormulaRefs, tab: TabSpec): string {
+  const { column, setting } = refs;
+  const objectiveCycle = `IF(${column('Cycle', OBJECTIVES)}="", ${setting('cycle')}, ${column('Cycle', OBJECTIVES)})`;
+  if (tab === OBJECTIVES) return objectiveCycle;
+  // VLOOKUP with a column of keys inside ARRAYFORMULA gives one cycle per key (docs/real-sheets-checks.md);
+  // it matches whatever the case, and TRIM on both sides lets " O1 " find O1, as the engine matches ids.
+  const cycles = `{TRIM(${column('ID', OBJECTIVES)}), ${objectiveCycle}}`;
+  return `IFNA(VLOOKUP(TRIM(${column('Objective ID')}), ${cycles}, 2, FALSE), ${setting('cycle')})`;
+}
+
+/** The cycle arguments every formula that reads a cycle name takes after it. */
+function cycleArgs({ setting }: FormulaRefs): string {
+  return `${CYCLES.rangeName}, ${setting('fiscalStart')}, ${setting('fiscalNaming')}`;
+}
+
+/**
+ * Status against the time elapsed in each row's own cycle, for the rows that
+ * have an ID. `tab` is asked when the formula is built: the tab is declared by
+ * the very list this sits in.
+ */
+function statusFormula(tab: () => TabSpec): (refs: FormulaRefs) => string {
+  return (refs) => {
+    const { column, setting } = refs;
+    const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${rowCycle(refs, tab())}, TODAY(), ${cycleArgs(refs)})))`;
+    return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
+  };
+}
+
+/** Where each key result will end its own cycle at its pace so far, from its check-ins (blank as_of: now). */
+function keyResultForecast(refs: FormulaRefs): string {
+  const { column } = refs;
+  const own = ['ID', 'Start', 'Target', 'Metric'].map((header) => column(header));
+  const checkins = ['Key result ID', 'Timestamp', 'Value'].map((header) => column(header, CHECKINS));
+  return `OKR_FORECAST(${[...own, ...checkins].join(', ')}, ARRAYFORMULA(${rowCycle(refs, KEY_RESULTS)}), , ${cycleArgs(refs)})`;
 }
 
 export const KEY_RESULTS = tab('Key Results', [
@@ -140,8 +175,9 @@ export const KEY_RESULTS = tab('Key Results', [
     format: PERCENT,
     colours: 'score band',
   },
-  { header: 'Status', formula: statusFormula, colours: 'status' },
+  { header: 'Status', formula: statusFormula((): TabSpec => KEY_RESULTS), colours: 'status' },
   { header: 'Last check-in', format: 'yyyy-mm-dd' },
+  { header: 'Forecast', formula: keyResultForecast, format: PERCENT },
 ]);
 
 export const OBJECTIVES = tab('Objectives', [
@@ -166,7 +202,14 @@ export const OBJECTIVES = tab('Objectives', [
     format: PERCENT,
     colours: 'score band',
   },
-  { header: 'Status', formula: statusFormula, colours: 'status' },
+  { header: 'Status', formula: statusFormula((): TabSpec => OBJECTIVES), colours: 'status' },
+  {
+    header: 'Forecast',
+    // The weighted mean of its own key results' forecasts.
+    formula: ({ column }) =>
+      `OKR_ROLLUP(${column('ID')}, ${column('Objective ID', KEY_RESULTS)}, ${column('Forecast', KEY_RESULTS)}, ${column('Weight', KEY_RESULTS)})`,
+    format: PERCENT,
+  },
 ]);
 
 /**
@@ -375,7 +418,7 @@ export const SETTING_ROWS: readonly SettingSpec[] = [
     name: 'Current cycle',
     rangeName: 'OKR_CURRENT_CYCLE',
     about:
-      'The cycle the Status columns measure against: 2026-Q4 (a quarter), 2026-H1 (a half year), 2026 (a year), FY2027-Q1 (a fiscal quarter) or a cycle of the Cycles tab.',
+      'The cycle the Status and Forecast columns measure a row against when its objective has no Cycle: 2026-Q4 (a quarter), 2026-H1 (a half year), 2026 (a year), FY2027-Q1 (a fiscal quarter) or a cycle of the Cycles tab.',
     fallback: ({ year, month, fiscal }) => quarterOf(utcDay(year, month - 1, 1), fiscal),
     check: CYCLE_CHECK,
   },

@@ -6,14 +6,21 @@ export type Status = 'done' | 'on track' | 'at risk' | 'off track' | 'no data';
 export const DEFAULT_AT_RISK_GAP = 0.15;
 export const DEFAULT_OFF_TRACK_GAP = 0.3;
 
+/** How a formula's row reads when its input was bad: `invalid: <reason>` (see byRow). */
+const INVALID = 'invalid: ';
+
 /**
  * Compares progress with the share of the cycle elapsed: `done` at 1, then
  * on track / at risk / off track by how far progress trails the time elapsed.
+ * An expected that is itself `invalid: <reason>` (OKR_EXPECTED's row for a
+ * cycle it cannot read) is passed on, so the status says what is wrong with
+ * the cycle rather than that expected is not a number.
  */
 export function status(progress: Cell, expected: Cell, atRiskGap: Cell = '', offTrackGap: Cell = ''): Status {
   if (isBlank(progress)) return 'no data';
   const p = requireNumber(progress, 'progress');
   if (p >= 1 - EPSILON) return 'done';
+  if (typeof expected === 'string' && expected.startsWith(INVALID)) throw new UserError(expected.slice(INVALID.length));
   const e = requireNumber(expected, 'expected');
   if (e < -EPSILON || e > 1 + EPSILON) {
     throw new UserError(`expected is ${e}: it is the share of the cycle elapsed, from 0 to 1 (as OKR_EXPECTED gives it)`);

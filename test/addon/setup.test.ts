@@ -9,8 +9,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     const { rt, id } = newWorkbook();
     click(rt, id, 'setUpWorkbook', 'NO');
     expect(rt.store.sheetNames(id)).toEqual(TABS);
-    expect(rt.store.values(id, 'Objectives', 'A1:I1')).toEqual([[...OBJECTIVES.headers]]);
-    expect(rt.store.values(id, 'Key Results', 'A1:N1')).toEqual([[...KEY_RESULTS.headers]]);
+    expect(rt.store.values(id, 'Objectives', 'A1:J1')).toEqual([[...OBJECTIVES.headers]]);
+    expect(rt.store.values(id, 'Key Results', 'A1:O1')).toEqual([[...KEY_RESULTS.headers]]);
     expect(rt.store.values(id, 'Check-ins', 'A1:G1')).toEqual([[...CHECKINS.headers]]);
     expect(rt.store.values(id, 'People', 'A1:D1')).toEqual([['Name', 'Email', 'Team', 'Manager']]);
     expect(rt.store.values(id, 'Settings', 'A1:C1')).toEqual([[...SETTINGS.headers]]);
@@ -81,12 +81,26 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(spreadsheet.getSheetByName('Check-ins')!.getRange('D2').getDataValidation()).not.toBeNull();
 
     // Each computed column's formula sits in its header cell, which still reads as the header.
-    expect(rt.store.formulas(id, 'Key Results', 'L1:M1')).toEqual([
+    // Status and Forecast measure each key result by its objective's cycle, the current one where that is blank or unknown.
+    const krCycle =
+      'IFNA(VLOOKUP(TRIM(B2:B), {TRIM(Objectives!A2:A), IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE)';
+    expect(rt.store.formulas(id, 'Key Results', 'L1:O1')).toEqual([
       [
         '={"Progress"; OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)}',
-        '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+        `={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(${krCycle}, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}`,
+        '',
+        `={"Forecast"; OKR_FORECAST(A2:A, F2:F, G2:G, E2:E, 'Check-ins'!B2:B, 'Check-ins'!A2:A, 'Check-ins'!C2:C, ARRAYFORMULA(${krCycle}), , OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)}`,
       ],
     ]);
+    expect(rt.store.formulas(id, 'Objectives', 'I1:J1')).toEqual([
+      [
+        '={"Status"; OKR_STATUS(H2:H, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(IF(E2:E="", OKR_CURRENT_CYCLE, E2:E), TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+        // An objective's forecast is the weighted mean of its own key results' forecasts.
+        "={\"Forecast\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!O2:O, 'Key Results'!J2:J)}",
+      ],
+    ]);
+    expect(byHand(rt, id).getSheetByName('Key Results')!.getRange('O2').getNumberFormat()).toBe('0%');
+    expect(byHand(rt, id).getSheetByName('Objectives')!.getRange('J2').getNumberFormat()).toBe('0%');
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([
       [
         "={\"Progress\"; OKR_OBJECTIVE_PROGRESS(A2:A, F2:F, G2:G, {'Key Results'!B2:B; 'Linked OKRs'!F2:F}, {'Key Results'!L2:L; 'Linked OKRs'!H2:H}, {'Key Results'!J2:J; 'Linked OKRs'!G2:G}, OKR_WORKBOOK_NAME, {'Key Results'!A2:A; ARRAYFORMULA(IF('Linked OKRs'!B2:B=\"\", \"\", 'Linked OKRs'!A2:A&\"/\"&'Linked OKRs'!B2:B))})}",
@@ -98,6 +112,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
       expect(protections.map((p) => [p.getDescription(), p.isWarningOnly()])).toEqual([
         ['OKR Sheets: this column is filled by a formula (Progress)', true],
         ['OKR Sheets: this column is filled by a formula (Status)', true],
+        ['OKR Sheets: this column is filled by a formula (Forecast)', true],
       ]);
       expect(sheet.getConditionalFormatRules()).toHaveLength(8);
     }
@@ -145,7 +160,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(first['Range.setValue'] ?? 0).toBe(0);
     // Objectives, Key Results, Check-ins, People, Settings, Cycles, Teams, Linked OKRs, Guide: one header block each, plus the settings rows.
     expect(first['Range.setValues']).toBe(10);
-    expect(first['Range.setFormula']).toBe(4);
+    // Progress, Status and Forecast on Objectives and on Key Results.
+    expect(first['Range.setFormula']).toBe(6);
     click(rt, id, 'setUpWorkbook', 'NO');
     const again = rt.lastCalls;
     // The second run reads the eight tables once each, and the header formulas of the two formula tabs.
@@ -164,6 +180,69 @@ function SpreadsheetApp_ProtectionType_RANGE(
   void spreadsheet;
   return 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 }
+
+describe('Set up the OKR workbook, on a workbook an earlier version set up', () => {
+  /** The Status formula before it measured each row by its own cycle. */
+  const olderStatus = (progress: string) =>
+    `={"Status"; OKR_STATUS(${progress}2:${progress}, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(OKR_CURRENT_CYCLE, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}`;
+
+  /** The examples as that version left them: no Forecast columns, its Status formulas, and a Notes column of the person's last on Key Results. */
+  function earlierWorkbook() {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'YES');
+    const spreadsheet = byHand(rt, id);
+    const [objectives, keyResults] = [spreadsheet.getSheetByName('Objectives')!, spreadsheet.getSheetByName('Key Results')!];
+    // The objectives' Forecast reads the key results', so it goes first.
+    objectives.deleteColumn(10);
+    keyResults.deleteColumn(15);
+    for (const sheet of [objectives, keyResults]) {
+      for (const p of sheet.getProtections(SpreadsheetApp_ProtectionType_RANGE(spreadsheet)))
+        if (/Forecast/.test(p.getDescription())) p.remove();
+    }
+    objectives.getRange('I1').setFormula(olderStatus('H'));
+    keyResults.getRange('M1').setFormula(olderStatus('L'));
+    fill(rt, id, 'Key Results', [['Notes'], ['ask Priya'], [''], ['=LEN(C4)']], 1, 15);
+    return { rt, id, objectives, keyResults };
+  }
+
+  it('adds Forecast after the last column of theirs, upgrades its own Status formulas, and keeps their Notes', () => {
+    const { rt, id, keyResults } = earlierWorkbook();
+    const notes = { values: rt.store.values(id, 'Key Results', 'O1:O10'), formulas: rt.store.formulas(id, 'Key Results', 'O1:O10') };
+    click(rt, id, 'setUpWorkbook', 'OK');
+    expect(lastAlert(rt)).toMatch(/the column Forecast on Key Results/);
+    expect(lastAlert(rt)).toMatch(/the column Forecast on Objectives/);
+    expect(lastAlert(rt)).toMatch(/the newer Status formula on Key Results/);
+    expect(lastAlert(rt)).toMatch(/the newer Status formula on Objectives/);
+    expect(rt.store.values(id, 'Key Results', 'O1:O10')).toEqual(notes.values);
+    expect(rt.store.formulas(id, 'Key Results', 'O1:O10')).toEqual(notes.formulas);
+    expect(rt.store.formulas(id, 'Key Results', 'P1')[0]![0]).toMatch(/^=\{"Forecast"; OKR_FORECAST\(A2:A, F2:F, G2:G, E2:E, /);
+    expect(keyResults.getRange('P2').getNumberFormat()).toBe('0%');
+    // The objectives' Forecast reads the key results' where it landed, in P.
+    expect(rt.store.formulas(id, 'Objectives', 'J1')[0]![0]).toBe(
+      "={\"Forecast\"; OKR_ROLLUP(A2:A, 'Key Results'!B2:B, 'Key Results'!P2:P, 'Key Results'!J2:J)}",
+    );
+    expect(rt.store.formulas(id, 'Key Results', 'M1')[0]![0]).toMatch(/OKR_EXPECTED\(IFNA\(VLOOKUP\(TRIM\(B2:B\), /);
+    expect(rt.store.formulas(id, 'Objectives', 'I1')[0]![0]).toMatch(/OKR_EXPECTED\(IF\(E2:E="", OKR_CURRENT_CYCLE, E2:E\), /);
+    // The examples' objectives are in the current cycle: every status reads as before.
+    expect(records(rt, id, 'Key Results').map((r) => r.Status)).toEqual([
+      'at risk',
+      'at risk',
+      'off track',
+      'at risk',
+      'done',
+      'no data',
+      'at risk',
+      'at risk',
+      'done',
+    ]);
+
+    click(rt, id, 'setUpWorkbook', 'OK');
+    expect(lastAlert(rt)).toBe('Your OKR workbook was already set up: nothing needed to change.');
+    const headers = rt.store.values(id, 'Key Results', 'A1:Z1')[0]!;
+    expect(headers.filter((h) => h === 'Forecast')).toHaveLength(1);
+    expect(headers.slice(13, 17)).toEqual(['Last check-in', 'Notes', 'Forecast', '']);
+  });
+});
 
 describe('Set up the OKR workbook, on a workbook full of user data', () => {
   function userWorkbook() {

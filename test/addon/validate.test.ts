@@ -91,7 +91,8 @@ describe('Validate the OKRs', () => {
     ]);
     const targets = rt.store.values(id, 'Key Results', 'G2:G10');
     click(rt, id, 'setUpWorkbook', 'NO');
-    expect(rt.store.values(id, 'Key Results', 'O1')).toEqual([['Target']]);
+    // After the last column, Forecast.
+    expect(rt.store.values(id, 'Key Results', 'P1')).toEqual([['Target']]);
     expect(rt.store.values(id, 'Key Results', 'G2:G10')).toEqual(targets);
     expect(lastAlert(rt)).toMatch(
       /'Key Results'!G1 has no header but holds values: if it is the Target column, type Target there and delete the new one/,

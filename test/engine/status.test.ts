@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { okrExpected, okrStatus } from '../../src/formulas/formulas';
 import { score, status } from '../../src/okr/status';
+import { wallClockIn } from '../wall-clock';
 
 describe('status', () => {
   it('is done at full progress, whatever the time', () => {
@@ -35,6 +37,22 @@ describe('status', () => {
     expect(() => status(0.5, '')).toThrow(/expected is blank/);
     expect(() => status(0.5, 0.5, -0.1)).toThrow(/at_risk_gap is -0.1: a gap must be 0 or more/);
     expect(() => status(0.5, 0.5, 0.4, 0.2)).toThrow(/at_risk_gap \(0.4\) is larger than off_track_gap \(0.2\)/);
+  });
+
+  it("passes on an expected that is OKR_EXPECTED's invalid row, so the status says what is wrong with the cycle", () => {
+    expect(() => status(0.5, 'invalid: the cycle is odd')).toThrow(/^the cycle is odd$/);
+    // Only that text: anything else that is not a number is still named as expected.
+    expect(() => status(0.5, 'invalidated')).toThrow(/expected is "invalidated", not a number/);
+    // Done and no data need no expected.
+    expect(status(1, 'invalid: the cycle is odd')).toBe('done');
+    expect(status('', 'invalid: the cycle is odd')).toBe('no data');
+  });
+
+  it('reads, in a column, the same invalid text OKR_EXPECTED gave that row', () => {
+    const expected = okrExpected([['2026-Q4'], ['Q4 2026']], new Date('2026-11-15T00:00:00Z'), {}, wallClockIn('Etc/UTC'));
+    const typo = (expected as string[][])[1]![0]!;
+    expect(typo).toMatch(/^invalid: .*Q4 2026/);
+    expect(okrStatus([[0.5], [0.5]], expected)).toEqual([['on track'], [typo]]);
   });
 });
 
