@@ -72,6 +72,18 @@ describe('text', () => {
     expect(run('=UPPER("x"&1)')).toBe('X1');
   });
 
+  it('FIND, LEFT and MID find and cut text as the help pages say', () => {
+    expect(run('=FIND("/", "Product/P1")')).toBe(8);
+    expect(run('=FIND("P", "Product/P1", 2)')).toBe(9);
+    expect(failure('=FIND("p", "Product/P1")').code).toBe('#VALUE!');
+    expect(run('=LEFT("Product/P1", FIND("/", "Product/P1") - 1)')).toBe('Product');
+    expect(run('=LEFT("abc")')).toBe('a');
+    expect(run('=MID("Product/P1", 9, 200)')).toBe('P1');
+    expect(failure('=FIND("/", "P1")').code).toBe('#VALUE!');
+    expect(failure('=LEFT("abc", -1)').code).toBe('#VALUE!');
+    expect(failure('=MID("abc", 0, 1)').code).toBe('#VALUE!');
+  });
+
   it('CONCATENATE joins values and whole ranges', () => {
     expect(run('=CONCATENATE("a", 1, TRUE)')).toBe('a1TRUE');
     expect(run('=CONCATENATE(A2:A3)')).toBe('SalesOps');

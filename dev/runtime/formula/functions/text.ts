@@ -25,6 +25,42 @@ export const TEXT_FUNCTIONS: Record<string, Builtin> = {
   TRIM: oneText((text) => text.replace(/ +/g, ' ').replace(/^ | $/g, '')),
   LOWER: oneText((text) => text.toLowerCase()),
   UPPER: oneText((text) => text.toUpperCase()),
+  // https://support.google.com/docs/answer/3094126 (FIND): case-sensitive, 1-based; not found is #VALUE!.
+  FIND: {
+    min: 2,
+    max: 3,
+    fn([search, within, from], call) {
+      const [needle, haystack] = [toText(search as Scalar, call), toText(within as Scalar, call)];
+      const start = from === undefined ? 1 : Math.trunc(toNumber(from as Scalar, call, 3));
+      if (start < 1 || start > haystack.length + 1)
+        throw new FormulaError('#VALUE!', `Function FIND parameter 3 value is ${start}. Valid values are between 1 and ${haystack.length + 1} inclusive.`);
+      const at = haystack.indexOf(needle, start - 1);
+      if (at < 0) throw new FormulaError('#VALUE!', `In FIND evaluation, cannot find '${needle}' within '${haystack}'.`);
+      return at + 1;
+    },
+  },
+  // https://support.google.com/docs/answer/3094079 (LEFT): the first characters, one by default.
+  LEFT: {
+    min: 1,
+    max: 2,
+    fn([value, count], call) {
+      const n = count === undefined ? 1 : Math.trunc(toNumber(count as Scalar, call, 2));
+      if (n < 0) throw new FormulaError('#VALUE!', `Function LEFT parameter 2 value is ${n}. It should be greater than or equal to 0.`);
+      return toText(value as Scalar, call).slice(0, n);
+    },
+  },
+  // https://support.google.com/docs/answer/3094129 (MID): `length` characters from the 1-based `start`.
+  MID: {
+    min: 3,
+    max: 3,
+    fn([value, from, length], call) {
+      const start = Math.trunc(toNumber(from as Scalar, call, 2));
+      const n = Math.trunc(toNumber(length as Scalar, call, 3));
+      if (start < 1) throw new FormulaError('#VALUE!', `Function MID parameter 2 value is ${start}. It should be greater than or equal to 1.`);
+      if (n < 0) throw new FormulaError('#VALUE!', `Function MID parameter 3 value is ${n}. It should be greater than or equal to 0.`);
+      return toText(value as Scalar, call).slice(start - 1, start - 1 + n);
+    },
+  },
   CONCATENATE: { min: 1, max: Infinity, range: () => true, fn: (args, call) => texts(args, call).join('') },
   CONCAT: { min: 2, max: 2, fn: ([a, b], call) => toText(a as Scalar, call) + toText(b as Scalar, call) },
   VALUE: {
