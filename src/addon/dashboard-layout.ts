@@ -93,7 +93,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
 
   // Rows of this cycle: an objective whose Cycle is blank or the current cycle; a key result of such an objective.
   const currentObjective = `(${o('ID')}<>"")*((${o('Cycle')}="")+(TRIM(${o('Cycle')})=TRIM(${CYCLE}))>0)`;
-  const currentLinked = `(${l('ID')}<>"")*((${l('Cycle')}="")+(TRIM(${l('Cycle')})=TRIM(${CYCLE}))>0)`;
+
   // Top level, as the weekly summary's headline counts: aligned to nothing, or to another workbook (Name/ID).
   const aligned = o('Aligned to');
   const topLevel = `((${aligned}="")+IFERROR(FIND("/", ${aligned})>1, FALSE)*IFERROR(TRIM(LEFT(${aligned}, FIND("/", ${aligned})-1))<>TRIM(OKR_WORKBOOK_NAME), FALSE)>0)`;
@@ -103,6 +103,13 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
 
   const columns = dataColumns(refs.linkedTeams.length);
   const currentIds = from4(columns.currentIds);
+  // A linked team's objective of this cycle: its Cycle is ours, or it supports one of this cycle's objectives or
+  // key results here (Aligned to Name/ID, Name this workbook), as the weekly summary lists them: a team may count
+  // its own cycles (a fiscal quarter, six-week waves).
+  const linkedAligned = l('Aligned to');
+  const slash = `FIND("/", ${linkedAligned})`;
+  const supports = `IFERROR(TRIM(LEFT(${linkedAligned}, ${slash}-1))=TRIM(OKR_WORKBOOK_NAME), FALSE)*ISNUMBER(MATCH(IFERROR(TRIM(MID(${linkedAligned}, ${slash}+1, 1000)), ""), {${currentIds}; ${from4(columns.currentKrIds)}}, 0))`;
+  const currentLinked = `(${l('ID')}<>"")*((${l('Cycle')}="")+(TRIM(${l('Cycle')})=TRIM(${CYCLE}))+${supports}>0)`;
   const currentKr = `(${k('ID')}<>"")*ISNUMBER(MATCH(${k('Objective ID')}, ${currentIds}, 0))`;
   const krTeam = `IFNA(VLOOKUP(${k('Objective ID')}, {${o('ID')}, ${teamOf}}, 2, FALSE), "")`;
   // Stale as the email summaries count it: no check-in within the cadence and a grace day (never is stale).
@@ -210,12 +217,11 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
     { row: first, column: 6, values: bars },
   );
 
-  blocks.push(...chartData(refs, columns, { currentObjective, currentLinked, topLevel, teamOf }));
+  blocks.push(...chartData(refs, columns, { currentObjective, currentLinked, currentKr, topLevel, teamOf }));
 
   const lastObjective = first + refs.objectiveRows - 1;
   const letter = columnLetter;
   const trendEnd = 3 + WEEKS;
-  const chartWidth = 340;
   return {
     blocks,
     formats: [
@@ -227,7 +233,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       [`E${TEAMS_ROW + 2}:E${teamEnd}`, '0%'],
       [`E${first}:E`, '0%'],
       [`G${first}:H`, '0%'],
-      [`${letter(columns.week)}4:${letter(columns.week)}`, 'yyyy-mm-dd'],
+      [`${letter(columns.week)}4:${letter(columns.week)}`, 'mmm d'],
       [`${letter(columns.week + 1)}4:${letter(columns.week + 2 + refs.linkedTeams.length)}`, '0%'],
     ],
     headers: [
@@ -239,8 +245,8 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       `A${objectivesRow + 1}:I${objectivesRow + 1}`,
     ],
     widths: [
-      [1, 90],
-      [2, 260],
+      [1, 110],
+      [2, 250],
       [3, 110],
       [4, 110],
       [5, 80],
@@ -257,7 +263,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
         ranges: [`${letter(DATA_COLUMN)}3:${letter(DATA_COLUMN + 1)}8`],
         row: CHARTS_ROW,
         column: 1,
-        width: chartWidth,
+        width: 350,
         height: 260,
         colors: STATUS_COLOURS,
       },
@@ -267,7 +273,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
         ranges: [`A${first - 1}:A${lastObjective}`, `E${first - 1}:E${lastObjective}`, `G${first - 1}:G${lastObjective}`],
         row: CHARTS_ROW,
         column: 3,
-        width: 380,
+        width: 290,
         height: 260,
         colors: ['#4285f4', '#bdbdbd'],
       },
@@ -277,7 +283,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
         ranges: [`${letter(columns.week)}3:${letter(columns.week + 2 + refs.linkedTeams.length)}${trendEnd}`],
         row: CHARTS_ROW,
         column: 6,
-        width: 420,
+        width: 450,
         height: 260,
         colors: ['#bdbdbd', '#4285f4', '#34a853', '#fbbc04', '#ea4335', '#a142f4', '#24c1e0', '#ff6d01'],
       },
@@ -295,6 +301,8 @@ interface DataColumns {
   linked: number;
   /** This cycle's objective IDs. */
   currentIds: number;
+  /** This cycle's key result IDs. */
+  currentKrIds: number;
   /** The teams of this cycle, sorted. */
   teams: number;
 }
@@ -302,7 +310,7 @@ interface DataColumns {
 function dataColumns(linkedTeams: number): DataColumns {
   const week = DATA_COLUMN + 3;
   const top = week + 3 + linkedTeams + 1;
-  return { week, top, linked: top + 3, currentIds: top + 7, teams: top + 9 };
+  return { week, top, linked: top + 4, currentIds: top + 8, currentKrIds: top + 9, teams: top + 11 };
 }
 
 /** A column's cells from row 4 down: `X4:X`. */
@@ -314,11 +322,12 @@ function from4(column: number): string {
 function chartData(
   refs: DashboardRefs,
   columns: DataColumns,
-  masks: { currentObjective: string; currentLinked: string; topLevel: string; teamOf: string },
+  masks: { currentObjective: string; currentLinked: string; currentKr: string; topLevel: string; teamOf: string },
 ): Block[] {
   const o = (header: string) => refs.column(OBJECTIVES, header);
   const l = (header: string) => refs.column(LINKED, header);
-  const { currentObjective, currentLinked, topLevel, teamOf } = masks;
+  const k = (header: string) => refs.column(KEY_RESULTS, header);
+  const { currentObjective, currentLinked, currentKr, topLevel, teamOf } = masks;
   return [
     {
       row: 1,
@@ -353,7 +362,13 @@ function chartData(
     {
       row: 3,
       column: columns.currentIds,
-      values: [['Objective ID this cycle'], [`=ARRAYFORMULA(IFERROR(FILTER(${o('ID')}, ${currentObjective}), ""))`]],
+      values: [
+        ['Objective ID this cycle', 'Key result ID this cycle'],
+        [
+          `=ARRAYFORMULA(IFERROR(FILTER(${o('ID')}, ${currentObjective}), ""))`,
+          `=ARRAYFORMULA(IFERROR(FILTER(${k('ID')}, ${currentKr}), ""))`,
+        ],
+      ],
     },
     {
       row: 3,

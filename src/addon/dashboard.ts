@@ -24,7 +24,7 @@ const NEEDS: [TabSpec, string[]][] = [
   [OBJECTIVES, ['ID', 'Objective', 'Owner', 'Team', 'Cycle', 'Aligned to', 'Weight', 'Progress', 'Status', 'Forecast']],
   [KEY_RESULTS, ['ID', 'Objective ID', 'Owner', 'Confidence', 'Status', 'Last check-in']],
   [PEOPLE, ['Name', 'Email', 'Team']],
-  [LINKED, ['Team', 'ID', 'Cycle', 'Weight', 'Progress', 'Status']],
+  [LINKED, ['Team', 'ID', 'Cycle', 'Aligned to', 'Weight', 'Progress', 'Status']],
 ];
 
 /** The add-on's own Dashboard tab, if it made one (under whatever name it has now). */

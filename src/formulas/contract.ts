@@ -242,7 +242,7 @@ export const FORMULAS: readonly FormulaSpec[] = [
     description: ['Checks the OKR structure: a table of Severity, Rule, Where and Message, or OK.'],
     returns: 'The findings, errors first, or OK.',
     gives: 'a table of Severity, Rule, Where, Message, errors first; `OK` when nothing is wrong',
-    example: "`=OKR_VALIDATE(Objectives!A1:I, 'Key Results'!A1:N, OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)`",
+    example: "`=OKR_VALIDATE(Objectives!A1:J, 'Key Results'!A1:O, OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)`",
   },
   {
     name: 'OKR_LINKED',

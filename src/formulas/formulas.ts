@@ -294,7 +294,7 @@ export function okrValidate(objectives: Arg, keyResults: Arg, cycleArgs: CycleAr
   if (!isRange(objectives) || !isRange(keyResults)) {
     throw sheetsError(
       new UserError(
-        `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? 'Objectives!A1:I' : "'Key Results'!A1:N"}`,
+        `give ${!isRange(objectives) ? 'objectives' : 'key_results'} as a range that includes its header row, such as ${!isRange(objectives) ? 'Objectives!A1:J' : "'Key Results'!A1:O"}`,
       ),
     );
   }

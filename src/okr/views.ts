@@ -66,7 +66,7 @@ export interface ViewInputs {
   checkins: CheckinView[];
   look: CellLook;
   settings: Settings;
-  /** The share of the current cycle elapsed, or undefined when the cycle cannot be read. */
+  /** The share of its cycle elapsed (its objective's, else the current one), or undefined when the cycle cannot be read. */
   expected: number | undefined;
   now: Date;
   wallClock: WallClock;
@@ -86,22 +86,29 @@ export function keyResultViews(
   const objectives = new Map(readTable(tables.objectives, OBJECTIVES).rows.map((row) => [normalise(row.get('ID')), row]));
   const history = checkinsByKeyResult(tables.checkins);
   const people = new People(tables.people);
-  const expected = expectedOrUndefined(settings, calendar, now, wallClock);
+  // Status by each key result's own cycle, its objective's (blank: the current one), as the sheet's Status column judges it.
+  const expectedIn = new Map<string, number | undefined>();
+  const expectedFor = (objective: TableRow<ObjectiveColumn> | undefined): number | undefined => {
+    const cycle = objective && !isBlank(objective.get('Cycle')) ? text(objective.get('Cycle')) : settings.cycle;
+    if (!expectedIn.has(cycle)) expectedIn.set(cycle, expectedOrUndefined({ ...settings, cycle }, calendar, now, wallClock));
+    return expectedIn.get(cycle);
+  };
   const table = readTable(tables.keyResults, KEY_RESULTS);
   return table.rows
     .filter((row) => !isBlank(row.get('ID')))
-    .map((row) =>
-      keyResultView(row, {
-        objective: objectives.get(normalise(row.get('Objective ID'))),
+    .map((row) => {
+      const objective = objectives.get(normalise(row.get('Objective ID')));
+      return keyResultView(row, {
+        objective,
         people,
         checkins: history.get(normalise(row.get('ID'))) ?? [],
         look: cellLook(table, gridRow(tables.keyResultFormats, tables.keyResultFormulas, row.row)),
         settings,
-        expected,
+        expected: expectedFor(objective),
         now,
         wallClock,
-      }),
-    );
+      });
+    });
 }
 
 export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs): KeyResultView {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
   await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
   await loaded;
-  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Dashboard');
+  await page.locator('.grid[aria-label="Dashboard"]').waitFor({ timeout: 30_000 });
 }, 120_000);
 
 afterAll(async () => {
