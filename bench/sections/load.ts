@@ -8,7 +8,7 @@ import { Section } from '../section';
 
 /** The files Apps Script serves, and the budget `npm test` holds each to (test/bundle/size.test.ts, test/sidebar/build.test.ts). */
 const FILES: [string, number, string][] = [
-  ['Code.js', 150 * 1024, 'loaded by every execution: each custom formula call, menu action, panel call and trigger'],
+  ['Code.js', 160 * 1024, 'loaded by every execution: each custom formula call, menu action, panel call and trigger'],
   ['Sidebar.html', 60 * 1024, 'the check-in panel, on each opening'],
   ['Suggestions.html', 20 * 1024, 'the suggested-metrics dialog'],
   ['Summaries.html', 25 * 1024, 'the email summaries dialog'],
