@@ -6,7 +6,7 @@
 import { Cell } from '../src/okr/cells';
 import { PEOPLE } from '../src/okr/schema';
 import { Runtime } from '../dev/runtime/index';
-import { CHAMPION, NOW, byHand, click, fill, teamWorkbook, workbookUrl } from '../test/addon/workbook';
+import { CHAMPION, NOW, byHand, click, fill, teamWorkbook, workbookUrl, okrRuntime } from '../test/addon/workbook';
 import { KEY_RESULT_HEADERS, OBJECTIVE_HEADERS, organisation } from './org';
 
 export type Calls = Record<string, number>;
@@ -47,7 +47,7 @@ export function companyWorkbook(
   keyResults: number,
   options: { mailQuota?: number } = {},
 ): { rt: Runtime; id: string; owner: string; kr: string } {
-  const rt = new Runtime({ now: NOW, ...options });
+  const rt = okrRuntime({ now: NOW, ...options });
   const id = rt.createSpreadsheet({ name: 'Company OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
   const org = organisation(keyResults);
   const tables: [string, readonly string[], Cell[][]][] = [
@@ -113,7 +113,7 @@ const readers = (n: number) => Array.from({ length: n }, (_, i) => `reader${i}@e
 
 /** Every action but the summary, in order on one workbook of about `keyResults` key results; the calls of each. */
 export function actionCalls(keyResults: number): Record<string, Calls> {
-  const blank = new Runtime({ now: NOW });
+  const blank = okrRuntime({ now: NOW });
   const blankId = blank.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
   click(blank, blankId, 'setUpWorkbook', 'NO');
   const out: Record<string, Calls> = { setup: blank.lastCalls };

@@ -5,7 +5,7 @@ import { Runtime, type RuntimeState } from '../../dev/runtime/index';
 import { Cell } from '../../src/okr/cells';
 import { organisation } from '../org';
 import { byHand } from './by-hand';
-import { CHAMPION, NOW } from '../../test/addon/workbook';
+import { CHAMPION, NOW, okrRuntime } from '../../test/addon/workbook';
 
 export const SPREADSHEET = 'bench-workbook';
 // The champion and the moment (mid-cycle in 2026-Q4) the add-on's tests and the call budgets use too.
@@ -13,7 +13,7 @@ export { CHAMPION, NOW };
 
 /** A runtime holding one new spreadsheet, as a champion would create it. */
 export function newWorkbook(): Runtime {
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   rt.createSpreadsheet({ id: SPREADSHEET, name: 'Acme OKRs', timeZone: 'America/New_York', owner: CHAMPION });
   return rt;
 }
@@ -41,7 +41,7 @@ export function companyWorkbook(keyResults: number): { state: RuntimeState; keyR
  * outside any count), as Sheets keeps them: neither way pays for them.
  */
 export function restored(state: RuntimeState): Runtime {
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   restoreInto(rt, state);
   return rt;
 }

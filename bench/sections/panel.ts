@@ -12,7 +12,7 @@ import { DIST } from '../../dev/build';
 import { seedDemo } from '../../dev/playground/demo';
 import { Workbooks } from '../../dev/playground/workbooks';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, byHand } from '../../test/addon/workbook';
+import { CHAMPION, byHand, okrRuntime } from '../../test/addon/workbook';
 import { NOW, openPanel } from '../../test/sidebar/harness';
 import { duration, fmt, kb, median, table } from '../measure';
 import { organisation } from '../org';
@@ -163,7 +163,7 @@ function bigWorkbook(keyResults: number, mine: number): { rt: Runtime; id: strin
   const org = organisation(keyResults);
   const every = org.keyResults.length / mine;
   const rows = org.keyResults.map((row, i) => (i % every < 1 ? [...row.slice(0, 3), ME, ...row.slice(4)] : row));
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   const id = rt.createSpreadsheet({ name: 'Acme — Big OKRs', timeZone: 'Europe/Berlin', owner: CHAMPION });
   rt.answer({ button: 'NO' }); // no example OKRs
   rt.run('setUpWorkbook', { spreadsheetId: id, user: CHAMPION });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinContext } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, click, fill, lastAlert, records } from './workbook';
+import { byHand, click, fill, lastAlert, records, okrRuntime } from './workbook';
 
 // Fiscal years and custom cycles in a workbook, through dist/Code.js in the
 // runtime: Settings and the Cycles tab decide what every status measures against.
@@ -11,7 +11,7 @@ const CHAMPION = 'champion@example.com';
 const MARCH_17 = new Date('2026-03-17T14:00:00Z');
 
 function workbook() {
-  const rt = new Runtime({ now: MARCH_17 });
+  const rt = okrRuntime({ now: MARCH_17 });
   const id = rt.createSpreadsheet({ name: 'Finance OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
   click(rt, id, 'setUpWorkbook', 'YES');
   return { rt, id };
@@ -39,7 +39,7 @@ describe('a fiscal year that starts in February', () => {
   });
 
   it("set-up defaults to today's fiscal quarter and offers fiscal names in the dropdowns", () => {
-    const rt = new Runtime({ now: MARCH_17 });
+    const rt = okrRuntime({ now: MARCH_17 });
     const id = rt.createSpreadsheet({ name: 'Finance OKRs', timeZone: 'America/New_York', sheets: ['Settings'], owner: CHAMPION });
     fill(rt, id, 'Settings', [
       ['Setting', 'Value', 'About'],

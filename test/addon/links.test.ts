@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinInput } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, byHand, fill, lastAlert, records, teamWorkbook, workbookUrl } from './workbook';
+import { CHAMPION, byHand, fill, lastAlert, records, teamWorkbook, workbookUrl, okrRuntime } from './workbook';
 
 // Linked team workbooks through dist/Code.js in the runtime: Sheets' own
 // IMPORTRANGE brings each team's objectives in, OKR_LINKED lists them, and
@@ -19,7 +19,7 @@ const progressOf = (rt: Runtime, id: string, objective: string) =>
 
 /** Squad ← Product ← Company, each linked to the one below and allowed. */
 function cascade() {
-  const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
+  const rt = okrRuntime({ now: new Date('2026-11-15T10:00:00Z') });
   const squad = teamWorkbook(
     rt,
     'Squad',
@@ -210,7 +210,7 @@ describe('alignments across workbooks', () => {
 
 describe('a company of 300 linked team workbooks', () => {
   it('links them all within the formula limits, and rolls 1,500 objectives up', { timeout: 120_000 }, () => {
-    const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
+    const rt = okrRuntime({ now: new Date('2026-11-15T10:00:00Z') });
     const company = teamWorkbook(rt, 'Company', [['C1', 'Grow', 'maya', 'Company', '2026-Q4', '']], []);
     const header = ['ID', 'Objective', 'Aligned to', 'Weight', 'Progress', 'Status'];
     const teams: unknown[][] = [];
@@ -243,7 +243,7 @@ describe('a company of 300 linked team workbooks', () => {
   });
 
   it('refuses, naming the limit and changing nothing, more links than one cell can hold', () => {
-    const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
+    const rt = okrRuntime({ now: new Date('2026-11-15T10:00:00Z') });
     const company = teamWorkbook(rt, 'Company', [['C1', 'Grow', 'maya', 'Company', '2026-Q4', '']], []);
     // Links to files that need not exist: only the formula's length is at stake.
     const url = (t: number) => workbookUrl(`team-${String(t).padStart(4, '0')}-spreadsheet-id-x`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckinContext, CheckinInput, KeyResultView } from '../../src/shared/checkin-api';
 import { Runtime } from '../../dev/runtime/index';
-import { byHand, click, fill, lastAlert, newWorkbook, records, errorOf } from './workbook';
+import { byHand, click, fill, lastAlert, newWorkbook, records, errorOf, okrRuntime } from './workbook';
 
 // Issue 14: text reads back as typed, the locale and the cells' formats
 // decide how numbers read, and nothing of the person's is lost. Everything
@@ -16,7 +16,7 @@ function examples(options: { locale?: string } = {}) {
 }
 
 function localeWorkbook(locale: string) {
-  const rt = new Runtime({ now: new Date('2026-11-15T15:00:00Z') });
+  const rt = okrRuntime({ now: new Date('2026-11-15T15:00:00Z') });
   const id = rt.createSpreadsheet({
     name: 'Team OKRs',
     timeZone: 'Europe/Berlin',

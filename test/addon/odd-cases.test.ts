@@ -2,13 +2,13 @@
 // header someone renamed, and an Owner formula that shows an error.
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, NOW, byHand, click, fill } from './workbook';
+import { CHAMPION, NOW, byHand, click, fill, okrRuntime } from './workbook';
 
 const at = (iso: string) => new Date(`${iso}T15:00:00Z`);
 
 /** O1 with two stale key results, Ann's and Bob's: each run sends 2 summaries and 2 reminders. */
 function workbook(): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
   click(rt, id, 'setUpWorkbook', 'NO');
   fill(rt, id, 'Objectives', [['O1', 'One', 'ann@example.com', 'Alpha', '2026-Q4', '', 1]], 2);

@@ -3,7 +3,7 @@
 // fire, and hostile text. A small workbook whose figures are worked out below.
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, NOW, byHand, click, fill, records } from './workbook';
+import { CHAMPION, NOW, byHand, click, fill, records, okrRuntime } from './workbook';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
 const HOSTILE_NOTE = '=HYPERLINK("http://evil.example","click") &amp; <b>bold</b>';
@@ -15,7 +15,7 @@ const at = (iso: string) => new Date(`${iso}T15:00:00Z`);
  * O2 (Carl, a name People lacks: unreachable): KR3 Ann 10/10 done; KR4 Dave 45/100 = 0.45, on track by progress but last 20 Oct: stale.
  */
 function workbook(options: { mailQuota?: number; now?: Date } = {}): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: options.now ?? NOW, ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}) });
+  const rt = okrRuntime({ now: options.now ?? NOW, ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}) });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', sheets: ['Sheet1'], owner: CHAMPION });
   click(rt, id, 'setUpWorkbook', 'NO');
   fill(

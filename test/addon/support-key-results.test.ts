@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Runtime } from '../../dev/runtime/index';
-import { CHAMPION, byHand, lastAlert, records, teamWorkbook, workbookUrl } from './workbook';
+import { CHAMPION, byHand, lastAlert, records, teamWorkbook, workbookUrl, okrRuntime } from './workbook';
 
 // Objectives that support a key result of the level above (issue 18), through
 // dist/Code.js in the runtime: `Aligned to` names a key result, here or as
@@ -28,7 +28,7 @@ function validate(rt: Runtime, id: string): string[][] {
  * department's D1 (weight 2) supports the company's key result KR2; the company's C3 supports its own KR3.
  */
 function cascade(departmentCycle = '2026-Q4') {
-  const rt = new Runtime({ now: new Date('2026-11-15T10:00:00Z') });
+  const rt = okrRuntime({ now: new Date('2026-11-15T10:00:00Z') });
   const squad = teamWorkbook(
     rt,
     'Squad',

@@ -1,13 +1,25 @@
 import { Cell } from '../../src/okr/cells';
-import { CallCounter, Runtime, createSpreadsheetApp } from '../../dev/runtime/index';
+import { CallCounter, Runtime, createSpreadsheetApp, type RuntimeOptions } from '../../dev/runtime/index';
 
 export const CHAMPION = 'champion@example.com';
 /** Sunday 15 November 2026, mid-morning in New York: 45 of 2026-Q4's 92 days are behind us. */
 export const NOW = new Date('2026-11-15T15:00:00Z');
 
+/**
+ * The runtime the tests run the add-on in. Its scripted champion declines the
+ * dashboard set-up offers at its end unless a test answers that question:
+ * a dashboard is a tab of whole-column formulas that every later edit
+ * recalculates, which only the dashboard's own tests need.
+ */
+export function okrRuntime(options: RuntimeOptions = {}): Runtime {
+  const rt = new Runtime(options);
+  rt.ui.onDialog = (dialog) => (/^Build a Dashboard tab too\?/.test(dialog.message) ? { button: 'NO' } : undefined);
+  return rt;
+}
+
 /** A runtime running the built bundle, with one spreadsheet open as a new user would have it. */
 export function newWorkbook(sheets = ['Sheet1'], locale = 'en_US'): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'America/New_York', locale, sheets, owner: CHAMPION });
   return { rt, id };
 }

@@ -70,7 +70,7 @@ describe('dates as serial numbers on the spreadsheet clock', () => {
     expect(run('=EOMONTH(DATE(2026, 3, 15), -1)', { timeZone: 'Asia/Tokyo' })).toEqual(new Date('2026-02-27T15:00:00Z'));
   });
 
-  it('EDATE is the same day months later, or that month\'s last day', () => {
+  it("EDATE is the same day months later, or that month's last day", () => {
     expect(run('=EDATE(DATE(2026, 1, 31), 1)')).toEqual(new Date('2026-02-28T00:00:00Z'));
     expect(run('=EDATE(DATE(2028, 1, 31), 1)')).toEqual(new Date('2028-02-29T00:00:00Z'));
     expect(run('=EDATE(DATE(2026, 11, 15), 2)')).toEqual(new Date('2027-01-15T00:00:00Z'));

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { DIST } from '../../dev/build';
 import { Runtime, scriptRunPageScript, type ScriptRunReply } from '../../dev/runtime/index';
 import { launch } from '../playground/browser';
+import { okrRuntime } from '../addon/workbook';
 
 /** The clock the seeded workbook lives at: late in 2026-Q4. */
 export const NOW = new Date('2026-11-30T10:00:00Z');
@@ -22,7 +23,7 @@ const URL = 'http://sidebar.test/';
  * with a daily mail quota of `mailQuota` recipients (default the runtime's 100).
  */
 export function seededWorkbook(options: { locale?: string; dist?: string; mailQuota?: number } = {}): { rt: Runtime; id: string } {
-  const rt = new Runtime({
+  const rt = okrRuntime({
     now: NOW,
     ...(options.dist ? { dist: options.dist } : {}),
     ...(options.mailQuota !== undefined ? { mailQuota: options.mailQuota } : {}),

@@ -9,6 +9,7 @@ import { Runtime } from '../../dev/runtime/index';
 import { Cell } from '../../src/okr/cells';
 import { CHAMPION, fill } from '../addon/workbook';
 import { NOW, openPanel, type Harness } from './harness';
+import { okrRuntime } from '../addon/workbook';
 
 const HOSTILE = '<img src=x onerror="window.__pwned = 1">Cut cloud spend from $1,200 to $900';
 const FORMULA = '=HYPERLINK("http://evil.example", "click") from 10 to 20';
@@ -30,7 +31,7 @@ afterEach(async () => {
 });
 
 function workbook(): { rt: Runtime; id: string } {
-  const rt = new Runtime({ now: NOW });
+  const rt = okrRuntime({ now: NOW });
   const id = rt.createSpreadsheet({ name: 'Team OKRs', timeZone: 'Europe/London', owner: CHAMPION });
   rt.answer({ button: 'NO' });
   rt.run('setUpWorkbook', { spreadsheetId: id, user: CHAMPION });
