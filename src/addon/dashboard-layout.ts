@@ -90,34 +90,37 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
   const k = (header: string) => refs.column(KEY_RESULTS, header);
   const l = (header: string) => refs.column(LINKED, header);
   const p = (header: string) => refs.column(PEOPLE, header);
+  const data = dataColumns(refs.linkedTeams.length);
 
-  // Rows of this cycle: an objective whose Cycle is blank or the current cycle; a key result of such an objective.
+  // This cycle's objectives: Cycle blank or the current cycle.
   const currentObjective = `(${o('ID')}<>"")*((${o('Cycle')}="")+(TRIM(${o('Cycle')})=TRIM(${CYCLE}))>0)`;
-
   // Top level, as the weekly summary's headline counts: aligned to nothing, or to another workbook (Name/ID).
   const aligned = o('Aligned to');
   const topLevel = `((${aligned}="")+IFERROR(FIND("/", ${aligned})>1, FALSE)*IFERROR(TRIM(LEFT(${aligned}, FIND("/", ${aligned})-1))<>TRIM(OKR_WORKBOOK_NAME), FALSE)>0)`;
   // An objective's team: its Team, else its owner's team in People (by Name or Email).
-  const people = (by: string) => `IFNA(VLOOKUP(${o('Owner')}, {${p(by)}, ${p('Team')}}, 2, FALSE), "")`;
+  const people = (by: string) => `IFNA(VLOOKUP(${o('Owner')}, ${table(p(by), p('Team'))}, 2, FALSE), "")`;
   const teamOf = `IF(${o('Team')}<>"", TRIM(${o('Team')}), IF(${people('Name')}<>"", ${people('Name')}, IF(${people('Email')}<>"", ${people('Email')}, "(no team)")))`;
-
-  const columns = dataColumns(refs.linkedTeams.length);
-  const currentIds = from4(columns.currentIds);
+  // This cycle's key results: those of this cycle's objectives.
+  const currentKr = `(${k('ID')}<>"")*ISNUMBER(MATCH(${k('Objective ID')}, ${list(from4(data.objectives))}, 0))`;
   // A linked team's objective of this cycle: its Cycle is ours, or it supports one of this cycle's objectives or
   // key results here (Aligned to Name/ID, Name this workbook), as the weekly summary lists them: a team may count
   // its own cycles (a fiscal quarter, six-week waves).
   const linkedAligned = l('Aligned to');
   const slash = `FIND("/", ${linkedAligned})`;
-  const supports = `IFERROR(TRIM(LEFT(${linkedAligned}, ${slash}-1))=TRIM(OKR_WORKBOOK_NAME), FALSE)*ISNUMBER(MATCH(IFERROR(TRIM(MID(${linkedAligned}, ${slash}+1, 1000)), ""), {${currentIds}; ${from4(columns.currentKrIds)}}, 0))`;
+  const supported = `{${list(from4(data.objectives))}; ${list(from4(data.keyResults))}}`;
+  const supports = `IFERROR(TRIM(LEFT(${linkedAligned}, ${slash}-1))=TRIM(OKR_WORKBOOK_NAME), FALSE)*ISNUMBER(MATCH(IFERROR(TRIM(MID(${linkedAligned}, ${slash}+1, 1000)), ""), ${supported}, 0))`;
   const currentLinked = `(${l('ID')}<>"")*((${l('Cycle')}="")+(TRIM(${l('Cycle')})=TRIM(${CYCLE}))+${supports}>0)`;
-  const currentKr = `(${k('ID')}<>"")*ISNUMBER(MATCH(${k('Objective ID')}, ${currentIds}, 0))`;
-  const krTeam = `IFNA(VLOOKUP(${k('Objective ID')}, {${o('ID')}, ${teamOf}}, 2, FALSE), "")`;
+
+  // The data blocks' columns (see dataColumns), from row 4 down.
+  const ours = (offset: number) => from4(data.objectives + offset);
+  const linked = (offset: number) => from4(data.linked + offset);
+  const krTeam = `IFNA(VLOOKUP(${k('Objective ID')}, ${table(ours(0), ours(1))}, 2, FALSE), "")`;
   // Stale as the email summaries count it: no check-in within the cadence and a grace day (never is stale).
   const last = k('Last check-in');
   const stale = `IFERROR((${last}="")+(INT(TODAY())>IF(OKR_CHECKIN_CADENCE="monthly", EDATE(INT(${last}), 1), INT(${last})+IF(OKR_CHECKIN_CADENCE="every two weeks", 14, 7))+1)>0, TRUE)`;
   const rate = (mask: string) =>
     `IF(SUMPRODUCT(${mask})=0, "", OKR_CHECKIN_RATE(FILTER(${k('ID')}, ${mask}), FILTER(${last}, ${mask}), OKR_CHECKIN_CADENCE, TODAY()))`;
-  const overall = (column: string) => `OKR_ROLLUP({"*"}, IF(${currentObjective}*${topLevel}, "*", ""), ${o(column)}, ${o('Weight')})`;
+  const overall = (offset: number) => `OKR_ROLLUP({"*"}, IF(${ours(6)}=1, "*", ""), ${ours(offset)}, ${ours(5)})`;
   const count = (status: string) => `=ARRAYFORMULA(SUMPRODUCT(${currentKr}*(${k('Status')}="${status}")))`;
 
   const blocks: Block[] = [
@@ -137,9 +140,9 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       values: [
         [...HEADLINE],
         [
-          `=ARRAYFORMULA(${overall('Progress')})`,
+          `=ARRAYFORMULA(${overall(3)})`,
           `=OKR_EXPECTED(${CYCLE}, TODAY(), ${CYCLE_ARGS})`,
-          `=ARRAYFORMULA(${overall('Forecast')})`,
+          `=ARRAYFORMULA(${overall(4)})`,
           ...STATUSES.map(count),
           `=ARRAYFORMULA(${rate(currentKr)})`,
           `=ARRAYFORMULA(IFERROR(AVERAGE(FILTER(${k('Confidence')}, ${currentKr}, ${k('Confidence')}<>"")), ""))`,
@@ -151,7 +154,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       column: 1,
       values: [
         [
-          'Not checked in lately',
+          'Not checked in',
           `=ARRAYFORMULA(IFERROR(TEXTJOIN(", ", TRUE, SORT(UNIQUE(FILTER(${k('Owner')}, ${currentKr}*${stale}*(${k('Status')}<>"done")*(${k('Owner')}<>""))))), "Everyone is up to date."))`,
         ],
       ],
@@ -160,23 +163,18 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
 
   // Teams: the teams of this cycle's objectives and the linked teams, a row each.
   const teamEnd = TEAMS_ROW + 1 + refs.teamRows;
-  const teamList = `$${columnLetter(columns.teams)}$4:$${columnLetter(columns.teams)}`;
-  const ownAndLinked = (own: string, linked: string) => `{${own}; ${linked}}`;
-  const teamOfAll = ownAndLinked(teamOf, `TRIM(${l('Team')})`);
-  const currentAll = ownAndLinked(currentObjective, currentLinked);
-  const statusAll = ownAndLinked(o('Status'), l('Status'));
+  const teamList = `$${columnLetter(data.teams)}$4:$${columnLetter(data.teams)}`;
+  const both = (own: number, other: number) => `{${ours(own)}; ${linked(other)}}`;
   const teamRows: string[][] = [];
   for (let i = 0; i < refs.teamRows; i++) {
     const row = TEAMS_ROW + 2 + i;
     const team = `A${row}`;
-    const mine = `(${teamOfAll}=${team})*${currentAll}`;
+    const mine = `(${both(1, 1)}=${team})`;
     teamRows.push([
       `=IFERROR(INDEX(${teamList}, ${i + 1}), "")`,
-      `=IF(${team}="", "", ARRAYFORMULA(SUMPRODUCT(${mine})))`,
-      i === 0
-        ? `=ARRAYFORMULA(OKR_ROLLUP(A${row}:A${teamEnd}, IF(${currentAll}, ${teamOfAll}, ""), ${ownAndLinked(o('Progress'), l('Progress'))}, ${ownAndLinked(o('Weight'), l('Weight'))}))`
-        : '',
-      `=IF(${team}="", "", ARRAYFORMULA(SUMPRODUCT(${mine}*((${statusAll}="at risk")+(${statusAll}="off track")))))`,
+      `=IF(${team}="", "", SUMPRODUCT(${mine}*1))`,
+      i === 0 ? `=ARRAYFORMULA(OKR_ROLLUP(A${row}:A${teamEnd}, ${both(1, 1)}, ${both(3, 3)}, ${both(5, 4)}))` : '',
+      `=IF(${team}="", "", SUMPRODUCT(${mine}*((${both(2, 2)}="at risk")+(${both(2, 2)}="off track"))))`,
       `=IF(${team}="", "", ARRAYFORMULA(${rate(`${currentKr}*(${krTeam}=${team})`)}))`,
     ]);
   }
@@ -217,7 +215,15 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
     { row: first, column: 6, values: bars },
   );
 
-  blocks.push(...chartData(refs, columns, { currentObjective, currentLinked, currentKr, topLevel, teamOf }));
+  blocks.push(
+    ...dataBlocks(data, {
+      objectives: `=ARRAYFORMULA(IFERROR(FILTER({${o('ID')}, ${teamOf}, ${o('Status')}, ${o('Progress')}, ${o('Forecast')}, ${o('Weight')}, ${topLevel}*1}, ${currentObjective}), ""))`,
+      keyResults: `=ARRAYFORMULA(IFERROR(FILTER(${k('ID')}, ${currentKr}), ""))`,
+      linked: `=ARRAYFORMULA(IFERROR(FILTER({TRIM(${l('Team')})&"/"&TRIM(${l('ID')}), TRIM(${l('Team')}), ${l('Status')}, ${l('Progress')}, ${l('Weight')}}, ${currentLinked}), ""))`,
+      teams: `=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER(${both(1, 1)}, ${both(1, 1)}<>""))), ""))`,
+    }),
+    trend(refs, data),
+  );
 
   const lastObjective = first + refs.objectiveRows - 1;
   const letter = columnLetter;
@@ -233,8 +239,8 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       [`E${TEAMS_ROW + 2}:E${teamEnd}`, '0%'],
       [`E${first}:E`, '0%'],
       [`G${first}:H`, '0%'],
-      [`${letter(columns.week)}4:${letter(columns.week)}`, 'mmm d'],
-      [`${letter(columns.week + 1)}4:${letter(columns.week + 2 + refs.linkedTeams.length)}`, '0%'],
+      [`${letter(data.week)}4:${letter(data.week)}`, 'mmm d'],
+      [`${letter(data.week + 1)}4:${letter(data.week + 2 + refs.linkedTeams.length)}`, '0%'],
     ],
     headers: [
       'A1',
@@ -280,7 +286,7 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       {
         kind: 'line',
         title: CHART_TITLES[2],
-        ranges: [`${letter(columns.week)}3:${letter(columns.week + 2 + refs.linkedTeams.length)}${trendEnd}`],
+        ranges: [`${letter(data.week)}3:${letter(data.week + 2 + refs.linkedTeams.length)}${trendEnd}`],
         row: CHARTS_ROW,
         column: 6,
         width: 450,
@@ -291,26 +297,28 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
   };
 }
 
-/** Where the chart data lives, to the right of what people read: a column number a list. */
+/**
+ * Where the chart data lives, to the right of what people read: the first
+ * column of each block. Each block is one FILTER of this cycle's rows, read
+ * by the figures on the left, so each list is worked out once a recalculation.
+ */
 interface DataColumns {
   /** The trend: Week, Expected, Overall, then a column per linked team. */
   week: number;
-  /** This cycle's top-level objectives: ID, Weight. */
-  top: number;
-  /** This cycle's linked objectives: Team/ID, Team, Weight. */
-  linked: number;
-  /** This cycle's objective IDs. */
-  currentIds: number;
+  /** This cycle's objectives: ID, Team, Status, Progress, Forecast, Weight, Top level (1 or 0). */
+  objectives: number;
   /** This cycle's key result IDs. */
-  currentKrIds: number;
+  keyResults: number;
+  /** The linked teams' objectives of this cycle: Team/ID, Team, Status, Progress, Weight. */
+  linked: number;
   /** The teams of this cycle, sorted. */
   teams: number;
 }
 
 function dataColumns(linkedTeams: number): DataColumns {
   const week = DATA_COLUMN + 3;
-  const top = week + 3 + linkedTeams + 1;
-  return { week, top, linked: top + 4, currentIds: top + 8, currentKrIds: top + 9, teams: top + 11 };
+  const objectives = week + 3 + linkedTeams + 1;
+  return { week, objectives, keyResults: objectives + 8, linked: objectives + 10, teams: objectives + 16 };
 }
 
 /** A column's cells from row 4 down: `X4:X`. */
@@ -319,20 +327,23 @@ function from4(column: number): string {
   return `${letter}4:${letter}`;
 }
 
-function chartData(
-  refs: DashboardRefs,
-  columns: DataColumns,
-  masks: { currentObjective: string; currentLinked: string; currentKr: string; topLevel: string; teamOf: string },
-): Block[] {
-  const o = (header: string) => refs.column(OBJECTIVES, header);
-  const l = (header: string) => refs.column(LINKED, header);
-  const k = (header: string) => refs.column(KEY_RESULTS, header);
-  const { currentObjective, currentLinked, currentKr, topLevel, teamOf } = masks;
+/** A spilled list without its blank cells below: lookups scan only what is there. */
+function list(range: string): string {
+  return `FILTER(${range}, ${range}<>"")`;
+}
+
+/** Two columns side by side, the rows whose first is not blank: a small lookup table. */
+function table(keys: string, values: string): string {
+  return `FILTER({${keys}, ${values}}, ${keys}<>"")`;
+}
+
+function dataBlocks(data: DataColumns, formulas: { objectives: string; keyResults: string; linked: string; teams: string }): Block[] {
+  const row = (header: string[], formula: string) => [header, [formula, ...header.slice(1).map(() => '')]];
   return [
     {
       row: 1,
       column: DATA_COLUMN,
-      values: [['Chart data: the charts and the lists on the left read these cells, which OKR Sheets fills with formulas.']],
+      values: [['Chart data: the charts and the figures on the left read these cells, which OKR Sheets fills with formulas.']],
     },
     {
       row: 3,
@@ -341,44 +352,12 @@ function chartData(
     },
     {
       row: 3,
-      column: columns.top,
-      values: [
-        ['Top-level ID', 'Weight'],
-        [`=ARRAYFORMULA(IFERROR(FILTER({${o('ID')}, ${o('Weight')}}, ${currentObjective}*${topLevel}), ""))`, ''],
-      ],
+      column: data.objectives,
+      values: row(['Objective this cycle', 'Team', 'Status', 'Progress', 'Forecast', 'Weight', 'Top level'], formulas.objectives),
     },
-    {
-      row: 3,
-      column: columns.linked,
-      values: [
-        ['Linked Team/ID', 'Team', 'Weight'],
-        [
-          `=ARRAYFORMULA(IFERROR(FILTER({TRIM(${l('Team')})&"/"&TRIM(${l('ID')}), TRIM(${l('Team')}), ${l('Weight')}}, ${currentLinked}), ""))`,
-          '',
-          '',
-        ],
-      ],
-    },
-    {
-      row: 3,
-      column: columns.currentIds,
-      values: [
-        ['Objective ID this cycle', 'Key result ID this cycle'],
-        [
-          `=ARRAYFORMULA(IFERROR(FILTER(${o('ID')}, ${currentObjective}), ""))`,
-          `=ARRAYFORMULA(IFERROR(FILTER(${k('ID')}, ${currentKr}), ""))`,
-        ],
-      ],
-    },
-    {
-      row: 3,
-      column: columns.teams,
-      values: [
-        ['Teams this cycle'],
-        [`=ARRAYFORMULA(IFERROR(SORT(UNIQUE(FILTER({${teamOf}; TRIM(${l('Team')})}, {${currentObjective}; ${currentLinked}}))), ""))`],
-      ],
-    },
-    trend(refs, columns),
+    { row: 3, column: data.keyResults, values: row(['Key result this cycle'], formulas.keyResults) },
+    { row: 3, column: data.linked, values: row(['Linked Team/ID', 'Team', 'Status', 'Progress', 'Weight'], formulas.linked) },
+    { row: 3, column: data.teams, values: row(['Teams this cycle'], formulas.teams) },
   ];
 }
 
@@ -387,35 +366,36 @@ function chartData(
  * cycle: each column is one OKR_ROLLUP over History, so a week's figure
  * follows the one rollup rule (blank counts as 0 once anyone has progress).
  */
-function trend(refs: DashboardRefs, columns: DataColumns): Block {
+function trend(refs: DashboardRefs, data: DataColumns): Block {
   const h = (header: string) => refs.column(HISTORY, header);
-  const week = columnLetter(columns.week);
+  const week = columnLetter(data.week);
   const weeks = `${week}4:${week}${3 + WEEKS}`;
   const headers = ['Week', 'Expected', 'Overall', ...refs.linkedTeams.map(quoted)];
   if (!refs.history) {
     const none = 'No History yet: the weekly email summary (OKR Sheets > Email summaries…) records one snapshot a week.';
-    return { row: 3, column: columns.week, values: [headers, [none, ...headers.slice(1).map(() => '')]] };
+    return { row: 3, column: data.week, values: [headers, [none, ...headers.slice(1).map(() => '')]] };
   }
-  const pair = (column: number, other: number) => `{${from4(column)}, ${from4(other)}}`;
-  const top = from4(columns.top);
-  const linkedIds = from4(columns.linked);
+  const ours = (offset: number) => from4(data.objectives + offset);
+  const linked = (offset: number) => from4(data.linked + offset);
+  const top = `FILTER(${ours(0)}, ${ours(6)}=1)`;
+  const topWeights = `FILTER({${ours(0)}, ${ours(5)}}, ${ours(6)}=1)`;
   const when = (dates: string) => `TEXT(${dates}, ${WHEN})`;
-  const inCycle = `ISNUMBER(MATCH(${h('ID')}, {${top}; ${linkedIds}}, 0))*(OKR_EXPECTED(${CYCLE}, ${h('Date')}, ${CYCLE_ARGS})>0)`;
+  const inCycle = `ISNUMBER(MATCH(${h('ID')}, {${top}; ${list(linked(0))}}, 0))*(OKR_EXPECTED(${CYCLE}, ${h('Date')}, ${CYCLE_ARGS})>0)`;
   const rollupOf = (parents: string, weights: string) =>
     `=ARRAYFORMULA(OKR_ROLLUP(IF(${weeks}="", "", ${when(weeks)}), ${parents}, ${h('Progress')}, ${weights}))`;
   const overall = rollupOf(
     `IF(ISNUMBER(MATCH(${h('ID')}, ${top}, 0)), ${when(h('Date'))}, "")`,
-    `IFNA(VLOOKUP(${h('ID')}, ${pair(columns.top, columns.top + 1)}, 2, FALSE), "")`,
+    `IFNA(VLOOKUP(${h('ID')}, ${topWeights}, 2, FALSE), "")`,
   );
   const perTeam = refs.linkedTeams.map((_, i) =>
     rollupOf(
-      `IF(IFNA(VLOOKUP(${h('ID')}, ${pair(columns.linked, columns.linked + 1)}, 2, FALSE), "")=${columnLetter(columns.week + 3 + i)}$3, ${when(h('Date'))}, "")`,
-      `IFNA(VLOOKUP(${h('ID')}, ${pair(columns.linked, columns.linked + 2)}, 2, FALSE), "")`,
+      `IF(IFNA(VLOOKUP(${h('ID')}, ${table(linked(0), linked(1))}, 2, FALSE), "")=${columnLetter(data.week + 3 + i)}$3, ${when(h('Date'))}, "")`,
+      `IFNA(VLOOKUP(${h('ID')}, ${table(linked(0), linked(4))}, 2, FALSE), "")`,
     ),
   );
   return {
     row: 3,
-    column: columns.week,
+    column: data.week,
     values: [
       headers,
       [

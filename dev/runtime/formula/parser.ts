@@ -19,7 +19,31 @@ export type Node =
 const COMPARISONS = ['=', '<>', '<', '>', '<=', '>='];
 
 /** Parses a formula with its leading '='; throws FormulaError('#ERROR!', 'Formula parse error.'). */
+/**
+ * A formula's tree, parsed once: a recalculation evaluates each formula cell
+ * at least once, and long ones (a dashboard's) cost more to tokenize than to
+ * evaluate. Trees are never changed after parsing, so one serves every cell.
+ */
+const parsed = new Map<string, Node | FormulaError>();
+const PARSED_KEPT = 10_000;
+
 export function parseFormula(formula: string): Node {
+  let known = parsed.get(formula);
+  if (known === undefined) {
+    try {
+      known = parseUncached(formula);
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      known = error;
+    }
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(formula, known);
+  }
+  if (known instanceof FormulaError) throw known;
+  return known;
+}
+
+function parseUncached(formula: string): Node {
   if (!formula.startsWith('=')) throw parseError();
   const parser = new Parser(tokenize(formula.slice(1)));
   const node = parser.expression();

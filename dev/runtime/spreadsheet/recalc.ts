@@ -50,6 +50,15 @@ export class Recalculator {
   private state = new Map<string, number>();
   private stack: string[] = [];
   private speculations: number[] = [];
+  /**
+   * A cell whose speculative evaluation was abandoned because it read a cell
+   * still being evaluated → that cell: it cannot finish before it, so settling
+   * spills skips it until then (were it to spill into the range being read,
+   * that would be a circular reference). Without this, every later read of a
+   * range starts it again, and a tab of formulas reading each other's spills
+   * takes exponential time.
+   */
+  private blocked = new Map<string, string>();
   private abortTarget: number | undefined;
   private formulaCells = new Map<number, [number, number][]>();
   private settledUpTo = new Map<number, number>();
@@ -111,6 +120,7 @@ export class Recalculator {
     this.settledUpTo.clear();
     this.volatile.clear();
     this.spills.clear();
+    this.blocked.clear();
     for (const sheet of this.doc.sheets) {
       const cells: [number, number][] = [];
       sheet.rows.forEach((line, r) => line?.forEach((cell, c) => cell?.formula !== undefined && cells.push([r + 1, c + 1])));
@@ -249,7 +259,10 @@ export class Recalculator {
     for (let i = start; i < cells.length; i++) {
       const [r, c] = cells[i]!;
       if (r > lastRow) break;
-      if (c > lastColumn || this.state.has(`${sheet.id}:${r}:${c}`)) continue;
+      const key = `${sheet.id}:${r}:${c}`;
+      if (c > lastColumn || this.state.has(key)) continue;
+      const blocker = this.blocked.get(key);
+      if (blocker !== undefined && this.state.get(blocker) !== DONE) continue;
       const depth = this.stack.length;
       this.speculations.push(depth);
       try {
@@ -271,6 +284,7 @@ export class Recalculator {
       else if (state !== DONE) {
         const innermost = this.speculations[this.speculations.length - 1];
         if (innermost !== undefined && state < innermost) {
+          this.blocked.set(this.stack[innermost]!, `${sheet.id}:${row}:${column}`);
           this.abortTarget = innermost;
           throw new SpeculationAbort();
         }
