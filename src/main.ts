@@ -4,7 +4,15 @@
 import { checkinContext, showCheckinPanel } from './addon/checkin';
 import { recordCheckin } from './addon/record-checkin';
 import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from './addon/metric-suggestions';
-import { buildDashboardAction, buildMenu, linkTeamWorkbookAction, setUpWorkbookAction, showHelp, updateLinksAction, validateOkrsAction } from './addon/menu';
+import {
+  buildDashboardAction,
+  buildMenu,
+  linkTeamWorkbookAction,
+  setUpWorkbookAction,
+  showHelp,
+  updateLinksAction,
+  validateOkrsAction,
+} from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
 import type { SummarySent, SummaryPreview, SummarySettingsInput, SummarySettings } from './shared/summary-api';

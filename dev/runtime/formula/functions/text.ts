@@ -33,7 +33,10 @@ export const TEXT_FUNCTIONS: Record<string, Builtin> = {
       const [needle, haystack] = [toText(search as Scalar, call), toText(within as Scalar, call)];
       const start = from === undefined ? 1 : Math.trunc(toNumber(from as Scalar, call, 3));
       if (start < 1 || start > haystack.length + 1)
-        throw new FormulaError('#VALUE!', `Function FIND parameter 3 value is ${start}. Valid values are between 1 and ${haystack.length + 1} inclusive.`);
+        throw new FormulaError(
+          '#VALUE!',
+          `Function FIND parameter 3 value is ${start}. Valid values are between 1 and ${haystack.length + 1} inclusive.`,
+        );
       const at = haystack.indexOf(needle, start - 1);
       if (at < 0) throw new FormulaError('#VALUE!', `In FIND evaluation, cannot find '${needle}' within '${haystack}'.`);
       return at + 1;
@@ -56,7 +59,8 @@ export const TEXT_FUNCTIONS: Record<string, Builtin> = {
     fn([value, from, length], call) {
       const start = Math.trunc(toNumber(from as Scalar, call, 2));
       const n = Math.trunc(toNumber(length as Scalar, call, 3));
-      if (start < 1) throw new FormulaError('#VALUE!', `Function MID parameter 2 value is ${start}. It should be greater than or equal to 1.`);
+      if (start < 1)
+        throw new FormulaError('#VALUE!', `Function MID parameter 2 value is ${start}. It should be greater than or equal to 1.`);
       if (n < 0) throw new FormulaError('#VALUE!', `Function MID parameter 3 value is ${n}. It should be greater than or equal to 0.`);
       return toText(value as Scalar, call).slice(start - 1, start - 1 + n);
     },
