@@ -131,6 +131,8 @@ export function actionCalls(keyResults: number): Record<string, Calls> {
   out.link = linkSquad(rt, id);
   rt.answer({ button: 'OK' });
   out.update = run(rt, id, 'updateLinks');
+  rt.answer({ button: 'OK' });
+  out.dashboard = run(rt, id, 'buildDashboard');
   return out;
 }
 
@@ -184,20 +186,22 @@ export const ACTIONS: Action[] = [
       'Sheet.setFrozenRows': 8,
       'Spreadsheet.getName': 1,
       'Spreadsheet.getNamedRanges': 1,
+      'Spreadsheet.getRangeByName': 1,
+      'Spreadsheet.getSheetByName': 1,
       'Spreadsheet.getSheets': 1,
       'Spreadsheet.getSpreadsheetTimeZone': 1,
       'Spreadsheet.insertSheet': 9,
       'Spreadsheet.setNamedRange': 14,
       'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1,
-      'SpreadsheetApp.getUi': 1,
+      'SpreadsheetApp.getUi': 2,
       'SpreadsheetApp.newConditionalFormatRule': 16,
       'SpreadsheetApp.newDataValidation': 15,
-      'Ui.alert': 1,
+      'Ui.alert': 2,
       'Utilities.formatDate': 1,
     }),
     argument:
-      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 6 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 6 warning protections, 14 named ranges, 6 notes and 10 number formats on the new columns, one frozen-row check a tab, the tabs listed once (each new one inserted at the count kept from that list), and one grid-size read for each of the 6 tabs that get a column-wide format, check or colour (Settings and Teams get none, so fewer than one a tab); under one lock, flushed before it is released, and one dialog.',
+      'Everything set-up adds, once each: 9 tabs inserted, one header block a tab (10 setValues with the settings rows), 6 header formulas, 15 checks and 16 colour rules built step by step (each builder step is a call) and set, 6 warning protections, 14 named ranges, 6 notes and 10 number formats on the new columns, one frozen-row check a tab, the tabs listed once (each new one inserted at the count kept from that list), and one grid-size read for each of the 6 tabs that get a column-wide format, check or colour (Settings and Teams get none, so fewer than one a tab); under one lock, flushed before it is released; then two dialogs, the examples and the dashboard, which is offered only when there is none (its named range and a tab of its name looked up once each).',
     cellsPerKeyResult: 0,
   },
   {
@@ -231,7 +235,7 @@ export const ACTIONS: Action[] = [
       'Spreadsheet.getSpreadsheetTimeZone': 1,
       'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1,
-      'SpreadsheetApp.getUi': 2,
+      'SpreadsheetApp.getUi': 1,
       'Ui.alert': 1,
       'Utilities.formatDate': 1,
     }),
@@ -401,6 +405,59 @@ export const ACTIONS: Action[] = [
       "Check authorisation (a lapsed one still fires), find and read the 9 tabs the summary needs once each under the lock (one getSheetByName a tab) (so a double fire sends nothing twice), the quota once, append the Mail log and History in one block each (formats read first, the grid grown once when full), flush before releasing the lock, then one sendEmail a recipient: each person's message is logged, retried and quota-counted on its own, so no run sends anyone a mail twice and no address is shown to the others (Google's floor would be ⌈N/50⌉ messages to 50 recipients each, giving up both). Time-zone conversions: now and one a past week in History.",
     cellsPerKeyResult: 30,
   })),
+  {
+    key: 'dashboard',
+    title: 'Build the dashboard',
+    bound: (keyResults) => ({
+      'EmbeddedChart.getChartId': 3,
+      'EmbeddedChartBuilder.addRange': 5,
+      'EmbeddedChartBuilder.asColumnChart': 1,
+      'EmbeddedChartBuilder.asLineChart': 1,
+      'EmbeddedChartBuilder.asPieChart': 1,
+      'EmbeddedChartBuilder.build': 3,
+      'EmbeddedChartBuilder.setColors': 3,
+      'EmbeddedChartBuilder.setNumHeaders': 3,
+      'EmbeddedChartBuilder.setOption': 6,
+      'EmbeddedChartBuilder.setPosition': 3,
+      'EmbeddedChartBuilder.setTitle': 3,
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Properties.setProperty': 1,
+      'PropertiesService.getDocumentProperties': 1,
+      'Range.getFormulas': 4,
+      'Range.getValues': 7,
+      'Range.setFontColor': 1,
+      'Range.setFontSize': 1,
+      'Range.setFontStyle': 1,
+      'Range.setFontWeight': 6,
+      'Range.setNumberFormat': 10,
+      'Range.setValues': 15,
+      'Sheet.getCharts': 2,
+      'Sheet.getLastColumn': 4,
+      'Sheet.getLastRow': 3,
+      'Sheet.getMaxColumns': 3,
+      'Sheet.getRange': 46,
+      'Sheet.insertChart': 3,
+      'Sheet.insertColumnsAfter': 1,
+      'Sheet.newChart': 3,
+      'Sheet.setColumnWidth': 10,
+      'Spreadsheet.getRangeByName': 1,
+      'Spreadsheet.getSheetByName': 6,
+      'Spreadsheet.insertSheet': 1,
+      'Spreadsheet.setActiveSheet': 1,
+      'Spreadsheet.setNamedRange': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'SpreadsheetApp.getUi': 1,
+      'Ui.alert': 1,
+      // A company's objectives need more than a new tab's 1,000 rows for their bars: the grid grows once.
+      ...(keyResults >= 1000 ? { 'Sheet.getMaxRows': 3, 'Sheet.insertRowsAfter': 1 } : { 'Sheet.getMaxRows': 1 }),
+    }),
+    argument:
+      "Under the lock: its own tab found by its named range, and 6 tabs by name once each (refusing a Dashboard tab it did not make); the header row of the 5 tabs its formulas read (values and formulas, so a blocked computed column is still found) and the IDs and teams typed, for the rows to keep; then one new tab (first among them), its grid widened for the chart data, 15 blocks written one setValues each (they lie apart, and the cells between them stay empty for the lists that spill), 10 number formats, 6 bold headers and 3 title styles (Google's RangeList would merge the formats into fewer calls; the local runtime does not have it yet), 10 column widths, the three charts built step by step (each builder step is a call) and inserted, their ids kept in one document property so the next build replaces only them, the tab made active, flushed, and one dialog. Nothing grows with the rows but the grid, once.",
+    cellsPerKeyResult: 2,
+  },
 ];
 
 /** The calls of every action at about `keyResults` key results, by the action's key. */

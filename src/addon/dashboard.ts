@@ -129,9 +129,11 @@ function namesIn(sheet: Sheet, column: number): string[] {
 }
 
 function write(sheet: Sheet, layout: DashboardLayout): void {
-  // A new tab has 26 columns; the chart data sits further right.
+  // A new tab has 26 columns and 1,000 rows: the chart data sits further right, and a company's objectives may run further down.
   const width = Math.max(...layout.blocks.map((block) => block.column + block.values[0]!.length - 1));
   if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  const height = Math.max(...layout.blocks.map((block) => block.row + block.values.length - 1));
+  if (height > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), height - sheet.getMaxRows());
   for (const block of layout.blocks) {
     sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length).setValues(block.values);
   }

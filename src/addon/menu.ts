@@ -33,7 +33,6 @@ export function setUpWorkbookAction(): void {
   runAction('Set up the OKR workbook', () => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const report = withDocumentLock(() => setUp(spreadsheet));
-    const ui = SpreadsheetApp.getUi();
     const done = report.added.length
       ? `Your OKR workbook is ready. Added ${report.added.join('; ')}.`
       : 'Your OKR workbook was already set up: nothing needed to change.';
@@ -43,7 +42,8 @@ export function setUpWorkbookAction(): void {
     } else {
       offerExamples(spreadsheet, done + kept, report.cycle);
     }
-    offerDashboard(spreadsheet);
+    // Offered when set-up added something (a new workbook, or an upgrade): running it again asks nothing.
+    if (report.added.length > 0) offerDashboard(spreadsheet);
   });
 }
 

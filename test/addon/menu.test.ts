@@ -9,6 +9,7 @@ const ITEMS = [
   { path: 'Extensions > OKR Sheets > Link a team workbook…', functionName: 'linkTeamWorkbook' },
   { path: 'Extensions > OKR Sheets > Update links', functionName: 'updateLinks' },
   { path: 'Extensions > OKR Sheets > Email summaries…', functionName: 'showSummarySettings' },
+  { path: 'Extensions > OKR Sheets > Build the dashboard', functionName: 'buildDashboard' },
   { path: 'Extensions > OKR Sheets > Help', functionName: 'showHelp' },
 ];
 

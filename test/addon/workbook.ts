@@ -13,7 +13,7 @@ export const NOW = new Date('2026-11-15T15:00:00Z');
  */
 export function okrRuntime(options: RuntimeOptions = {}): Runtime {
   const rt = new Runtime(options);
-  rt.ui.onDialog = (dialog) => (/^Build a Dashboard tab too\?/.test(dialog.message) ? { button: 'NO' } : undefined);
+  rt.ui.onDialog = (dialog) => (DASHBOARD_OFFER.test(dialog.message ?? '') ? { button: 'NO' } : undefined);
   return rt;
 }
 
@@ -31,9 +31,13 @@ export function click(rt: Runtime, id: string, functionName: string, ...buttons:
   if (rt.ui.pendingAnswers !== 0) throw new Error(`${functionName} asked fewer questions than expected`);
 }
 
-/** The last alert's message. */
+/** Set-up's last question when the workbook has no dashboard (okrRuntime declines it). */
+export const DASHBOARD_OFFER = /^Build a Dashboard tab too\?/;
+
+/** The last alert's message: what the action said, not set-up's closing offer of a dashboard. */
 export function lastAlert(rt: Runtime): string {
-  return rt.ui.last('alert')?.message ?? '';
+  const alerts = rt.ui.dialogs.filter((dialog) => dialog.kind === 'alert' && !DASHBOARD_OFFER.test(dialog.message ?? ''));
+  return alerts.at(-1)?.message ?? '';
 }
 
 /**

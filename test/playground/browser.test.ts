@@ -61,6 +61,7 @@ afterAll(async () => {
 test('shows the demo company workbook as Sheets would', async () => {
   await poll(() => page.locator('.doc-title').textContent()).toBe('Acme — Company OKRs');
   expect(await page.getByRole('tab').allTextContents()).toEqual([
+    'Dashboard',
     'Objectives',
     'Key Results',
     'Check-ins',
@@ -70,7 +71,9 @@ test('shows the demo company workbook as Sheets would', async () => {
     'Teams',
     'Linked OKRs',
     'Guide',
+    'History',
   ]);
+  await tab('Objectives');
   expect(await cell('A1').textContent()).toBe('ID');
   expect(await cell('B2').textContent()).toBe('Become the tool product teams recommend to each other');
   // The formula bar shows the formula of the cell that holds it (the add-on puts it in row 1 or 2).

@@ -33,7 +33,12 @@ describe("the demo company's summary", () => {
     // C1, C2 and C3 are top-level (aligned to nothing), weight 1 each: overall = (C1 + C2 + C3) / 3.
     const overall = (progress[0]! + progress[1]! + progress[2]!) / 3;
     // 2026-Q4 in Berlin, Monday 30 November 11:00: (60 + 11/24) of 92 days → 66%.
-    expect(preview.text).toContain(`Overall progress ${Math.round(overall * 100)}% (the cycle says 66% by now).`);
+    // The demo's History grows each figure steadily from the quarter's start to now: last Monday 08:00 (53 days
+    // 8 hours in) it was 53.33 / 60.42 of today's, so the change since is overall × (1 − 0.883).
+    const change = Math.round(overall * (1 - (53 + 8 / 24) / (60 + 10 / 24)) * 100);
+    expect(preview.text).toContain(
+      `Overall progress ${Math.round(overall * 100)}% (the cycle says 66% by now), +${change} pts since the last summary.`,
+    );
     // Everyone who owns a company objective or key result: Maya (C1-C3 by name), Priya, Tom, Lena.
     expect(preview.recipients).toEqual(['maya@acme.example', 'priya@acme.example', 'tom@acme.example', 'lena@acme.example']);
     // At risk and off track, off track first, objectives before key results: P3 (25%), C2-KR3 (the milestone
