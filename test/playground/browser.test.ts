@@ -121,7 +121,7 @@ test('an edit recomputes the formulas, and a restart loses nothing', async () =>
   await poll(() => page.locator('.grid').getAttribute('aria-label'), { timeout: 15_000 }).toBe('Key Results');
   expect(await cell(`${current}2`).textContent()).toBe('45');
   expect(await cell(`${progress}2`).textContent()).toBe('100%');
-});
+}, 60_000); // A restart recalculates five workbooks, dashboards included.
 
 test('an edit of a warning-protected cell asks "Edit anyway?": Cancel drops it, OK applies it', async () => {
   await tab('Key Results');
@@ -162,4 +162,4 @@ test('an edit of a warning-protected cell asks "Edit anyway?": Cancel drops it, 
   await dialog.getByRole('button', { name: 'OK' }).click();
   await poll(() => cell(target).textContent()).toBe('');
   expect(await held()).toBe('');
-});
+}, 60_000); // Each edit recalculates the company workbook, its dashboard included.
