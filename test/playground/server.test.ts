@@ -460,7 +460,7 @@ describe('persistence', () => {
     expect(state.workbooks.map((w: Book) => w.id)).not.toContain(books[0]!.id);
     books = state.workbooks;
     expect((await column(playground, books[0]!, 'Objectives', 'Objective'))[0]).not.toBe('Changed');
-  });
+  }, 60_000); // Seeding the demo builds five dashboards.
 });
 
 describe('a state file saved before version 2', () => {
