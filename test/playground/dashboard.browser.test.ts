@@ -55,6 +55,13 @@ test('every headline figure is a number or a word, never an error', async () => 
   expect(shown.filter((text) => /^#[A-Z/0!]+[!?]?$|^invalid:/.test(text))).toEqual([]);
 });
 
+test('lists the company and each linked team, whatever cycles the teams count', async () => {
+  // Sales counts fiscal quarters and Operations six-week waves: their objectives support the company's, so they count.
+  const teams = await Promise.all([23, 24, 25, 26].map((row) => cell(`A${row}`).textContent()));
+  expect(teams).toEqual(['Company', 'Operations', 'Product', 'Sales']);
+  for (const row of [23, 24, 25, 26]) expect(await cell(`B${row}`).textContent()).toBe('3');
+});
+
 test('draws the three charts with their data, and a bar for each objective', async () => {
   const charts = page.locator('.chart-box svg.chart');
   await poll(() => charts.count()).toBe(3);

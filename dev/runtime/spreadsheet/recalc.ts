@@ -260,9 +260,20 @@ export class Recalculator {
       const [r, c] = cells[i]!;
       if (r > lastRow) break;
       const key = `${sheet.id}:${r}:${c}`;
-      if (c > lastColumn || this.state.has(key)) continue;
+      if (c > lastColumn) continue;
+      const state = this.state.get(key);
+      if (state !== undefined) {
+        // Still being evaluated below us: its spill, not yet placed, may land in the range being read.
+        if (state !== DONE) this.waitInSpeculation(state, key);
+        continue;
+      }
       const blocker = this.blocked.get(key);
-      if (blocker !== undefined && this.state.get(blocker) !== DONE) continue;
+      const blockerState = blocker === undefined ? undefined : this.state.get(blocker);
+      if (blockerState !== undefined && blockerState !== DONE) {
+        // The reader may need this cell's spill, so it waits on the same cell.
+        this.waitInSpeculation(blockerState, blocker!);
+        continue;
+      }
       const depth = this.stack.length;
       this.speculations.push(depth);
       try {
@@ -276,18 +287,27 @@ export class Recalculator {
     }
   }
 
+  /**
+   * A read needs `key`, a cell still being evaluated at stack index `state`:
+   * a speculation started above it is given up and waits for that cell (it is
+   * evaluated again once the cell is done) rather than finishing without it;
+   * the cell that started it all reads on without it.
+   */
+  private waitInSpeculation(state: number, key: string): void {
+    const innermost = this.speculations[this.speculations.length - 1];
+    if (innermost === undefined || state >= innermost) return;
+    this.blocked.set(this.stack[innermost]!, key);
+    this.abortTarget = innermost;
+    throw new SpeculationAbort();
+  }
+
   private readCell(sheet: SheetData, row: number, column: number): CellValue | FormulaError {
     const cell = getCell(sheet, row, column);
     if (cell?.formula !== undefined) {
       const state = this.state.get(`${sheet.id}:${row}:${column}`);
       if (state === undefined) this.evaluateCell(sheet, row, column);
       else if (state !== DONE) {
-        const innermost = this.speculations[this.speculations.length - 1];
-        if (innermost !== undefined && state < innermost) {
-          this.blocked.set(this.stack[innermost]!, `${sheet.id}:${row}:${column}`);
-          this.abortTarget = innermost;
-          throw new SpeculationAbort();
-        }
+        this.waitInSpeculation(state, `${sheet.id}:${row}:${column}`);
         return new FormulaError('#REF!', CIRCULAR);
       }
     } else if (cell?.value !== undefined) {
