@@ -13,6 +13,7 @@
 // lines) and its dashboard, built from the menu.
 
 import { CallCounter, createSpreadsheetApp, type CellValue } from '../runtime/index';
+import { HISTORY } from '../../src/okr/schema';
 import type { Person, Workbooks } from './workbooks';
 
 export const PEOPLE: Person[] = [
@@ -405,7 +406,7 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
   return ids;
 }
 
-const HISTORY_TAB = 'History';
+const HISTORY_TAB = HISTORY.name;
 const HISTORY_WEEKS = 8;
 
 /**
@@ -446,15 +447,16 @@ function typeHistory(workbooks: Workbooks, id: string, cycle: DemoCycle, now: Da
   // The tab as the weekly summary makes it: hidden, after the others, its header bold and frozen.
   const spreadsheet = bySummary(workbooks, id);
   const sheet = spreadsheet.insertSheet(HISTORY_TAB, spreadsheet.getSheets().length);
+  const width = HISTORY.headers.length;
   sheet
-    .getRange(1, 1, 1, 5)
-    .setValues([['Date', 'ID', 'Progress', 'Confidence', 'Status']])
+    .getRange(1, 1, 1, width)
+    .setValues([[...HISTORY.headers]])
     .setFontWeight('bold');
   sheet.setFrozenRows(1);
-  sheet.getRange('A2:A').setNumberFormat('yyyy-mm-dd hh:mm');
-  sheet.getRange('B2:B').setNumberFormat('@');
-  sheet.getRange('C2:C').setNumberFormat('0%');
-  if (rows.length > 0) sheet.getRange(2, 1, rows.length, 5).setValues(rows);
+  HISTORY.columns.forEach((column, i) => {
+    if (column.format) sheet.getRange(2, i + 1, sheet.getMaxRows() - 1, 1).setNumberFormat(column.format);
+  });
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, width).setValues(rows);
   sheet.hideSheet();
 }
 

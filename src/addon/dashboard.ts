@@ -1,4 +1,4 @@
-import { Cell, isBlank, text } from '../okr/cells';
+import { Cell, isBlank, text, uniqueTexts } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { HISTORY, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TabSpec } from '../okr/schema';
 import { columnLetter, quoteSheet } from './a1';
@@ -115,17 +115,12 @@ function headerColumns(sheet: Sheet, headers: readonly string[]): Map<string, nu
   return matchHeaderCells(range.getValues()[0] as Cell[], range.getFormulas()[0]!, headers);
 }
 
-/** The names in a column (a team column), each once whatever the case, in the order the tab lists them. */
+/** The names in a column (a team column), each once as ids compare, in the order the tab lists them. */
 function namesIn(sheet: Sheet, column: number): string[] {
   const rows = sheet.getLastRow() - 1;
   if (rows < 1) return [];
-  const teams = new Map<string, string>();
-  for (const [cell] of sheet.getRange(2, column + 1, rows, 1).getValues() as Cell[][]) {
-    if (isBlank(cell) || /^link broken/i.test(text(cell))) continue;
-    const name = text(cell).trim();
-    if (!teams.has(name.toLowerCase())) teams.set(name.toLowerCase(), name);
-  }
-  return [...teams.values()];
+  const cells = (sheet.getRange(2, column + 1, rows, 1).getValues() as Cell[][]).map(([cell]) => cell);
+  return uniqueTexts(cells.filter((cell) => !isBlank(cell) && !/^link broken/i.test(text(cell))).map((cell) => text(cell).trim()));
 }
 
 function write(sheet: Sheet, layout: DashboardLayout): void {
