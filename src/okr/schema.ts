@@ -332,6 +332,34 @@ export const MAIL_LOG = tab('Mail log', [
   { header: 'Time', format: 'yyyy-mm-dd hh:mm' },
 ]);
 
+/**
+ * Every closed cycle, one row per objective and per key result, written once
+ * by Close the cycle as values (never formulas), so later edits to the OKRs
+ * never change the record. OKR_CYCLE_STATS reads it to compare cycles.
+ * Visible: it is the organisation's record, read and kept by people.
+ */
+export const ARCHIVE = tab('Archive', [
+  // Plain text: a cycle named 2026 stays the text 2026, as typed.
+  { header: 'Cycle', required: true, format: '@' },
+  { header: 'Closed on', required: true, format: 'yyyy-mm-dd' },
+  { header: 'Kind', required: true },
+  { header: 'ID', required: true, format: '@' },
+  { header: 'Parent ID', format: '@' },
+  { header: 'Title', format: '@' },
+  { header: 'Owner', format: '@' },
+  { header: 'Team', format: '@' },
+  { header: 'Progress', format: PERCENT },
+  { header: 'Score', required: true, format: '0.0' },
+  { header: 'Confidence' },
+  { header: 'Check-ins', required: true, format: '0' },
+  { header: 'Reflection', format: '@' },
+]);
+
+/** The Kind of an Archive row. */
+export const ARCHIVE_KINDS = { objective: 'objective', keyResult: 'key result' } as const;
+
+export type ArchiveColumn = (typeof ARCHIVE.headers)[number];
+
 /** What a setting's default depends on: today's month, and the fiscal year set so far. */
 export interface SettingContext {
   year: number;
