@@ -164,7 +164,7 @@ function addRows<Column extends string>(grid: Grid, table: Table<Column>, rows: 
   const sheet = grid.sheet!;
   const first = lastUsedRow(grid, table as Table<string>) + 1;
   const last = first + rows.length - 1;
-  if (last > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+  growTo(sheet, last);
   const columns = [...table.columns]
     .filter(([header]) => !table.spec.computed.includes(header) && rows[0]!.values.has(header))
     .sort((a, b) => a[1] - b[1]);
@@ -176,6 +176,12 @@ function addRows<Column extends string>(grid: Grid, table: Table<Column>, rows: 
     range.setValues(rows.map((row, r) => run.map((c, i) => asWritten(row.values.get(headerAt.get(c)!) ?? '', formats[r]![i]!))));
     undo.push(() => range.setValues(rows.map(() => run.map(() => ''))));
   }
+}
+
+/** Adds rows at the end of the grid when it has fewer than `rows`. */
+function growTo(sheet: Sheet, rows: number): void {
+  const grid = sheet.getMaxRows();
+  if (rows > grid) sheet.insertRowsAfter(grid, rows - grid);
 }
 
 /** Runs of adjacent numbers in a sorted list: [0,1,2,5] → [[0,1,2],[5]]. */
@@ -222,7 +228,7 @@ function appendToArchive(spreadsheet: Spreadsheet, tabs: Tabs, plan: ClosePlan, 
   const width = Math.max(...at.values()) + 1;
   const first = sheet.getLastRow() + 1;
   const last = first + plan.archive.length - 1;
-  if (last > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), last - sheet.getMaxRows());
+  growTo(sheet, last);
   const range = sheet.getRange(first, 1, plan.archive.length, width);
   const formats = range.getNumberFormats();
   range.setValues(
