@@ -26,13 +26,23 @@ const SUMMARY_CALLS: Record<string, unknown[]> = {
   sendSummaryNow: [],
 };
 
+/**
+ * The Close the cycle dialog's calls. Their server functions come with the
+ * server side of issue 22; until dist/Code.js holds them, the dialog is tested
+ * with a stand-in (close-cycle.stand-in.browser.test.ts).
+ */
+const CLOSE_CYCLE_CALLS: Record<string, unknown[]> = {
+  getCycleReview: [],
+  closeCycle: [{ cycle: '2026-Q4', nextCycle: '2027-Q1', reflections: { 'EX-O1': 'Ship smaller.' }, carryOver: ['EX-KR2'] }],
+};
+
 test("the pages call no server function this list misses (sidebar/*.ts, every call('…'))", () => {
   const dir = path.join(ROOT, 'sidebar');
   const called = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/\bcall\('(\w+)'/g)) called.add(match[1]!);
   }
-  expect([...called].sort()).toEqual([...Object.keys(CALLS), ...Object.keys(SUMMARY_CALLS)].sort());
+  expect([...called].sort()).toEqual([...Object.keys(CALLS), ...Object.keys(SUMMARY_CALLS), ...Object.keys(CLOSE_CYCLE_CALLS)].sort());
 });
 
 test('each of them returns, through the bridge, a value google.script.run can carry', () => {
