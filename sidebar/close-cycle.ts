@@ -219,15 +219,20 @@ function ready(): boolean {
   return true;
 }
 
+/** Takes the open question away and gives the first step's buttons back. */
+function dismiss(): void {
+  fill(confirmBox);
+  closeCycleButton.disabled = false;
+  cancelButton.disabled = false;
+}
+
 /** Shows the second step: a question, a button that goes ahead, and one (or Escape) that goes back. */
 function ask(question: string, yes: string, onYes: () => void, back: HTMLElement): void {
   const go = el('button', { type: 'button', class: 'primary' }, yes);
   const goBack = el('button', { type: 'button', class: 'secondary' }, 'Go back');
   const questionId = uid('question');
   const leave = () => {
-    fill(confirmBox);
-    closeCycleButton.disabled = false;
-    cancelButton.disabled = false;
+    dismiss();
     back.focus();
   };
   goBack.addEventListener('click', leave);
@@ -246,6 +251,7 @@ function ask(question: string, yes: string, onYes: () => void, back: HTMLElement
       el('div', { class: 'actions' }, go, goBack),
     ),
   );
+  // Escape only ever goes back from a question: nothing on the page throws away what was typed.
   confirmBox.onkeydown = (event) => {
     if (event.key === 'Escape' && !go.disabled) {
       event.preventDefault();
@@ -294,8 +300,8 @@ async function send(): Promise<void> {
     done.focus();
   } catch (error) {
     // Everything typed and ticked stays as it was; only the question goes.
-    fill(confirmBox);
     lock(false);
+    dismiss();
     problem.textContent = `${review.cycle} was not closed: ${(error as Error).message.replace(/^(?:Error|Exception):\s*/, '')}`;
     closeCycleButton.focus();
   } finally {
@@ -346,6 +352,12 @@ function render(): void {
   closeCycleButton.textContent = `Close ${review.cycle}…`;
   closeCycleButton.addEventListener('click', askToClose);
   cancelButton.addEventListener('click', askToLeave);
+  // A change made while a question is open makes its answer stale (the counts it gave, the reflections it checked): it goes.
+  const stale = (event: Event) => {
+    if (confirmBox.firstChild && !confirmBox.contains(event.target as Node)) dismiss();
+  };
+  app.addEventListener('input', stale);
+  app.addEventListener('change', stale);
   fill(
     app,
     heading,
@@ -365,7 +377,6 @@ function render(): void {
     list,
     el('div', { class: 'footer' }, summary, problem, confirmBox, el('div', { class: 'actions' }, closeCycleButton, cancelButton)),
   );
-  // Escape never throws away what was typed: only the open question listens to it.
   showSummary();
 }
 

@@ -207,6 +207,14 @@ test('the summary line says what closing will do, and follows the ticks and the 
   );
   // The boxes' labels follow the next cycle too.
   expect(await page.getByRole('checkbox', { name: 'Carry over to 2027-H1 (P2-KR2)' }).isChecked()).toBe(true);
+  // A change while the question is open takes the question away: its counts are stale.
+  await page.getByRole('button', { name: 'Close 2026-Q4…' }).click();
+  expect(await page.locator('.question p').textContent()).toContain('carries 2 key results over to 2027-H1');
+  await page.getByRole('checkbox', { name: /P2-KR2/ }).uncheck();
+  expect(await page.locator('.question').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Close 2026-Q4…' }).isEnabled()).toBe(true);
+  await page.getByRole('button', { name: 'Close 2026-Q4…' }).click();
+  expect(await page.locator('.question p').textContent()).toContain('carries 1 key result over to 2027-H1');
 }, 60_000);
 
 test('a reflection past 500 characters is counted live, flagged, and never sent', async () => {
