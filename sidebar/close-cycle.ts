@@ -299,10 +299,11 @@ async function send(): Promise<void> {
     fill(app, el('h1', {}, `Close the cycle: ${sent.cycle}`), done, el('div', { class: 'actions' }, closeButton()));
     done.focus();
   } catch (error) {
-    // Everything typed and ticked stays as it was; only the question goes.
+    // Everything typed and ticked stays as it was; only the question goes. The words do not claim
+    // the cycle is open: a retry after a lost reply is refused as "already closed".
     lock(false);
     dismiss();
-    problem.textContent = `${review.cycle} was not closed: ${(error as Error).message.replace(/^(?:Error|Exception):\s*/, '')}`;
+    problem.textContent = `Closing ${review.cycle} did not go through: ${(error as Error).message.replace(/^(?:Error|Exception):\s*/, '')}`;
     closeCycleButton.focus();
   } finally {
     sending = false;

@@ -92,11 +92,14 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Opens the dialog on `review`; closeCycle answers with `close` (which may throw, as a refusal). */
-async function open(review: CycleReview = reviewOf(), close: (input: CloseCycleInput) => CycleClosed = () => CLOSED): Promise<StandIn> {
+/** Opens the dialog on `review` (a function throws, as a failed read); closeCycle answers with `close` (which may throw, as a refusal). */
+async function open(
+  review: CycleReview | (() => CycleReview) = reviewOf(),
+  close: (input: CloseCycleInput) => CycleClosed = () => CLOSED,
+): Promise<StandIn> {
   const received: CloseCycleInput[] = [];
   const functions: Record<string, (...args: unknown[]) => unknown> = {
-    getCycleReview: () => review,
+    getCycleReview: () => (typeof review === 'function' ? review() : review),
     closeCycle: (input) => {
       received.push(input as CloseCycleInput);
       return close(input as CloseCycleInput);
@@ -252,7 +255,9 @@ test('a refusal shows as an error, never as success, and keeps everything typed 
   await page.getByLabel('Next cycle').fill('2027-H1');
   await page.getByRole('button', { name: 'Close 2026-Q4…' }).click();
   await page.getByRole('button', { name: 'Yes, close 2026-Q4' }).click();
-  await expect.poll(() => page.locator('[role=alert]').textContent(), { timeout: 15_000 }).toBe(`2026-Q4 was not closed: ${refusal}`);
+  await expect
+    .poll(() => page.locator('[role=alert]').textContent(), { timeout: 15_000 })
+    .toBe(`Closing 2026-Q4 did not go through: ${refusal}`);
   expect(await page.locator('.result').count()).toBe(0);
   expect(await page.getByRole('textbox', { name: 'What we learned (P2)' }).inputValue()).toBe(HOSTILE);
   expect(await page.getByRole('checkbox', { name: /P2-KR1/ }).isChecked()).toBe(true);
@@ -276,6 +281,17 @@ test('a double click sends one closeCycle: on Close it only asks, on the confirm
   await page.waitForTimeout(300);
   expect(received).toHaveLength(1);
   expect(harness.calls).toEqual(['getCycleReview', 'closeCycle']);
+}, 60_000);
+
+test('a review that cannot be read is said as an error, with only Close to press', async () => {
+  const { page } = await open(() => {
+    throw new Error(`The Settings tab has no current cycle. ${HOSTILE}`);
+  });
+  expect(await page.locator('[role=alert]').textContent()).toBe(
+    `The cycle could not be read: The Settings tab has no current cycle. ${HOSTILE}`,
+  );
+  expect(await page.getByRole('button').allTextContents()).toEqual(['Close']);
+  expect(await page.locator('main img').count()).toBe(0);
 }, 60_000);
 
 test('a cycle closed already says when, and offers no way to close it again', async () => {
