@@ -2,6 +2,7 @@
 // delegate. The JSDoc of a custom formula is what Sheets shows in the formula
 // autocomplete; @preserve keeps it through the build onto the stub in Code.js.
 import { checkinContext, showCheckinPanel } from './addon/checkin';
+import { closeCycle, cycleReview, showCloseCycleDialog } from './addon/close-cycle';
 import { recordCheckin } from './addon/record-checkin';
 import { applyMetricSuggestions, metricSuggestions, showMetricSuggestions } from './addon/metric-suggestions';
 import {
@@ -15,6 +16,7 @@ import {
 } from './addon/menu';
 import type { CheckinContext, CheckinInput, KeyResultView } from './shared/checkin-api';
 import type { AppliedMetrics, MetricSuggestion } from './shared/suggestions-api';
+import type { CloseCycleInput, CycleClosed, CycleReview } from './shared/cycle-review-api';
 import type { SummarySent, SummaryPreview, SummarySettingsInput, SummarySettings } from './shared/summary-api';
 import { saveSummarySettings, showSummarySettings, summarySettings } from './addon/summary-settings';
 import { previewSummary, sendSummaries } from './addon/summary-send';
@@ -76,6 +78,22 @@ global.updateLinks = (): void => updateLinksAction();
 
 /** Menu: Build the dashboard (adds the Dashboard tab, or builds the add-on's own again). */
 global.buildDashboard = (): void => buildDashboardAction();
+
+/** Menu: Close the cycle… (opens the dialog that archives the current cycle, carries unfinished key results over and starts the next). */
+global.showCloseCycleDialog = (): void => showCloseCycleDialog();
+
+/**
+ * Close the cycle dialog: the current cycle's objectives and key results with the figures the Archive will keep.
+ * @return {CycleReview} { cycle, nextCycle, closedOn, objectives: [{ id, title, team, owner, progress, score, status, checkins, keyResults }], notices }
+ */
+global.getCycleReview = (): CycleReview => cycleReview();
+
+/**
+ * Close the cycle dialog: archives the cycle, carries the key results over and makes the next cycle current, all or nothing; refuses, changing nothing, with the reason.
+ * @param {CloseCycleInput} input { cycle, nextCycle, reflections: { objectiveId: text }, carryOver: [keyResultId] }
+ * @return {CycleClosed} { archived, carriedOver, cycle }
+ */
+global.closeCycle = (input: CloseCycleInput): CycleClosed => closeCycle(input);
 
 /** Menu: Check in (opens the check-in panel). */
 global.showCheckinPanel = (): void => showCheckinPanel();

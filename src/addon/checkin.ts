@@ -1,5 +1,5 @@
 import type { CheckinContext } from '../shared/checkin-api';
-import { Cell } from '../okr/cells';
+import { Cell, isBlank, normalise } from '../okr/cells';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS } from '../okr/schema';
 import { readSettings } from '../okr/settings';
 import { Tables, expectedOrUndefined, keyResultViews } from '../okr/views';
@@ -50,7 +50,14 @@ export function checkinContext(): CheckinContext {
     notices.push(
       `The current cycle in Settings, "${settings.cycle}", is not a cycle this workbook knows, so no status is shown: run Validate the OKRs to see how to write it.`,
     );
-  const keyResults = keyResultViews(tables, settings, calendar, now, wallClock);
+  // The current cycle's key results: those of objectives with no Cycle or this one (or none found), as the summary
+  // counts them; a closed cycle's, or one planned ahead, are not checked in on.
+  const otherCycle = new Set(
+    readTable(tables.objectives, OBJECTIVES)
+      .rows.filter((row) => !isBlank(row.get('Cycle')) && normalise(row.get('Cycle')) !== normalise(settings.cycle))
+      .map((row) => normalise(row.get('ID'))),
+  );
+  const keyResults = keyResultViews(tables, settings, calendar, now, wallClock).filter((kr) => !otherCycle.has(normalise(kr.objectiveId)));
   const owners = [...new Set(keyResults.map((kr) => kr.owner).filter((o) => o !== ''))].sort();
   const teams = [...new Set(keyResults.map((kr) => kr.team).filter((t) => t !== ''))].sort();
   return {

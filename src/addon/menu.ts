@@ -25,6 +25,8 @@ export function buildMenu(): void {
     .addItem('Email summaries…', 'showSummarySettings')
     .addItem('Build the dashboard', 'buildDashboard')
     .addSeparator()
+    .addItem('Close the cycle…', 'showCloseCycleDialog')
+    .addSeparator()
     .addItem('Help', 'showHelp')
     .addToUi();
 }

@@ -10,6 +10,7 @@ const ITEMS = [
   { path: 'Extensions > OKR Sheets > Update links', functionName: 'updateLinks' },
   { path: 'Extensions > OKR Sheets > Email summaries…', functionName: 'showSummarySettings' },
   { path: 'Extensions > OKR Sheets > Build the dashboard', functionName: 'buildDashboard' },
+  { path: 'Extensions > OKR Sheets > Close the cycle…', functionName: 'showCloseCycleDialog' },
   { path: 'Extensions > OKR Sheets > Help', functionName: 'showHelp' },
 ];
 
