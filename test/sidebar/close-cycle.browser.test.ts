@@ -139,3 +139,26 @@ test('a stale dialog is refused by the server: the message shows as an error, no
   expect(await page.getByRole('checkbox', { name: /\(EX-KR4\)/ }).isChecked()).toBe(true);
   expect(await page.getByRole('button', { name: 'Close 2026-Q4…' }).isEnabled()).toBe(true);
 }, 60_000);
+
+test('a reply lost on the way is an error; closing again is refused, and the Archive holds the cycle once', async () => {
+  const { rt, id } = seededWorkbook();
+  const page = await open(rt, id);
+  await page.getByRole('textbox', { name: 'What we learned (EX-O1)' }).fill('Kept once.');
+  harness!.loseNextReply = true;
+  await page.getByRole('button', { name: 'Close 2026-Q4…' }).click();
+  await page.getByRole('button', { name: 'Yes, close 2026-Q4' }).click();
+  await expect
+    .poll(() => page.locator('[role=alert]').textContent(), { timeout: 15_000 })
+    .toBe('Closing 2026-Q4 did not go through: We are sorry, a server error occurred. Please wait a bit and try again.');
+  // The server did close it; the person, not knowing, tries again.
+  expect(records(rt, id, 'Archive')).toHaveLength(12);
+  await page.getByRole('button', { name: 'Close 2026-Q4…' }).click();
+  await page.getByRole('button', { name: 'Yes, close 2026-Q4' }).click();
+  await expect
+    .poll(() => page.locator('[role=alert]').textContent(), { timeout: 15_000 })
+    .toBe('Closing 2026-Q4 did not go through: 2026-Q4 was already closed on 2026-11-30: the Archive keeps it. Nothing was changed.');
+  expect(await page.locator('.result').count()).toBe(0);
+  expect(records(rt, id, 'Archive')).toHaveLength(12);
+  expect(records(rt, id, 'Archive').filter((r) => r.Reflection === 'Kept once.')).toHaveLength(1);
+  expect(harness!.calls).toEqual(['getCycleReview', 'closeCycle', 'closeCycle']);
+}, 60_000);
