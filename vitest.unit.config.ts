@@ -9,6 +9,7 @@ export default defineConfig({
       'test/formulas.test.ts',
       'test/sidebar/client.test.ts',
       'test/sidebar/summary-settings.test.ts',
+      'test/sidebar/close-cycle-text.test.ts',
       'test/playground/find-chromium.test.ts',
     ],
   },

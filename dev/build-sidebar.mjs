@@ -3,7 +3,8 @@
 // that we would rather not depend on, so esbuild bundles each page's script
 // and style and both are inlined into its template. dist/Sidebar.html is the
 // check-in panel; dist/Suggestions.html the Apply suggested metrics dialog;
-// dist/Summaries.html the Email summaries dialog.
+// dist/Summaries.html the Email summaries dialog; dist/CloseCycle.html the
+// Close the cycle dialog.
 // Run directly (`node dev/build-sidebar.mjs`) or imported by dev/build.ts.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ export const PAGES = [
   { name: 'Sidebar', script: 'main.ts', style: 'style.css', template: 'index.html', budget: 60 * 1024 },
   { name: 'Suggestions', script: 'suggestions.ts', style: 'suggestions.css', template: 'suggestions.html', budget: 20 * 1024 },
   { name: 'Summaries', script: 'summaries.ts', style: 'summaries.css', template: 'summaries.html', budget: 25 * 1024 },
+  { name: 'CloseCycle', script: 'close-cycle.ts', style: 'close-cycle.css', template: 'close-cycle.html', budget: 20 * 1024 },
 ];
 
 /** The check-in panel's budget, in bytes. */

@@ -1,13 +1,15 @@
-// google.script.run as a typed promise API, for the check-in panel, the
-// Apply suggested metrics dialog and the Email summaries dialog. The names and types come from the contracts
-// shared with src/main.ts, so a renamed server function or a changed argument
-// fails the type check here rather than in a person's panel.
+// google.script.run as a typed promise API, for the check-in panel and the
+// Apply suggested metrics, Email summaries and Close the cycle dialogs. The
+// names and types come from the contracts shared with src/main.ts, so a
+// renamed server function or a changed argument fails the type check here
+// rather than in a person's panel.
 import type { CheckinServer } from '../src/shared/checkin-api';
+import type { CloseCycleServer } from '../src/shared/cycle-review-api';
 import type { SuggestionServer } from '../src/shared/suggestions-api';
 import type { SummaryServer } from '../src/shared/summary-api';
 
 /** Every server function a page calls. */
-type Server = CheckinServer & SuggestionServer & SummaryServer;
+type Server = CheckinServer & SuggestionServer & SummaryServer & CloseCycleServer;
 
 export type ServerName = keyof Server;
 

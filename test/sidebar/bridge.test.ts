@@ -26,13 +26,19 @@ const SUMMARY_CALLS: Record<string, unknown[]> = {
   sendSummaryNow: [],
 };
 
+/** The Close the cycle dialog's calls, in the order a person makes them. */
+const CLOSE_CYCLE_CALLS: Record<string, unknown[]> = {
+  getCycleReview: [],
+  closeCycle: [{ cycle: '2026-Q4', nextCycle: '2027-Q1', reflections: { 'EX-O1': 'Ship smaller.' }, carryOver: ['EX-KR2'] }],
+};
+
 test("the pages call no server function this list misses (sidebar/*.ts, every call('…'))", () => {
   const dir = path.join(ROOT, 'sidebar');
   const called = new Set<string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     for (const match of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/\bcall\('(\w+)'/g)) called.add(match[1]!);
   }
-  expect([...called].sort()).toEqual([...Object.keys(CALLS), ...Object.keys(SUMMARY_CALLS)].sort());
+  expect([...called].sort()).toEqual([...Object.keys(CALLS), ...Object.keys(SUMMARY_CALLS), ...Object.keys(CLOSE_CYCLE_CALLS)].sort());
 });
 
 test('each of them returns, through the bridge, a value google.script.run can carry', () => {
@@ -46,6 +52,14 @@ test('each of them returns, through the bridge, a value google.script.run can ca
 test('the Email summaries calls return, through the bridge, a value google.script.run can carry', () => {
   const { rt, id } = seededWorkbook();
   for (const [name, args] of Object.entries(SUMMARY_CALLS)) {
+    const reply = rt.runFromPage(name, { spreadsheetId: id, user: ONE, args });
+    expect(reply, name).toMatchObject({ ok: true });
+  }
+});
+
+test('the Close the cycle calls return, through the bridge, a value google.script.run can carry', () => {
+  const { rt, id } = seededWorkbook();
+  for (const [name, args] of Object.entries(CLOSE_CYCLE_CALLS)) {
     const reply = rt.runFromPage(name, { spreadsheetId: id, user: ONE, args });
     expect(reply, name).toMatchObject({ ok: true });
   }
