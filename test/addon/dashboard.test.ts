@@ -228,7 +228,11 @@ describe('Build the dashboard', () => {
     const chart = charts()[3]!;
     const [cycles, figures] = chart.getRanges().map((range) => range.getValues().filter((r) => r[0] !== ''));
     expect(cycles).toEqual([['Cycle'], ['2026-Q2'], ['2026-Q3']]);
-    expect(figures!.slice(0, 3)).toEqual([['Average score', 'Completion rate'], [0.7, 1], [expect.closeTo(0.65, 10), 0.5]]);
+    expect(figures!.slice(0, 3)).toEqual([
+      ['Average score', 'Completion rate'],
+      [0.7, 1],
+      [expect.closeTo(0.65, 10), 0.5],
+    ]);
     // Two cycles in the Archive: 2 + 8 rows kept before the objectives.
     expect(dashboard()[title + 1 + 10 + 2]![0]).toBe('Objectives');
   });
