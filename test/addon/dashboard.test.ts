@@ -198,6 +198,10 @@ describe('Build the dashboard', () => {
     expect(rt.store.formulas(id, 'Dashboard', `A${title + 2}`)[0]![0]).toBe('=OKR_CYCLE_STATS(Archive!A1:M)');
     // 8 rows kept for cycles to come, a blank row, then the Objectives title.
     expect(dashboard()[title + 1 + 8 + 2]![0]).toBe('Objectives');
+    // The Guide tab set-up wrote explains the block by the title it shows.
+    const guide = rt.store.values(id, 'Guide').map((r) => String(r[0]));
+    expect(guide.filter((line) => line.includes('"Effectiveness by cycle"'))).toHaveLength(1);
+    expect(guide).toContain('Are we getting better at OKRs?');
   });
 
   it('shows the closed cycles of an Archive whose columns were moved, and draws their score and completion', () => {
