@@ -57,23 +57,29 @@ export function cycleStats(values: readonly (readonly Cell[])[]): Cell[][] {
     );
   }
   const cycles = new Map<string, CycleTally>();
+  // Thousands of rows name a few cycles, written alike: each spelling is matched once.
+  const bySpelling = new Map<Cell, CycleTally>();
   for (const row of table.rows) {
     const cycle = row.get('Cycle');
-    if (isBlank(cycle)) continue;
-    const key = normalise(cycle);
-    let tally = cycles.get(key);
+    let tally = bySpelling.get(cycle);
     if (!tally) {
-      tally = {
-        name: text(cycle).trim(),
-        closedOn: undefined,
-        objectives: 0,
-        keyResults: 0,
-        teams: new Set(),
-        scoreSum: 0,
-        completed: 0,
-        checkins: 0,
-      };
-      cycles.set(key, tally);
+      if (isBlank(cycle)) continue;
+      const key = normalise(cycle);
+      tally = cycles.get(key);
+      if (!tally) {
+        tally = {
+          name: text(cycle).trim(),
+          closedOn: undefined,
+          objectives: 0,
+          keyResults: 0,
+          teams: new Set(),
+          scoreSum: 0,
+          completed: 0,
+          checkins: 0,
+        };
+        cycles.set(key, tally);
+      }
+      bySpelling.set(cycle, tally);
     }
     add(tally, row);
   }
@@ -87,7 +93,9 @@ export function cycleStats(values: readonly (readonly Cell[])[]): Cell[][] {
 function add(tally: CycleTally, row: TableRow<ArchiveColumn>): void {
   const closed = row.get('Closed on');
   if (isDate(closed)) tally.closedOn = Math.min(tally.closedOn ?? Infinity, closed.getTime());
-  const kind = normalise(row.get('Kind'));
+  const written = row.get('Kind');
+  // As Close the cycle writes it, else as a person may have typed it.
+  const kind = written === ARCHIVE_KINDS.keyResult || written === ARCHIVE_KINDS.objective ? written : normalise(written);
   if (kind === ARCHIVE_KINDS.objective) {
     tally.objectives++;
     tally.teams.add(normalise(row.get('Team')));
@@ -100,15 +108,12 @@ function add(tally: CycleTally, row: TableRow<ArchiveColumn>): void {
 }
 
 function addKeyResult(tally: CycleTally, row: TableRow<ArchiveColumn>): void {
-  const id = row.get('ID');
-  const name = `key result ${isBlank(id) ? '(no ID)' : showId(id)} of ${tally.name}`;
-  const where = `(row ${row.row} of the Archive)`;
   const score = row.get('Score');
   const n = asNumber(score);
   if (n === undefined) {
     tally.scoreProblem ??= isBlank(score)
-      ? `${name} has no score ${where}: write its Score`
-      : `${name} has score ${describe(score)} ${where}: write its Score as a number from 0 to 1`;
+      ? `${keyResult(tally, row)} has no score ${where(row)}: write its Score`
+      : `${keyResult(tally, row)} has score ${describe(score)} ${where(row)}: write its Score as a number from 0 to 1`;
   } else {
     tally.scoreSum += n;
     if (n >= COMPLETED_SCORE - EPSILON) tally.completed++;
@@ -117,11 +122,21 @@ function addKeyResult(tally: CycleTally, row: TableRow<ArchiveColumn>): void {
   const c = asNumber(checkins);
   if (c === undefined) {
     tally.checkinProblem ??= isBlank(checkins)
-      ? `${name} has no Check-ins ${where}: write how many check-ins it had, 0 if none`
-      : `${name} has Check-ins ${describe(checkins)} ${where}: write how many check-ins it had, as a number`;
+      ? `${keyResult(tally, row)} has no Check-ins ${where(row)}: write how many check-ins it had, 0 if none`
+      : `${keyResult(tally, row)} has Check-ins ${describe(checkins)} ${where(row)}: write how many check-ins it had, as a number`;
   } else {
     tally.checkins += c;
   }
+}
+
+/** `key result P1-KR2 of 2026-Q3`: made only for a message (a company's Archive has thousands of rows). */
+function keyResult(tally: CycleTally, row: TableRow<ArchiveColumn>): string {
+  const id = row.get('ID');
+  return `key result ${isBlank(id) ? '(no ID)' : showId(id)} of ${tally.name}`;
+}
+
+function where(row: TableRow<ArchiveColumn>): string {
+  return `(row ${row.row} of the Archive)`;
 }
 
 /** A cycle's row of the table; a figure that cannot be trusted reads `invalid: why`, a ratio over nothing is blank. */

@@ -123,6 +123,17 @@ describe('cycleStats', () => {
     ).toEqual(['Later', 'Tie 1', 'Tie 2']);
   });
 
+  it('counts one cycle however its name is spelt, shown as first written', () => {
+    const rows = [
+      HEADER,
+      row('2026-Q3', Q3, 'objective', 'O1', 'A', '', ''),
+      row(' 2026-q3 ', Q3, 'key result', 'K1', 'A', 0.5, 2),
+      row('2026-Q3', Q3, 'key result', 'K2', 'A', 1, 4),
+    ];
+    // 1 objective, 2 key results: (0.5 + 1) / 2 = 0.75, 1 of 2 completed, (2 + 4) / 2 = 3 check-ins.
+    expect(cycleStats(rows).slice(1)).toEqual([['2026-Q3', 1, 2, 0.75, 0.5, 3, 1, 2]]);
+  });
+
   it('an Archive with only its header gives only the header row', () => {
     expect(cycleStats([HEADER])).toEqual([[...CYCLE_STATS_HEADERS]]);
   });
