@@ -25,6 +25,7 @@ import { spreadsheetWallClock } from './addon/timezone';
 import { Arg, Output } from './formulas/columns';
 import {
   okrCheckinRate,
+  okrCycleStats,
   okrExpected,
   okrForecast,
   okrLinked,
@@ -330,3 +331,14 @@ global.OKR_VALIDATE = (objectives: Arg, key_results: Arg, cycles?: Arg, fiscal_s
  * @preserve
  */
 global.OKR_LINKED = (team: Arg, imported: Arg): Output => okrLinked(team, imported);
+
+/**
+ * How OKRs went in each closed cycle, oldest first: counts, average score, completion rate (score 0.7 or more), check-ins per key result, objectives per team, key results per objective.
+ * A figure that cannot be trusted reads invalid: naming the Archive row to fix.
+ *
+ * @param {range} archive The Archive tab, header row included, such as Archive!A1:M.
+ * @return A header row, then one row per closed cycle.
+ * @customfunction
+ * @preserve
+ */
+global.OKR_CYCLE_STATS = (archive: Arg): Output => okrCycleStats(archive);

@@ -11,7 +11,7 @@ import {
   createUi,
   type Execution,
 } from '../../dev/runtime/index';
-import { OBJECTIVES } from '../../src/okr/schema';
+import { ARCHIVE, OBJECTIVES } from '../../src/okr/schema';
 import { LIMITS } from '../latency';
 import { duration, fmt, medianMs, table, times } from '../measure';
 import { KEY_RESULT_HEADERS, OBJECTIVES_PER_TEAM, OBJECTIVE_HEADERS, organisation, teamsFor } from '../org';
@@ -105,6 +105,7 @@ const COLUMNS: Column[] = [
   },
   { name: 'OKR_VALIDATE', rows: 'objectives + key results', call: 'OKR_VALIDATE(input.objectives, input.keyResults)' },
   { name: 'OKR_LINKED', rows: 'objectives', call: 'OKR_LINKED("Product", input.imported)' },
+  { name: 'OKR_CYCLE_STATS', rows: 'objectives + key results', call: 'OKR_CYCLE_STATS(input.archive)' },
 ];
 
 /**
@@ -154,7 +155,7 @@ function makeInputs(context: vm.Context, keyResults: number): void {
   const krs = [KEY_RESULT_HEADERS, ...org.keyResults];
   // Imported as OKR_LINKED gets it: the whole Objectives tab, Progress and Status filled.
   const imported = [OBJECTIVES.headers, ...org.objectives.map((row, i) => [...row, (i % 100) / 100, 'on track'])];
-  context.__inputJson = JSON.stringify({ objectives, keyResults: krs, imported });
+  context.__inputJson = JSON.stringify({ objectives, keyResults: krs, imported, archiveHeaders: ARCHIVE.headers });
   context.__checkinsPerKeyResult = CHECKINS_PER_KEY_RESULT;
   vm.runInContext(
     `
@@ -186,6 +187,16 @@ function makeInputs(context: vm.Context, keyResults: number): void {
         }
       }
       delete globalThis.__checkinsPerKeyResult;
+      // The Archive of the same OKRs closed over four quarters: an objective and a key result a row, in the schema's columns.
+      var quarters = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
+      var archived = function (i, kind, id, parent, score, checkins) {
+        var q = i % 4;
+        return [quarters[q], new Date(Date.UTC(2026, q * 3, 2)), kind, id, parent, 'Title', 'owner@example.com', 'Team ' + (i % 9), score, score, '', checkins, ''];
+      };
+      input.archive = [input.archiveHeaders]
+        .concat(input.ids.map(function (id, i) { return archived(i, 'objective', id[0], '', '', ''); }))
+        .concat(input.keyResultIds.map(function (id, i) { return archived(i, 'key result', id[0], input.parents[i][0], (i % 11) / 10, i % 14); }));
+      delete input.archiveHeaders;
     })();`,
     context,
   );

@@ -10,10 +10,14 @@
 // set-up lays out each workbook; this file only types in the rows and
 // settings, as the people of Acme would. Each workbook also gets eight weeks
 // of History (the weekly summary's snapshots, so the dashboard's trend has
-// lines) and its dashboard, built from the menu.
+// lines) and its dashboard, built from the menu. The company workbook's
+// Archive holds two closed quarters, so the dashboard's Effectiveness by
+// cycle table and chart compare them.
 
 import { CallCounter, createSpreadsheetApp, type CellValue } from '../runtime/index';
-import { HISTORY } from '../../src/okr/schema';
+import { ARCHIVE, ARCHIVE_KINDS, ArchiveColumn, HISTORY } from '../../src/okr/schema';
+import { ensureArchiveTab } from '../../src/addon/archive-tab';
+import { Tabs } from '../../src/addon/tabs';
 import type { Person, Workbooks } from './workbooks';
 
 export const PEOPLE: Person[] = [
@@ -402,6 +406,7 @@ export function seedDemo(workbooks: Workbooks, now: Date): string[] {
       below.map((team) => byTeam.get(team)!),
     );
   WORKBOOKS.forEach((spec, i) => typeHistory(workbooks, ids[i]!, cycleOf(spec, now), now));
+  typeArchive(workbooks, ids[0]!);
   WORKBOOKS.forEach((spec, i) => buildDashboard(workbooks, ids[i]!, spec.owner));
   return ids;
 }
@@ -458,6 +463,171 @@ function typeHistory(workbooks: Workbooks, id: string, cycle: DemoCycle, now: Da
   });
   if (rows.length > 0) sheet.getRange(2, 1, rows.length, width).setValues(rows);
   sheet.hideSheet();
+}
+
+/** An objective of a closed cycle: its key results as [title, owner, score, check-ins]. */
+interface ClosedObjective {
+  id: string;
+  title: string;
+  owner: string;
+  reflection: string;
+  keyResults: [string, string, number, number][];
+}
+
+/**
+ * Acme's two closed quarters, as Close the cycle archived them. By hand
+ * (the dashboard's test checks these): 2026-Q2, 4 objectives and 10 key
+ * results, scores summing to 6.0 (average 0.60), 4 of 10 at 0.7 or more
+ * (40 %), 60 check-ins (6.0 a key result), one team (4.0 objectives per
+ * team), 2.5 key results per objective; 2026-Q3, 4 objectives and 11 key
+ * results, scores summing to 7.5 (average 7.5 / 11 ≈ 0.68), 6 of 11 (≈ 55 %),
+ * 121 check-ins (11.0), 4.0 per team, 11 / 4 = 2.75 per objective: the
+ * company got better at checking in and at setting reachable goals.
+ */
+export const CLOSED_CYCLES: { cycle: string; closedOn: [number, number, number]; objectives: ClosedObjective[] }[] = [
+  {
+    cycle: '2026-Q2',
+    closedOn: [2026, 7, 3],
+    objectives: [
+      {
+        id: 'C1',
+        title: 'Win the mid-market',
+        owner: 'Maya Chen',
+        reflection: 'Three key results were too many for one quarter; we checked in only when a deal moved.',
+        keyResults: [
+          ['Sign 20 mid-market customers', 'Tom Becker', 0.4, 5],
+          ['Cut the sales cycle from 60 to 40 days', 'jo@acme.example', 0.7, 8],
+          ['Launch the partner programme', 'Maya Chen', 0.3, 3],
+        ],
+      },
+      {
+        id: 'C2',
+        title: 'Make the product fast',
+        owner: 'priya@acme.example',
+        reflection: 'Speed work paid off; the weekly check-in kept it visible.',
+        keyResults: [
+          ['Pages load in under 1 second for 95% of views', 'sam@acme.example', 0.9, 11],
+          ['Halve the time to build a report', 'priya@acme.example', 0.6, 7],
+        ],
+      },
+      {
+        id: 'C3',
+        title: 'Hire the team we need',
+        owner: 'Maya Chen',
+        reflection: 'Hiring went well, onboarding of the new people lagged.',
+        keyResults: [
+          ['Hire 6 engineers', 'Maya Chen', 1, 6],
+          ['New hires productive within 30 days', 'priya@acme.example', 0.5, 4],
+        ],
+      },
+      {
+        id: 'C4',
+        title: 'Run a tight operation',
+        owner: 'lena@acme.example',
+        reflection: 'Set and forgotten: two key results had almost no check-ins.',
+        keyResults: [
+          ['First reply to support within 4 hours', 'raj@acme.example', 0.8, 9],
+          ['Cut hosting cost per customer by 20%', 'lena@acme.example', 0.3, 2],
+          ['Document every runbook', 'raj@acme.example', 0.5, 5],
+        ],
+      },
+    ],
+  },
+  {
+    cycle: '2026-Q3',
+    closedOn: [2026, 10, 2],
+    objectives: [
+      {
+        id: 'C1',
+        title: 'Become the tool product teams recommend to each other',
+        owner: 'Maya Chen',
+        reflection: 'Weekly check-ins made the referral work steady; the NPS target was right.',
+        keyResults: [
+          ['Raise net promoter score from 28 to 35', 'maya@acme.example', 0.8, 12],
+          ['Get 40 customer referrals', 'Tom Becker', 0.6, 11],
+          ['Publish 6 customer stories', 'jo@acme.example', 0.7, 12],
+        ],
+      },
+      {
+        id: 'C2',
+        title: 'Onboard a new customer in a day',
+        owner: 'priya@acme.example',
+        reflection: 'The guided set-up landed; self-serve import needs another quarter.',
+        keyResults: [
+          ['Median time to first report under 24 hours', 'sam@acme.example', 0.9, 13],
+          ['Self-serve data import for 80% of customers', 'priya@acme.example', 0.5, 10],
+          ['Onboarding satisfaction 8 of 10', 'sam@acme.example', 0.7, 12],
+        ],
+      },
+      {
+        id: 'C3',
+        title: 'Grow revenue in Europe',
+        owner: 'Tom Becker',
+        reflection: 'Ambitious on purpose: we learned which countries to leave for later.',
+        keyResults: [
+          ['Revenue in Europe from 1.2 to 2.0 million', 'Tom Becker', 0.6, 11],
+          ['Open 3 partner resellers', 'jo@acme.example', 0.4, 9],
+        ],
+      },
+      {
+        id: 'C4',
+        title: 'Keep the lights on, for less',
+        owner: 'lena@acme.example',
+        reflection: 'The migration was done early; the cost target was met in September.',
+        keyResults: [
+          ['Move the last service off the old cluster', 'raj@acme.example', 1, 8],
+          ['Cut hosting cost per customer by 15%', 'lena@acme.example', 0.7, 12],
+          ['Uptime 99.9% every month', 'raj@acme.example', 0.6, 11],
+        ],
+      },
+    ],
+  },
+];
+
+/**
+ * The company's Archive, as Close the cycle leaves it: the tab made by the
+ * add-on's own ensureArchiveTab (the ARCHIVE schema's headers and formats),
+ * one row per objective and per key result of each closed cycle, values only.
+ */
+function typeArchive(workbooks: Workbooks, id: string): void {
+  const rows: CellValue[][] = [];
+  const row = (cells: Partial<Record<ArchiveColumn, CellValue>>) => rows.push(ARCHIVE.headers.map((header) => cells[header] ?? ''));
+  for (const { cycle, closedOn, objectives } of CLOSED_CYCLES) {
+    const [y, m, d] = closedOn;
+    const common = { Cycle: cycle, 'Closed on': wallClockInstant(new Date(Date.UTC(y, m - 1, d))), Team: 'Company' };
+    for (const objective of objectives) {
+      const scores = objective.keyResults.map(([, , score]) => score);
+      const progress = round(scores.reduce((a, b) => a + b, 0) / scores.length, 4);
+      row({
+        ...common,
+        Kind: ARCHIVE_KINDS.objective,
+        ID: objective.id,
+        Title: objective.title,
+        Owner: objective.owner,
+        Progress: progress,
+        Score: round(progress, 1),
+        'Check-ins': objective.keyResults.reduce((sum, [, , , checkins]) => sum + checkins, 0),
+        Reflection: objective.reflection,
+      });
+      objective.keyResults.forEach(([title, owner, score, checkins], i) =>
+        row({
+          ...common,
+          Kind: ARCHIVE_KINDS.keyResult,
+          ID: `${objective.id}-KR${i + 1}`,
+          'Parent ID': objective.id,
+          Title: title,
+          Owner: owner,
+          Progress: score,
+          Score: score,
+          Confidence: Math.round(score * 10),
+          'Check-ins': checkins,
+        }),
+      );
+    }
+  }
+  const spreadsheet = bySummary(workbooks, id);
+  const sheet = ensureArchiveTab(spreadsheet, new Tabs(spreadsheet));
+  sheet.getRange(2, 1, rows.length, ARCHIVE.headers.length).setValues(rows);
 }
 
 /** The workbook through the runtime's own SpreadsheetApp, as the weekly summary's run writes it. */

@@ -2,7 +2,7 @@ import { HISTORY, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TabSpec } from '../ok
 import { columnLetter } from './a1';
 
 // The Dashboard tab as data: which formula goes in which cell, the formats,
-// and the three charts with their ranges. Every figure is a formula over the
+// and the four charts with their ranges. Every figure is a formula over the
 // OKR tabs, so the tab stays current as people check in without any script.
 // The OKR math stays in the OKR_ formulas (the one rollup rule, expected,
 // forecast, check-in rate); the built-ins here only pick the rows of the
@@ -19,6 +19,10 @@ export interface DashboardRefs {
   /** Rows kept for teams and for objectives' bars. */
   teamRows: number;
   objectiveRows: number;
+  /** The Archive tab with its header row, every column OKR_CYCLE_STATS reads: `Archive!A1:M`. */
+  archive: string;
+  /** Rows kept for the closed cycles under the effectiveness table's header. */
+  cycleRows: number;
 }
 
 /** A block of cells written with one setValues: formulas start with `=`, the rest are the add-on's own words. */
@@ -68,7 +72,12 @@ export const HEADLINE = [
 const STATUSES = ['on track', 'at risk', 'off track', 'done', 'no data'] as const;
 const STATUS_COLOURS = ['#34a853', '#fbbc04', '#ea4335', '#4285f4', '#bdbdbd'];
 
-export const CHART_TITLES = ['Key results by status', 'Progress by objective', 'Progress over the weeks'] as const;
+export const CHART_TITLES = [
+  'Key results by status',
+  'Progress by objective',
+  'Progress over the weeks',
+  'Average score and completion rate by cycle',
+] as const;
 
 const CYCLE = 'OKR_CURRENT_CYCLE';
 const CYCLE_ARGS = 'OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING';
@@ -184,8 +193,14 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
     values: [['Teams', '', '', '', ''], ['Team', 'Objectives', 'Progress', 'At risk + off track', 'Check-in rate'], ...teamRows],
   });
 
+  // Effectiveness by cycle: OKR_CYCLE_STATS spills its header and a row per closed cycle into the rows kept.
+  const effectivenessRow = teamEnd + 2;
+  const statsHeader = effectivenessRow + 1;
+  const statsEnd = statsHeader + refs.cycleRows;
+  blocks.push({ row: effectivenessRow, column: 1, values: [['Effectiveness by cycle'], [`=OKR_CYCLE_STATS(${refs.archive})`]] });
+
   // Objectives of this cycle, at the bottom so the list can grow.
-  const objectivesRow = teamEnd + 2;
+  const objectivesRow = statsEnd + 2;
   const first = objectivesRow + 2;
   const bars: string[][] = [];
   for (let i = 0; i < refs.objectiveRows; i++) {
@@ -237,6 +252,9 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       ['J4', '0.0'],
       [`C${TEAMS_ROW + 2}:C${teamEnd}`, '0%'],
       [`E${TEAMS_ROW + 2}:E${teamEnd}`, '0%'],
+      [`D${statsHeader + 1}:D${statsEnd}`, '0.00'],
+      [`E${statsHeader + 1}:E${statsEnd}`, '0%'],
+      [`F${statsHeader + 1}:H${statsEnd}`, '0.0'],
       [`E${first}:E`, '0%'],
       [`G${first}:H`, '0%'],
       [`${letter(data.week)}4:${letter(data.week)}`, 'mmm d'],
@@ -247,6 +265,8 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
       'A3:J3',
       `A${TEAMS_ROW}`,
       `A${TEAMS_ROW + 1}:E${TEAMS_ROW + 1}`,
+      `A${effectivenessRow}`,
+      `A${statsHeader}:H${statsHeader}`,
       `A${objectivesRow}`,
       `A${objectivesRow + 1}:I${objectivesRow + 1}`,
     ],
@@ -292,6 +312,16 @@ export function dashboardLayout(refs: DashboardRefs): DashboardLayout {
         width: 450,
         height: 260,
         colors: ['#bdbdbd', '#4285f4', '#34a853', '#fbbc04', '#ea4335', '#a142f4', '#24c1e0', '#ff6d01'],
+      },
+      {
+        kind: 'column',
+        title: CHART_TITLES[3],
+        ranges: [`A${statsHeader}:A${statsEnd}`, `D${statsHeader}:E${statsEnd}`],
+        row: effectivenessRow,
+        column: 10,
+        width: 380,
+        height: 220,
+        colors: ['#4285f4', '#34a853'],
       },
     ],
   };

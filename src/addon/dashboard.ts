@@ -1,7 +1,8 @@
 import { Cell, isBlank, text, uniqueTexts } from '../okr/cells';
 import { UserError } from '../okr/errors';
-import { HISTORY, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TabSpec } from '../okr/schema';
+import { ARCHIVE, HISTORY, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TabSpec } from '../okr/schema';
 import { columnLetter, quoteSheet } from './a1';
+import { ensureArchiveTab } from './archive-tab';
 import { CHART_TITLES, ChartSpec, DashboardLayout, dashboardLayout } from './dashboard-layout';
 import { matchHeaderCells } from './header-formulas';
 import { Tabs } from './tabs';
@@ -57,6 +58,7 @@ export function buildDashboard(spreadsheet: Spreadsheet): string {
   const objectiveSheet = tabs.get(OBJECTIVES.name)!;
   const objectives = namesIn(objectiveSheet, found[0]!.columns.get('ID')!).length;
   const ownTeams = namesIn(objectiveSheet, found[0]!.columns.get('Team')!);
+  const archive = archiveRef(spreadsheet, tabs);
   const layout = dashboardLayout({
     column: (spec, header) => {
       const columns = spec === HISTORY ? historyColumns! : found.find((f) => f.spec === spec)!.columns;
@@ -67,6 +69,9 @@ export function buildDashboard(spreadsheet: Spreadsheet): string {
     history: historyColumns !== undefined && HISTORY.required.every((h) => historyColumns.has(h)) && historyColumns.has('Progress'),
     teamRows: Math.max(8, ownTeams.length + linkedTeams.length + 3),
     objectiveRows: Math.max(15, objectives + 10),
+    archive: archive.a1,
+    // Two years of quarterly closes to come before the table meets the objectives: a rebuild makes room again.
+    cycleRows: archive.cycles + 8,
   });
 
   // First among the tabs: where a leader looks.
@@ -87,8 +92,24 @@ export function buildDashboard(spreadsheet: Spreadsheet): string {
   PropertiesService.getDocumentProperties().setProperty(CHARTS_PROPERTY, JSON.stringify(ids));
   spreadsheet.setActiveSheet(sheet);
   return own
-    ? `The ${sheet.getName()} tab was built again: its figures and its three charts are up to date, and nothing else was changed.`
+    ? `The ${sheet.getName()} tab was built again: its figures and its four charts are up to date, and nothing else was changed.`
     : `Added the ${DASHBOARD_TAB} tab: the cycle at a glance. Every figure is a formula, so it stays current as people check in.`;
+}
+
+/**
+ * The Archive tab (made when missing, so the formula never names a missing
+ * tab) as OKR_CYCLE_STATS reads it: from A1 to its last ARCHIVE column where
+ * its headers are now, and how many cycles it holds, for the rows to keep.
+ */
+function archiveRef(spreadsheet: Spreadsheet, tabs: Tabs): { a1: string; cycles: number } {
+  const existed = tabs.has(ARCHIVE.name);
+  const sheet = ensureArchiveTab(spreadsheet, tabs);
+  // A new tab has the schema's columns; an existing one is read where its headers are.
+  const columns = existed ? headerColumns(sheet, ARCHIVE.headers) : new Map(ARCHIVE.headers.map((h, i) => [h, i]));
+  const last = Math.max(ARCHIVE.headers.length - 1, ...columns.values());
+  const cycle = columns.get('Cycle');
+  const cycles = existed && cycle !== undefined ? namesIn(sheet, cycle).length : 0;
+  return { a1: `${quoteSheet(ARCHIVE.name)}!A1:${columnLetter(last + 1)}`, cycles };
 }
 
 /** A tab's columns by header, or a refusal naming what set-up would add. */

@@ -258,6 +258,18 @@ export const FORMULAS: readonly FormulaSpec[] = [
     gives: "a linked workbook's objectives, one row each in the Linked OKRs columns; `link broken: …` in Status when the import fails",
     example: '`=OKR_LINKED("Product", IMPORTRANGE(Teams!B2, "Objectives!A1:Z"))`',
   },
+  {
+    name: 'OKR_CYCLE_STATS',
+    params: [{ name: 'archive', type: 'range', about: 'The Archive tab, header row included, such as Archive!A1:M.' }],
+    description: [
+      'How OKRs went in each closed cycle, oldest first: counts, average score, completion rate (score 0.7 or more), check-ins per key result, objectives per team, key results per objective.',
+      'A figure that cannot be trusted reads invalid: naming the Archive row to fix.',
+    ],
+    returns: 'A header row, then one row per closed cycle.',
+    gives:
+      'a row per closed cycle, oldest first: counts, average score, completion rate (score ≥ 0.7), check-ins per key result, objectives per team, key results per objective; `invalid: …` naming the Archive row to fix',
+    example: '`=OKR_CYCLE_STATS(Archive!A1:M)`',
+  },
 ];
 
 /** `OKR_PROGRESS(start, target, current, [metric])`: optional parameters in brackets. */

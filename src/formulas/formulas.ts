@@ -1,6 +1,7 @@
 import { Cell, isBlank, isDate } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { cycleFromDays, expectedProgress } from '../okr/cycle';
+import { cycleStats } from '../okr/cycle-stats';
 import { parseFiscalYear } from '../okr/cycle-names';
 import { CycleCalendar, CycleRange, calendarOf, resolveCycle } from '../okr/cycles';
 import { WallClock, wallTime } from '../okr/dates';
@@ -302,4 +303,12 @@ export function okrValidate(objectives: Arg, keyResults: Arg, cycleArgs: CycleAr
   const findings = single(() => validateOkrs(objectives, keyResults, calendar));
   if (findings.length === 0) return 'OK';
   return [[...VALIDATION.headers], ...findings.map((f) => [f.severity, f.rule, describeWhere(f.where), f.message])];
+}
+
+/** How OKRs went, closed cycle by closed cycle, from the Archive tab with its header row (see cycleStats). */
+export function okrCycleStats(archive: Arg): Output {
+  if (!isRange(archive)) {
+    throw sheetsError(new UserError('give archive as a range that includes its header row, such as Archive!A1:M'));
+  }
+  return single(() => cycleStats(archive));
 }

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../dev/runtime/index';
 import { Cell } from '../../src/okr/cells';
+import { ARCHIVE } from '../../src/okr/schema';
 import { CHAMPION, byHand, click, fill, lastAlert, newWorkbook } from './workbook';
 
 // Sunday 15 November 2026 in New York: TODAY() is day 45 of 2026-Q4's 92, so the cycle expects 45/92.
@@ -144,16 +145,17 @@ describe('Build the dashboard', () => {
     expect(at(`F${row}`)).toBe('');
   });
 
-  it('builds three charts: the status mix, progress against expected, and the weeks', () => {
+  it('builds four charts: the status mix, progress against expected, the weeks, and the closed cycles', () => {
     click(rt, id, 'buildDashboard', 'OK');
     const built = charts();
-    expect(built).toHaveLength(3);
+    expect(built).toHaveLength(4);
     expect(built.map((chart) => chart.getOptions().get('title'))).toEqual([
       'Key results by status',
       'Progress by objective',
       'Progress over the weeks',
+      'Average score and completion rate by cycle',
     ]);
-    expect(built.map((chart) => String(chart.modify().getChartType()))).toEqual(['PIE', 'COLUMN', 'LINE']);
+    expect(built.map((chart) => String(chart.modify().getChartType()))).toEqual(['PIE', 'COLUMN', 'LINE', 'COLUMN']);
     const pie = built[0]!.getRanges()[0]!;
     expect(pie.getValues()).toEqual([
       ['Status', 'Key results'],
@@ -163,6 +165,80 @@ describe('Build the dashboard', () => {
       ['done', 1],
       ['no data', 0],
     ]);
+  });
+
+  it('makes the Archive tab when there is none, so its effectiveness table reads a tab that exists', () => {
+    expect(rt.store.sheetNames(id)).not.toContain('Archive');
+    click(rt, id, 'buildDashboard', 'OK');
+    const names = rt.store.sheetNames(id);
+    expect(names[names.length - 1]).toBe('Archive');
+    const archive = byHand(rt, id).getSheetByName('Archive')!;
+    expect(archive.getRange(1, 1, 1, 13).getValues()[0]).toEqual([...ARCHIVE.headers]);
+    expect(archive.getRange('A1:M1').getFontWeight()).toBe('bold');
+    expect(archive.getFrozenRows()).toBe(1);
+    expect(archive.isSheetHidden()).toBe(false);
+    // Each column's format from the schema, down the data rows: Cycle text, Closed on a date, Score one decimal.
+    const formats = ARCHIVE.columns.map((_, i) => archive.getRange(500, i + 1).getNumberFormat());
+    expect(formats.slice(0, 2)).toEqual(['@', 'yyyy-mm-dd']);
+    expect(formats[9]).toBe('0.0');
+    expect(formats[11]).toBe('0');
+    // Nothing closed yet: the table is its header row alone, and the objectives follow the rows kept for cycles.
+    expect(section('Effectiveness by cycle')).toEqual([]);
+    const title = dashboard().findIndex((row) => row[0] === 'Effectiveness by cycle');
+    expect(dashboard()[title + 1]!.slice(0, 8)).toEqual([
+      'Cycle',
+      'Objectives',
+      'Key results',
+      'Average score',
+      'Completion rate',
+      'Check-ins per key result',
+      'Objectives per team',
+      'Key results per objective',
+    ]);
+    expect(rt.store.formulas(id, 'Dashboard', `A${title + 2}`)[0]![0]).toBe('=OKR_CYCLE_STATS(Archive!A1:M)');
+    // 8 rows kept for cycles to come, a blank row, then the Objectives title.
+    expect(dashboard()[title + 1 + 8 + 2]![0]).toBe('Objectives');
+    // The Guide tab set-up wrote explains the block by the title it shows.
+    const guide = rt.store.values(id, 'Guide').map((r) => String(r[0]));
+    expect(guide.filter((line) => line.includes('"Effectiveness by cycle"'))).toHaveLength(1);
+    expect(guide).toContain('Are we getting better at OKRs?');
+  });
+
+  it('shows the closed cycles of an Archive whose columns were moved, and draws their score and completion', () => {
+    // The schema's columns with Reflection first: the table reads by header.
+    const header = ['Reflection', ...ARCHIVE.headers.filter((h) => h !== 'Reflection')];
+    const row = (cycle: string, closed: string, kind: string, id: string, team: string, score: Cell, checkins: Cell) => {
+      const cells: Record<string, Cell> = { Cycle: cycle, 'Closed on': new Date(closed), Kind: kind, ID: id, Team: team };
+      Object.assign(cells, { Score: score, 'Check-ins': checkins });
+      return header.map((h) => cells[h] ?? '');
+    };
+    fill(rt, id, 'Archive', [
+      header,
+      row('2026-Q3', '2026-10-01T12:00:00Z', 'objective', 'O1', 'Sales', '', ''),
+      row('2026-Q3', '2026-10-01T12:00:00Z', 'key result', 'K1', 'Sales', 0.9, 10),
+      row('2026-Q3', '2026-10-01T12:00:00Z', 'key result', 'K2', 'Sales', 0.4, 6),
+      row('2026-Q2', '2026-07-01T12:00:00Z', 'objective', 'O9', '', '', ''),
+      row('2026-Q2', '2026-07-01T12:00:00Z', 'key result', 'K9', '', 0.7, 12),
+    ]);
+    click(rt, id, 'buildDashboard', 'OK');
+    const title = dashboard().findIndex((r) => r[0] === 'Effectiveness by cycle');
+    expect(rt.store.formulas(id, 'Dashboard', `A${title + 2}`)[0]![0]).toBe('=OKR_CYCLE_STATS(Archive!A1:M)');
+    // Q2 closed first: 1 objective, 1 key result scoring 0.7 (completed), 12 check-ins, one (blank) team.
+    // Q3: (0.9 + 0.4) / 2 = 0.65, 1 of 2 at 0.7 or more, (10 + 6) / 2 = 8 check-ins, 2 key results for 1 objective.
+    expect(section('Effectiveness by cycle').map((r) => r.slice(0, 8))).toEqual([
+      ['2026-Q2', 1, 1, 0.7, 1, 12, 1, 1],
+      ['2026-Q3', 1, 2, expect.closeTo(0.65, 10), 0.5, 8, 1, 2],
+    ]);
+    const chart = charts()[3]!;
+    const [cycles, figures] = chart.getRanges().map((range) => range.getValues().filter((r) => r[0] !== ''));
+    expect(cycles).toEqual([['Cycle'], ['2026-Q2'], ['2026-Q3']]);
+    expect(figures!.slice(0, 3)).toEqual([
+      ['Average score', 'Completion rate'],
+      [0.7, 1],
+      [expect.closeTo(0.65, 10), 0.5],
+    ]);
+    // Two cycles in the Archive: 2 + 8 rows kept before the objectives.
+    expect(dashboard()[title + 1 + 10 + 2]![0]).toBe('Objectives');
   });
 
   it("draws the weeks from History by the rollup rule, this cycle's only", () => {
@@ -219,9 +295,15 @@ describe('Build the dashboard', () => {
     click(rt, id, 'buildDashboard', 'OK');
     expect(lastAlert(rt)).toContain('built again');
     expect(charts().map((chart) => chart.getOptions().get('title'))).toEqual(
-      expect.arrayContaining(['Mine', 'Key results by status', 'Progress by objective', 'Progress over the weeks']),
+      expect.arrayContaining([
+        'Mine',
+        'Key results by status',
+        'Progress by objective',
+        'Progress over the weeks',
+        'Average score and completion rate by cycle',
+      ]),
     );
-    expect(charts()).toHaveLength(4);
+    expect(charts()).toHaveLength(5);
     expect(rt.store.sheetNames(id).filter((name) => name.startsWith('Dashboard'))).toEqual(['Dashboard']);
   });
 
@@ -231,7 +313,7 @@ describe('Build the dashboard', () => {
     click(rt, id, 'buildDashboard', 'OK');
     expect(rt.store.sheetNames(id)).toContain('Q4 at a glance');
     expect(rt.store.sheetNames(id)).not.toContain('Dashboard');
-    expect(charts('Q4 at a glance')).toHaveLength(3);
+    expect(charts('Q4 at a glance')).toHaveLength(4);
   });
 
   it('never overwrites a Dashboard tab the add-on did not make', () => {

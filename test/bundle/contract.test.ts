@@ -112,6 +112,7 @@ describe("the formulas' messages name arguments as the contract does", () => {
       team: 'OKR_LINKED([["A"],["B"]], [["ID"]])',
       imported: null,
     },
+    OKR_CYCLE_STATS: { archive: 'OKR_CYCLE_STATS("x")' },
     OKR_VALIDATE: {
       objectives: 'OKR_VALIDATE("x", [["ID"]])',
       key_results: 'OKR_VALIDATE([["ID"]], "x")',

@@ -72,6 +72,7 @@ test('shows the demo company workbook as Sheets would', async () => {
     'Linked OKRs',
     'Guide',
     'History',
+    'Archive',
   ]);
   await tab('Objectives');
   expect(await cell('A1').textContent()).toBe('ID');

@@ -65,7 +65,7 @@ describe('the seeded demo', () => {
       'Acme — Onboarding squad OKRs',
     ]);
     for (const book of state.workbooks)
-      // The dashboard first, and the weekly summary's History (hidden in Sheets) last.
+      // The dashboard first, then the weekly summary's History (hidden in Sheets), and the Archive the dashboard reads last.
       expect(book.sheets).toEqual([
         'Dashboard',
         'Objectives',
@@ -78,6 +78,7 @@ describe('the seeded demo', () => {
         'Linked OKRs',
         'Guide',
         'History',
+        'Archive',
       ]);
     expect(state.people.length).toBeGreaterThanOrEqual(5);
     expect(fs.existsSync(playground.stateFile)).toBe(true);
@@ -158,6 +159,22 @@ describe('the seeded demo', () => {
     });
     expect(body).toEqual({ ok: true });
     expect(await c1()).toBeGreaterThan(before);
+  });
+
+  test("the company's dashboard compares its two closed quarters, from its Archive", async () => {
+    const company = books.find((b) => b.name.includes('Company'))!;
+    expect(new Set(await column(playground, company, 'Archive', 'Cycle'))).toEqual(new Set(['2026-Q2', '2026-Q3']));
+    const view = await get(playground, `/api/sheet?workbook=${company.id}&sheet=Dashboard`);
+    const texts: string[][] = view.cells.map((line: { t: string }[]) => line.slice(0, 8).map((c) => c.t));
+    const title = texts.findIndex((line) => line[0] === 'Effectiveness by cycle');
+    expect(texts[title + 1]![0]).toBe('Cycle');
+    // Worked by hand in dev/playground/demo.ts (CLOSED_CYCLES): Q2 scores sum to 6.0 over 10 key results, 4 at 0.7 or
+    // more, 60 check-ins, 4 objectives of one team; Q3 7.5 over 11 (0.68), 6 of 11 (55 %), 121 check-ins, 11 / 4 = 2.75.
+    expect(texts.slice(title + 2, title + 5)).toEqual([
+      ['2026-Q2', '4', '10', '0.60', '40%', '6.0', '4.0', '2.5'],
+      ['2026-Q3', '4', '11', '0.68', '55%', '11.0', '4.0', '2.8'],
+      ['', '', '', '', '', '', '', ''],
+    ]);
   });
 
   test('has key results on track, at risk, off track and one done, computed by the bundle', async () => {
