@@ -468,6 +468,46 @@ export const ACTIONS: Action[] = [
       "Under the lock: its own tab found by its named range, and 7 tabs by name once each (refusing a Dashboard tab it did not make); the header row of the 5 tabs its formulas read (values and formulas, so a blocked computed column is still found) and the IDs and teams typed, for the rows to keep; the Archive tab made when missing (issue 22: the effectiveness table's OKR_CYCLE_STATS must never name a missing tab): inserted last (the tab count read once), its header row in one setValues made bold, frozen, and the schema's number format on each of its 11 formatted columns (one range and one setNumberFormat each, the grid's height read once; an Archive that exists is read like the other tabs instead: its header row, and its Cycle column for the rows to keep); then one new tab (first among them), its grid widened for the chart data, 16 blocks written one setValues each (they lie apart, and the cells between them stay empty for the lists that spill), 13 number formats, 8 bold headers and 3 title styles (Google's RangeList would merge the formats into fewer calls; the local runtime does not have it yet), 10 column widths, the four charts built step by step (each builder step is a call) and inserted, their ids kept in one document property so the next build replaces only them, the tab made active, flushed, and one dialog. Nothing grows with the rows but the grid, once.",
     cellsPerKeyResult: 2,
   },
+  {
+    key: 'close',
+    title: 'Close the cycle, carrying one key result over',
+    bound: (keyResults) => ({
+      'Lock.releaseLock': 1,
+      'Lock.tryLock': 1,
+      'LockService.getDocumentLock': 1,
+      'Range.getFormula': 1,
+      'Range.getFormulas': 2,
+      'Range.getNumberFormat': 1,
+      'Range.getNumberFormats': 3,
+      'Range.getValue': 1,
+      'Range.getValues': 7,
+      'Range.setFontWeight': 1,
+      'Range.setNumberFormat': 11,
+      'Range.setNumberFormats': 3,
+      'Range.setValue': 1,
+      'Range.setValues': 5,
+      'Sheet.getDataRange': 6,
+      'Sheet.getLastColumn': 1,
+      'Sheet.getLastRow': 1,
+      'Sheet.getMaxRows': 4,
+      'Sheet.getRange': 17,
+      'Sheet.setFrozenRows': 1,
+      'Spreadsheet.getNumSheets': 1,
+      'Spreadsheet.getRangeByName': 1,
+      'Spreadsheet.getSheetByName': 7,
+      'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Spreadsheet.insertSheet': 1,
+      'SpreadsheetApp.flush': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Utilities.formatDate': 1,
+      // A company's tabs are exactly as long as their rows here: the new rows grow Key Results, Objectives and the Archive.
+      ...(keyResults >= 1000 ? { 'Sheet.insertRowsAfter': 3 } : {}),
+    }),
+    argument:
+      "Under the lock: 7 tabs by name once each, 6 of them read with one getValues (the Archive is new here), Objectives and Key Results with their number formats and formulas too (the formats the new rows copy, and the formulas a new row must not land on), the time zone once; Settings' current cycle checked for a formula of yours before anything is written; then the carried key result and its objective's copy, one setNumberFormats and one setValues per run of adjacent typed columns (Key Results has two: ID to Confidence, and Last check-in), the next cycle in Settings, and the Archive made (its header, frozen, and one number format a column: Google's setNumberFormats would take a pattern for the columns that have none, which is not documented) and its rows appended in one setValues after reading their formats; flushed. Nothing grows with the rows but the grids, once each.",
+    // As the panel reads (Key Results three times over: values, formats, formulas), and the new rows.
+    cellsPerKeyResult: 55,
+  },
 ];
 
 /** The calls of every action at about `keyResults` key results, by the action's key. */

@@ -8,10 +8,12 @@ import { CODE_PATH, bundleSource } from './bundle';
 // Every custom formula call loads the whole of dist/Code.js (issue 20): its
 // size is a budget, and minifying it must not cost a readable stack trace.
 // 160 KB since the dashboard (issue 21): its builder's formulas are text that
-// minifying cannot shorten; the compile time it costs is in the benchmark.
+// minifying cannot shorten; 180 KB since closing a cycle (issue 22): its
+// review, plan and refusals are messages, and OKR_CYCLE_STATS. The compile
+// time it costs each formula call is in the benchmark.
 
-test('dist/Code.js is under its 160 KB budget', () => {
-  expect(fs.statSync(CODE_PATH).size).toBeLessThan(160 * 1024);
+test('dist/Code.js is under its 180 KB budget', () => {
+  expect(fs.statSync(CODE_PATH).size).toBeLessThan(180 * 1024);
 });
 
 test('a position in the minified bundle reads back as its source line through `npm run where`', () => {
