@@ -29,7 +29,7 @@ export const GUIDE_ROWS: readonly string[] = [
   'Scoring 0.7 on an ambitious key result is a success. Always scoring 1.0 means the targets were too safe.',
   '',
   'Closing a cycle',
-  'At the end of each cycle, run OKR Sheets > Close the cycle: it scores each objective and key result and copies them, with what you learned about each objective, to the Archive tab, which keeps the record as it was. Unfinished key results can start again in the next cycle, which becomes the current one. Run OKR Sheets > Validate the OKRs before it starts.',
+  'At the end of each cycle, run OKR Sheets > Close the cycle…: it scores each objective and key result and copies them, with what you learned about each objective, to the Archive tab, which keeps the record as it was. Unfinished key results can start again in the next cycle, which becomes the current one. Run OKR Sheets > Validate the OKRs before it starts.',
   '',
   'Are we getting better at OKRs?',
   'The Dashboard\'s "Effectiveness by cycle" table reads the Archive: one row per closed cycle, oldest first.',

@@ -364,13 +364,17 @@ describe('closeCycle', () => {
 
   it('writes in a handful of calls', () => {
     const { rt, id } = workbook();
+    const writes = () =>
+      Object.entries(rt.lastCalls)
+        .filter(([name]) => /^Range\.(setValues|setValue|setNumberFormats?|setFontWeight)$|^Sheet\.setFrozenRows$/.test(name))
+        .reduce((sum, [, n]) => sum + n, 0);
     close(rt, id, INPUT);
-    const calls = rt.lastCalls;
-    const writes = Object.entries(calls)
-      .filter(([name]) => /^Range\.(setValues|setValue|setNumberFormats)$/.test(name))
-      .reduce((sum, [, n]) => sum + n, 0);
-    // Key Results: 2 runs (ID to Confidence, Last check-in) × (formats + values); Objectives: 1 run × 2;
-    // O2's Cycle: 1; Settings: 1; the Archive: its header, its formats, its rows.
-    expect(writes).toBe(4 + 2 + 1 + 1 + 3);
+    // Key Results: 2 runs (ID to Confidence, Last check-in) × (formats + values); Objectives: 1 run × 2; O2's
+    // Cycle: 1; Settings: 1; the Archive, made the first time (its header, bold and frozen, and 11 column
+    // formats), then its rows.
+    expect(writes()).toBe(4 + 2 + 1 + 1 + (1 + 1 + 1 + 11) + 1);
+    // The next close, into the Archive that is there: one key result carried, no blank Cycle.
+    close(rt, id, { cycle: '2027-Q1', nextCycle: '2027-Q2', reflections: {}, carryOver: ['O1-KR1-2027Q1'] });
+    expect(writes()).toBe(4 + 2 + 1 + 1);
   });
 });
