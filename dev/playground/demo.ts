@@ -16,7 +16,7 @@
 
 import { CallCounter, createSpreadsheetApp, type CellValue } from '../runtime/index';
 import { ARCHIVE, ARCHIVE_KINDS, ArchiveColumn, HISTORY } from '../../src/okr/schema';
-import { ensureArchiveTab } from '../../src/addon/archive-tab';
+import { ensureArchiveTab } from '../../src/addon/record-tab';
 import { Tabs } from '../../src/addon/tabs';
 import type { Person, Workbooks } from './workbooks';
 

@@ -6,7 +6,7 @@ import { UserError } from '../okr/errors';
 import { ARCHIVE, CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS, settingSpec } from '../okr/schema';
 import { readSettings } from '../okr/settings';
 import { Table, matchHeaders } from '../okr/table';
-import { ensureArchiveTab } from './archive-tab';
+import { ensureArchiveTab } from './record-tab';
 import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
 import { Tabs } from './tabs';

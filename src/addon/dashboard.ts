@@ -2,7 +2,7 @@ import { Cell, isBlank, text, uniqueTexts } from '../okr/cells';
 import { UserError } from '../okr/errors';
 import { ARCHIVE, HISTORY, KEY_RESULTS, LINKED, OBJECTIVES, PEOPLE, TabSpec } from '../okr/schema';
 import { columnLetter, quoteSheet } from './a1';
-import { ensureArchiveTab } from './archive-tab';
+import { ensureArchiveTab } from './record-tab';
 import { CHART_TITLES, ChartSpec, DashboardLayout, dashboardLayout } from './dashboard-layout';
 import { matchHeaderCells } from './header-formulas';
 import { Tabs } from './tabs';

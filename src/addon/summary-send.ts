@@ -9,6 +9,7 @@ import { Summary } from '../okr/summary';
 import { Mail, reminderMail, summaryMail } from '../okr/summary-mail';
 import { withDocumentLock } from './errors';
 import { readSummary } from './summary-read';
+import { ensureRecordTab } from './record-tab';
 import { Tabs } from './tabs';
 import { writeValues } from './write';
 
@@ -125,25 +126,12 @@ export function ownerEmail(spreadsheet: Spreadsheet): string {
 
 /**
  * Appends rows below a log tab's last row in one setValues, making the tab
- * (hidden: it is the add-on's record, not something people edit) with its
- * headers and formats the first time.
+ * (hidden: it is the add-on's record, not something people edit) the first
+ * time.
  */
 function append(spreadsheet: Spreadsheet, sheets: Tabs, spec: TabSpec, rows: Cell[][]): void {
   if (rows.length === 0) return;
-  let sheet = sheets.get(spec.name);
-  if (!sheet) {
-    sheet = spreadsheet.insertSheet(spec.name, spreadsheet.getSheets().length);
-    sheets.set(spec.name, sheet);
-    sheet
-      .getRange(1, 1, 1, spec.headers.length)
-      .setValues([[...spec.headers]])
-      .setFontWeight('bold');
-    sheet.setFrozenRows(1);
-    spec.columns.forEach((column, i) => {
-      if (column.format) sheet!.getRange(2, i + 1, sheet!.getMaxRows() - 1, 1).setNumberFormat(column.format);
-    });
-    sheet.hideSheet();
-  }
+  const sheet = ensureRecordTab(spreadsheet, sheets, spec, { hidden: true });
   const first = sheet.getLastRow() + 1;
   const needed = first + rows.length - 1;
   const gridRows = sheet.getMaxRows();
