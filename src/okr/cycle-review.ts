@@ -1,7 +1,7 @@
 import type { CycleReview, ReviewKeyResult, ReviewObjective } from '../shared/cycle-review-api';
 import { Cell, EPSILON, asNumber, isBlank, isDate, normalise, showId, text } from './cells';
 import { Cycle, CycleCalendar, nextCycle, resolveCycle } from './cycles';
-import { WallClock, isoDay } from './dates';
+import { DAY, WallClock, isoDay } from './dates';
 import { UserError } from './errors';
 import { People } from './people';
 import { keyResultProgress } from './progress';
@@ -132,7 +132,7 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
     nextCycle: next,
     closedOn: closedOn(archiveTable, cycle.name, wallClock),
     objectives: objectives.map((o) => o.view),
-    notices: notices(cycle, next, objectives),
+    notices: notices(cycle, next, objectives, wallClock(now)),
   };
   return { cycle, review, objectives, objectiveTable, keyResultTable, archiveTable };
 }
@@ -194,8 +194,12 @@ function safeNext(cycle: Cycle, calendar: CycleCalendar): string {
   }
 }
 
-function notices(cycle: Cycle, next: string, objectives: readonly CycleObjective[]): string[] {
+function notices(cycle: Cycle, next: string, objectives: readonly CycleObjective[], today: number): string[] {
   const out: string[] = [];
+  if (today < cycle.end)
+    out.push(
+      `${cycle.name} runs until ${isoDay(cycle.end - DAY)}: closing it now ends it early, and scores its key results where they stand today.`,
+    );
   if (objectives.length === 0) out.push(`${cycle.name} has no objectives: closing it only makes the next cycle current.`);
   const unscored = objectives.flatMap((o) => o.keyResults).filter((kr) => kr.view.score === null);
   if (unscored.length > 0) {

@@ -110,6 +110,7 @@ describe('getCycleReview', () => {
       expect(objective.status).toBe(row.Status);
     }
     expect(r.notices).toEqual([
+      '2026-Q4 runs until 2026-12-31: closing it now ends it early, and scores its key results where they stand today.',
       '1 key result has no progress to score (O2-KR2): write their Current before closing, or the Archive keeps them with no score and the effectiveness table says so.',
       '1 objective has no Cycle: closing writes 2026-Q4 into it, so it stays in 2026-Q4 when the next cycle begins.',
     ]);
