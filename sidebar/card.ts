@@ -32,11 +32,13 @@ export function renderCard(kr: KeyResultView, today: string, notation: Notation)
       kr.status && el('span', { class: `badge status-${kr.status.replace(/\s+/g, '-')}` }, kr.status),
     ),
     progressBar(kr),
+    kr.reason && el('p', { class: 'kr-reason' }, kr.reason),
     el(
       'dl',
       { class: 'kr-facts' },
       ...fact('Now', `${formatValue(kr.current, scale)}${kr.currentFromFormula ? ' (from a formula)' : ''}`),
       ...fact('Target', formatTarget({ ...scale, metric: kr.metric, target: kr.target })),
+      ...expectedFact(kr),
       ...fact('Confidence', kr.confidence === null ? '—' : `${kr.confidence}/10`),
       ...fact('Checked in', formatAgo(kr.lastCheckin, today)),
       ...fact('Owner', kr.owner || 'nobody'),
@@ -44,6 +46,12 @@ export function renderCard(kr: KeyResultView, today: string, notation: Notation)
     details,
   );
   return { item, toggle, details };
+}
+
+/** Where it should be today: the share of its cycle gone (a milestone is expected done by the end); none when the cycle cannot be read. */
+function expectedFact(kr: KeyResultView): HTMLElement[] {
+  if (kr.expected === null) return [];
+  return fact('Expected', kr.metric === 'milestone' ? 'done by the end of the cycle' : formatProgress(kr.expected));
 }
 
 function fact(term: string, value: string): HTMLElement[] {

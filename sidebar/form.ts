@@ -4,8 +4,11 @@
 import type { CheckinInput, KeyResultView } from '../src/shared/checkin-api';
 import { NOTE_MAX, checkCheckin, type CheckinField, type FieldError, type Notation } from '../src/okr/checkin';
 import { el, uid } from './dom';
-import { formatValue, parseValue, type Scale } from './format';
+import { formatValue, howToType, parseValue, type Scale } from './format';
 import { Attempt } from './request-id';
+
+/** A refusal that sending again cannot change (the key result is gone): the form keeps what was typed, and stops sending. */
+export class Refused extends Error {}
 
 export interface FormOptions {
   kr: KeyResultView;
@@ -39,7 +42,7 @@ export function checkinForm({ kr, notation, send }: FormOptions): HTMLFormElemen
   const confidence = confidenceField(kr);
   const note = noteField();
   const fields: Record<CheckinField, Field> = { value: value.field, confidence: confidence.field, note: note.field };
-  const problem = el('p', { class: 'form-problem', role: 'alert' });
+  const problem = el('p', { class: 'form-problem', role: 'alert', tabindex: -1 });
   const submit = el('button', { type: 'submit', class: 'primary' }, 'Check in');
   const form = el(
     'form',
@@ -71,10 +74,15 @@ export function checkinForm({ kr, notation, send }: FormOptions): HTMLFormElemen
     send({ id, ...sent }).then(
       () => attempt.done(),
       (error: Error) => {
+        // Everything typed stays as it was: only the message and the button change.
         problem.textContent = error.message || 'The check-in was not saved: try again.';
-        submit.disabled = false;
         submit.textContent = 'Check in';
         form.removeAttribute('aria-busy');
+        if (error instanceof Refused) {
+          problem.focus(); // nothing to send it to: the button stays disabled
+          return;
+        }
+        submit.disabled = false;
         submit.focus(); // disabling it dropped focus; the alert above it is read out
       },
     );
@@ -105,16 +113,14 @@ function numberField(kr: KeyResultView, scale: Scale) {
   const id = uid('value');
   const hintId = uid('hint');
   const now = kr.current === null ? 'No value yet' : `Now ${formatValue(kr.current, scale)}`;
-  const example = kr.percent
-    ? 'a percentage, such as 48 or 48%'
-    : `a number${kr.unit ? ` in ${kr.unit}` : ''}, such as ${formatValue(1234, { ...scale, unit: '' })} or ${formatValue(4.5, { ...scale, unit: '' })}`;
+  const how = howToType(scale);
   const input = el('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': hintId });
   const error = errorNode();
   const node = el(
     'div',
     { class: 'field' },
     el('label', { for: id }, 'New value'),
-    el('p', { class: 'hint', id: hintId }, `${now}. Type ${example}.`),
+    el('p', { class: 'hint', id: hintId }, `${now}: ${how}.`),
     input,
     error,
   );
@@ -123,8 +129,9 @@ function numberField(kr: KeyResultView, scale: Scale) {
     field: { focus: input, controls: [input], described: input, hintId, error },
     read: (): ValueRead => {
       const read = parseValue(input.value, scale);
+      // An empty field gets the hint's words too, not the server's general "must be a number".
       return read === undefined
-        ? { value: undefined }
+        ? { value: undefined, problem: `No new value yet: ${how}.` }
         : 'problem' in read
           ? { value: undefined, problem: read.problem }
           : { value: read.value };

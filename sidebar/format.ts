@@ -57,6 +57,17 @@ export function formatDate(iso: string): string {
 }
 
 /**
+ * How to type a new value, in the sheet's notation: "type a number in EUR the
+ * way this sheet writes them, such as 1,234.5". The field's hint says it, and
+ * so do its errors, in the same words.
+ */
+export function howToType(kr: Scale): string {
+  return kr.percent
+    ? `type a percentage the way this sheet writes them, such as 48 or ${formatNumber(48.5, kr.notation, 1)}%`
+    : `type a number${kr.unit.trim() ? ` in ${kr.unit.trim()}` : ''} the way this sheet writes them, such as ${formatNumber(1234.5, kr.notation, 1)}`;
+}
+
+/**
  * The new value as typed, in the sheet's notation: "1,234", "48%". For a key
  * result whose cells are percentages a bare number means percent ("48" is
  * 48%), as Sheets reads typing into a percent cell. A `problem` to show
@@ -65,9 +76,6 @@ export function formatDate(iso: string): string {
 export function parseValue(typed: string, kr: Scale): { value: number } | { problem: string } | undefined {
   if (typed.trim() === '') return undefined;
   const n = parseTypedNumber(typed, kr.notation);
-  if (n === undefined) {
-    const example = `${formatNumber(1234.5, kr.notation, 1)}${kr.percent ? ' or 48%' : ''}`;
-    return { problem: `"${typed.trim()}" is not a number as this sheet writes them: type it like ${example}.` };
-  }
+  if (n === undefined) return { problem: `"${typed.trim()}" is not a number here: ${howToType(kr)}.` };
   return { value: kr.percent && !typed.trim().endsWith('%') ? n / 100 : n };
 }

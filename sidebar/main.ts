@@ -4,7 +4,7 @@ import type { CheckinContext, CheckinInput, KeyResultView } from '../src/shared/
 import { renderCard, renderRecent, type Card } from './card';
 import { el, fill, uid } from './dom';
 import { visible, type Filter } from './filter';
-import { checkinForm } from './form';
+import { Refused, checkinForm } from './form';
 import { rememberName, rememberedName, whoAmI } from './identity';
 import { call } from './server';
 import { notationOf, type Notation } from '../src/okr/checkin';
@@ -17,7 +17,9 @@ let picked = rememberedName();
 const filter: Filter = { team: '', search: '' };
 let selected = '';
 const cards = new Map<string, Card>();
-let lists: { own: HTMLElement; others: HTMLElement; count: HTMLElement } | undefined;
+let lists: { gone: HTMLElement; own: HTMLElement; others: HTMLElement; count: HTMLElement } | undefined;
+/** The card of a key result the server no longer has, kept with what was typed until the person closes it. */
+let gone: { id: string; card: Card } | undefined;
 
 /** How the sheet writes numbers, from its locale. */
 function notation(): Notation {
@@ -32,12 +34,14 @@ function say(message: string): void {
   announcer.textContent = message;
 }
 
-async function load(message = ''): Promise<void> {
+/** Loads the list afresh; false when it could not, and the panel says so instead. */
+async function load(message = ''): Promise<boolean> {
   app.setAttribute('aria-busy', 'true');
   try {
     context = await call('getCheckinContext');
     render();
     say(message);
+    return true;
   } catch (error) {
     fill(
       app,
@@ -45,6 +49,7 @@ async function load(message = ''): Promise<void> {
       el('button', { type: 'button', class: 'secondary' }, 'Try again'),
     );
     app.querySelector('button')!.addEventListener('click', () => void load());
+    return false;
   } finally {
     app.removeAttribute('aria-busy');
   }
@@ -57,8 +62,9 @@ function render(): void {
   refresh.addEventListener('click', () => void load('The list is up to date.'));
   const own = el('ul', { class: 'krs', 'aria-labelledby': 'own-heading' });
   const others = el('ul', { class: 'krs', 'aria-labelledby': 'others-heading' });
+  const goneList = el('ul', { class: 'krs', 'aria-labelledby': 'gone-heading' });
   const count = el('p', { class: 'count-line' });
-  lists = { own, others, count };
+  lists = { gone: goneList, own, others, count };
   fill(
     app,
     el(
@@ -72,10 +78,12 @@ function render(): void {
     ctx.user === '' && identityPicker(ctx),
     filters(ctx),
     count,
+    el('section', { class: 'group', id: 'gone-group' }, el('h2', { id: 'gone-heading' }, 'No longer in the sheet'), goneList),
     el('section', { class: 'group', id: 'own-group' }, el('h2', { id: 'own-heading' }, 'Your key results'), own),
     el('section', { class: 'group', id: 'others-group' }, el('h2', { id: 'others-heading' }, 'Other key results'), others),
   );
   for (const kr of ctx.keyResults) cards.set(kr.id, makeCard(kr));
+  if (gone && cards.has(gone.id)) gone = undefined; // it is back
   if (!cards.has(selected)) selected = '';
   renderList();
 }
@@ -141,6 +149,8 @@ function renderList(): void {
   const due = shown.own.filter((kr) => kr.due).length;
   fill(lists.own, ...shown.own.map((kr) => cards.get(kr.id)!.item));
   fill(lists.others, ...shown.others.map((kr) => cards.get(kr.id)!.item));
+  fill(lists.gone, gone?.card.item);
+  lists.gone.closest('section')!.hidden = !gone;
   lists.own.closest('section')!.hidden = shown.own.length === 0;
   lists.others.closest('section')!.hidden = shown.others.length === 0;
   lists.others.closest('section')!.querySelector('h2')!.textContent = shown.own.length ? 'Other key results' : 'Key results';
@@ -169,6 +179,13 @@ function replaceCard(kr: KeyResultView): Card {
 }
 
 function select(id: string): void {
+  if (gone?.id === id) {
+    // Closing the card of a key result that is gone lets it go, with what was typed in it.
+    gone = undefined;
+    renderList();
+    app.querySelector<HTMLElement>('.filters input')?.focus(); // its card, which had focus, is gone
+    return;
+  }
   const previous = selected;
   selected = previous === id ? '' : id;
   if (previous) close(cards.get(previous));
@@ -197,6 +214,7 @@ function close(card: Card | undefined): void {
 
 async function submit(input: Omit<CheckinInput, 'as'>, kr: KeyResultView): Promise<void> {
   const ctx = context!;
+  say(''); // the success box never stands beside an error: it speaks only of this check-in
   if (ctx.user === '' && !me()) {
     const picker = app.querySelector<HTMLSelectElement>('.identity select');
     picker?.focus();
@@ -207,11 +225,17 @@ async function submit(input: Omit<CheckinInput, 'as'>, kr: KeyResultView): Promi
     updated = await call('submitCheckin', ctx.user === '' ? { ...input, as: me() } : input);
   } catch (error) {
     const message = (error as Error).message;
-    // The key result was deleted or renamed: the server says so, and the list is stale.
-    if (/no longer exists|refresh/i.test(message)) {
+    // The key result was deleted or renamed: the server says so, and the list is stale. The list is loaded
+    // afresh, and the card stays, apart, with what was typed (to copy to the renamed key result, say).
+    if (/no longer exists/i.test(message)) {
+      const card = cards.get(kr.id)!;
       selected = '';
-      await load(message);
-      announcer.focus();
+      if ((await load()) && !cards.has(kr.id)) {
+        gone = { id: kr.id, card };
+        card.item.classList.add('is-gone');
+        renderList();
+        throw new Refused(`${message} What you typed is kept here.`);
+      }
     }
     throw error;
   }

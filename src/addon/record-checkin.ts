@@ -7,7 +7,7 @@ import { CHECKINS, CheckinColumn, KEY_RESULTS, KeyResultColumn, OBJECTIVES, PEOP
 import { People } from '../okr/people';
 import { Settings, readSettings } from '../okr/settings';
 import { Table, TableRow, readTable } from '../okr/table';
-import { CellLook, cellLook, checkinsByKeyResult, expectedOrUndefined, keyResultView } from '../okr/views';
+import { CellLook, cellLook, checkinsByKeyResult, cycleOf, cycleTiming, keyResultView } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
 import { TabLookup, Tabs, appendHeaders, usedWidth } from './tabs';
@@ -233,7 +233,7 @@ function viewAfter(
     checkins: history,
     look,
     settings,
-    expected: expectedOrUndefined(settings, calendar, now, wallClock),
+    timing: cycleTiming(cycleOf(objective, settings), calendar, now, wallClock),
     now,
     wallClock,
   });

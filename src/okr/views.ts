@@ -1,6 +1,7 @@
 import type { CheckinView, KeyResultView } from '../shared/checkin-api';
-import { Cell, asNumber, isBlank, isDate, normalise, text } from './cells';
+import { Cell, EPSILON, asNumber, isBlank, isDate, normalise, text } from './cells';
 import { isDue } from './checkin';
+import { builtInName } from './cycle-names';
 import { expectedProgress } from './cycle';
 import { CycleCalendar, resolveCycle } from './cycles';
 import { WallClock } from './dates';
@@ -9,7 +10,7 @@ import { People } from './people';
 import { keyResultProgress } from './progress';
 import { CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
-import { status } from './status';
+import { Status, status } from './status';
 import { Table, TableRow, readTable } from './table';
 
 /** How many past check-ins a key result shows. */
@@ -66,8 +67,8 @@ export interface ViewInputs {
   checkins: CheckinView[];
   look: CellLook;
   settings: Settings;
-  /** The share of its cycle elapsed (its objective's, else the current one), or undefined when the cycle cannot be read. */
-  expected: number | undefined;
+  /** Where its cycle (its objective's, else the current one) stands, or undefined when the cycle cannot be read. */
+  timing: CycleTiming | undefined;
   now: Date;
   wallClock: WallClock;
 }
@@ -87,11 +88,11 @@ export function keyResultViews(
   const history = checkinsByKeyResult(tables.checkins);
   const people = new People(tables.people);
   // Status by each key result's own cycle, its objective's (blank: the current one), as the sheet's Status column judges it.
-  const expectedIn = new Map<string, number | undefined>();
-  const expectedFor = (objective: TableRow<ObjectiveColumn> | undefined): number | undefined => {
-    const cycle = objective && !isBlank(objective.get('Cycle')) ? text(objective.get('Cycle')) : settings.cycle;
-    if (!expectedIn.has(cycle)) expectedIn.set(cycle, expectedOrUndefined({ ...settings, cycle }, calendar, now, wallClock));
-    return expectedIn.get(cycle);
+  const timingIn = new Map<string, CycleTiming | undefined>();
+  const timingFor = (objective: TableRow<ObjectiveColumn> | undefined): CycleTiming | undefined => {
+    const cycle = cycleOf(objective, settings);
+    if (!timingIn.has(cycle)) timingIn.set(cycle, cycleTiming(cycle, calendar, now, wallClock));
+    return timingIn.get(cycle);
   };
   const table = readTable(tables.keyResults, KEY_RESULTS);
   return table.rows
@@ -104,7 +105,7 @@ export function keyResultViews(
         checkins: history.get(normalise(row.get('ID'))) ?? [],
         look: cellLook(table, gridRow(tables.keyResultFormats, tables.keyResultFormulas, row.row)),
         settings,
-        expected: expectedFor(objective),
+        timing: timingFor(objective),
         now,
         wallClock,
       });
@@ -112,11 +113,22 @@ export function keyResultViews(
 }
 
 export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs): KeyResultView {
-  const { objective, people, checkins, look, settings, expected, now, wallClock } = inputs;
+  const { objective, people, checkins, look, settings, timing, now, wallClock } = inputs;
   const metric = safe(() => parseMetric(row.get('Metric'))) ?? 'auto';
   const progress = safe(() => keyResultProgress(row.get('Start'), row.get('Target'), row.get('Current'), row.get('Metric')));
   const last = latest(row.get('Last check-in'), checkins[0]?.timestamp);
   const numeric = typeof progress === 'number' ? progress : null;
+  const confidence = asNumber(row.get('Confidence')) ?? null;
+  const judged =
+    numeric === null
+      ? isBlank(row.get('Current'))
+        ? 'no data'
+        : ''
+      : timing === undefined
+        ? ''
+        : metric === 'milestone'
+          ? milestoneStatus(numeric, confidence, timing.expected)
+          : (safe(() => status(numeric, timing.expected, settings.atRiskGap, settings.offTrackGap)) ?? '');
   return {
     id: text(row.get('ID')).trim(),
     objectiveId: text(row.get('Objective ID')).trim(),
@@ -133,19 +145,81 @@ export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs
     current: currentValue(row.get('Current')),
     currentFromFormula: look.currentFromFormula,
     progress: numeric,
-    status:
-      numeric === null
-        ? isBlank(row.get('Current'))
-          ? 'no data'
-          : ''
-        : expected === undefined
-          ? ''
-          : (safe(() => status(numeric, expected, settings.atRiskGap, settings.offTrackGap)) ?? ''),
-    confidence: asNumber(row.get('Confidence')) ?? null,
+    expected: timing?.expected ?? null,
+    status: judged,
+    reason: statusReason({ status: judged, metric, progress: numeric, confidence, timing }),
+    confidence,
     lastCheckin: last,
     due: isDue(last === null ? undefined : wallClock(new Date(last)), wallClock(now), settings.cadence),
     recent: checkins.slice(0, RECENT_CHECKINS),
   };
+}
+
+/** Where a key result's cycle stands today: the share of it elapsed, and what a person calls it. */
+export interface CycleTiming {
+  expected: number;
+  /** "quarter", "half year", "year", or "cycle" for one of the Cycles tab. */
+  kind: string;
+}
+
+/** The cycle a key result is judged by: its objective's, else the current one in Settings. */
+export function cycleOf(objective: TableRow<ObjectiveColumn> | undefined, settings: Settings): string {
+  return objective && !isBlank(objective.get('Cycle')) ? text(objective.get('Cycle')) : settings.cycle;
+}
+
+/** How far a cycle has gone at `now`, undefined when the workbook cannot read its name (Validate says why). */
+export function cycleTiming(cycle: Cell, calendar: CycleCalendar, now: Date, wallClock: WallClock): CycleTiming | undefined {
+  return safe(() => {
+    const resolved = resolveCycle(cycle, calendar);
+    const part = resolved.custom ? undefined : builtInName(resolved.name);
+    const kind = !part ? 'cycle' : part.part?.kind === 'q' ? 'quarter' : part.part?.kind === 'h' ? 'half year' : 'year';
+    return { expected: expectedProgress(resolved, now, wallClock), kind };
+  });
+}
+
+/** The confidence at or above which a milestone not done is on track, and at or above which it is at risk (below: off track). */
+const MILESTONE_ON_TRACK = 7;
+const MILESTONE_AT_RISK = 4;
+
+/**
+ * A milestone's status, by the rule OKR_STATUS follows for metric milestone:
+ * done is done; one not done is judged by its latest confidence (7 to 10 on
+ * track, 4 to 6 at risk, 0 to 3 off track, none: no data) until its cycle
+ * ends, when it is off track. Elapsed time says nothing about a milestone, so
+ * it does not read "off track 0 %" for most of the cycle.
+ */
+export function milestoneStatus(progress: number, confidence: number | null, expected: number): Status {
+  if (progress >= 1 - EPSILON) return 'done';
+  if (expected >= 1 - EPSILON) return 'off track';
+  if (confidence === null) return 'no data';
+  return confidence >= MILESTONE_ON_TRACK ? 'on track' : confidence >= MILESTONE_AT_RISK ? 'at risk' : 'off track';
+}
+
+/** What a status is judged from, for the line that says why. */
+export interface StatusFacts {
+  status: Status | '';
+  metric: string;
+  progress: number | null;
+  confidence: number | null;
+  timing: CycleTiming | undefined;
+}
+
+/**
+ * One line that says why a key result has its status, in the status's own
+ * words: "33% done with 67% of the quarter gone: off track", "A milestone, not
+ * done yet: confidence 8 of 10: on track". "" when there is no status.
+ */
+export function statusReason({ status, metric, progress, confidence, timing }: StatusFacts): string {
+  if (status === '') return '';
+  if (progress === null) return 'No value checked in yet: no data';
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  if (metric === 'milestone') {
+    if (status === 'done') return 'A milestone, done: done';
+    if (timing && timing.expected >= 1 - EPSILON) return `A milestone, not done when the ${timing.kind} ended: off track`;
+    return `A milestone, not done yet: ${confidence === null ? 'no confidence given' : `confidence ${confidence} of 10`}: ${status}`;
+  }
+  if (status === 'done') return 'Target reached: done';
+  return `${percent(progress)} done with ${percent(timing!.expected)} of the ${timing!.kind} gone: ${status}`;
 }
 
 /** Check-ins by key result id, newest first. */

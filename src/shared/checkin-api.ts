@@ -44,7 +44,11 @@ export interface KeyResultView {
   currentFromFormula: boolean;
   /** 0 to 1, or null when there is no value yet or the key result is invalid. */
   progress: number | null;
+  /** Where it should be today: the share of its cycle elapsed, 0 to 1; null when the cycle cannot be read. */
+  expected: number | null;
   status: Status | '';
+  /** Why the status is what it is, in a person's words ("33% done with 67% of the quarter gone: off track"); "" with no status. */
+  reason: string;
   confidence: number | null;
   /** ISO 8601 instant of the last check-in, or null. */
   lastCheckin: string | null;

@@ -88,7 +88,9 @@ describe('getCheckinContext', () => {
       target: 60,
       current: 46,
       currentFromFormula: false,
+      expected: expect.any(Number),
       status: 'at risk',
+      reason: expect.stringMatching(/^30% done with \d+% of the quarter gone: at risk$/),
       confidence: 6,
       lastCheckin: null,
       due: true,
@@ -99,7 +101,9 @@ describe('getCheckinContext', () => {
       metric: 'milestone',
       current: 'not done',
       progress: 0,
-      status: 'off track',
+      // A milestone not done takes its status from its confidence (6: at risk) while the cycle runs.
+      status: 'at risk',
+      reason: 'A milestone, not done yet: confidence 6 of 10: at risk',
     });
     expect(ctx.keyResults.find((kr) => kr.id === 'EX-KR6')).toMatchObject({ current: null, progress: null, status: 'no data' });
     // Only JSON crosses google.script.run: no Date, no undefined.

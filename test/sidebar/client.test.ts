@@ -4,7 +4,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { CheckinContext, KeyResultView } from '../../src/shared/checkin-api';
 import { whoAmI } from '../../sidebar/identity';
 import { visible } from '../../sidebar/filter';
-import { formatAgo, formatTarget, formatValue, parseValue } from '../../sidebar/format';
+import { formatAgo, formatTarget, formatValue, howToType, parseValue } from '../../sidebar/format';
 import { Attempt, newRequestId } from '../../sidebar/request-id';
 import { notationOf } from '../../src/okr/checkin';
 import { call } from '../../sidebar/server';
@@ -48,12 +48,26 @@ test("typed values: the sheet's notation, percent signs, and a bare number in a 
   expect(parseValue('48%', unit('points'))).toEqual({ value: 0.48 });
   expect(parseValue('1,5', unit('', german))).toEqual({ value: 1.5 });
   expect(parseValue('1.500', unit('', german))).toEqual({ value: 1500 });
-  expect(parseValue('1,5', unit(''))).toEqual({ problem: '"1,5" is not a number as this sheet writes them: type it like 1,234.5.' });
-  expect(parseValue('1.5', unit('', german))).toEqual({
-    problem: '"1.5" is not a number as this sheet writes them: type it like 1.234,5.',
+  expect(parseValue('1,5', unit(''))).toEqual({
+    problem: '"1,5" is not a number here: type a number the way this sheet writes them, such as 1,234.5.',
   });
-  expect(parseValue('lots', unit('USD'))).toMatchObject({ problem: expect.any(String) });
+  expect(parseValue('1.5', unit('', german))).toEqual({
+    problem: '"1.5" is not a number here: type a number the way this sheet writes them, such as 1.234,5.',
+  });
+  expect(parseValue('lots', unit('USD'))).toEqual({
+    problem: '"lots" is not a number here: type a number in USD the way this sheet writes them, such as 1,234.5.',
+  });
   expect(parseValue('', percentCells)).toBeUndefined();
+});
+
+test("the value field's hint and its error say how to type a number in the same words", () => {
+  const unit = (u: string, notation = us) => ({ unit: u, percent: false, notation });
+  const how = howToType(unit('EUR'));
+  expect(how).toBe('type a number in EUR the way this sheet writes them, such as 1,234.5');
+  expect(parseValue('4.9M', unit('EUR'))).toEqual({ problem: `"4.9M" is not a number here: ${how}.` });
+  expect(howToType({ unit: '%', percent: true, notation: german })).toBe(
+    'type a percentage the way this sheet writes them, such as 48 or 48,5%',
+  );
 });
 
 test('"last check-in" counts days against the spreadsheet\'s today', () => {
@@ -81,7 +95,9 @@ const kr = (id: string, owner: string, team: string, title = id): KeyResultView 
   current: null,
   currentFromFormula: false,
   progress: null,
+  expected: null,
   status: '',
+  reason: '',
   confidence: null,
   lastCheckin: null,
   due: true,
