@@ -136,13 +136,15 @@ function cycleArgs({ setting }: FormulaRefs): string {
 /**
  * Status against the time elapsed in each row's own cycle, for the rows that
  * have an ID. `tab` is asked when the formula is built: the tab is declared by
- * the very list this sits in.
+ * the very list this sits in. A key result's also reads its Metric and
+ * Confidence, so a milestone not done follows its confidence; an objective has neither.
  */
 function statusFormula(tab: () => TabSpec): (refs: FormulaRefs) => string {
   return (refs) => {
     const { column, setting } = refs;
     const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${rowCycle(refs, tab())}, TODAY(), ${cycleArgs(refs)})))`;
-    return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
+    const milestones = tab() === KEY_RESULTS ? `, ${column('Metric')}, ${column('Confidence')}` : '';
+    return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')}${milestones})`;
   };
 }
 
