@@ -28,6 +28,7 @@ export const GUIDE_ROWS: readonly string[] = [
   'The gap is how far progress is behind expected. Up to the at-risk gap (15 points, in Settings) it is on track; up to the off-track gap (30 points) it is at risk; further behind, off track. At 100 % it is done; with no value yet, no data.',
   'Example: "Raise activation from 40% to 60%" now at 46% is 30 % of the way (6 of its 20 points). On 15 November it is expected at 49 %, so it is 19 points behind: more than 15, not more than 30, so at risk. At 50% activation it would be 50 % of the way, ahead of expected: on track.',
   "A milestone (done or not done) is 0 % until the day it is done, so until then its status is its owner's latest confidence: 7 to 10 on track, 4 to 6 at risk, 0 to 3 off track, none yet: no data. Once its cycle has ended, a milestone not done is off track; done is done.",
+  'The Progress cell takes the colour of its status, so the two always agree.',
   '',
   'Reading scores',
   'At the end of the cycle each key result gets a score from 0.0 to 1.0 (its progress, rounded).',

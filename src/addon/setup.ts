@@ -10,6 +10,7 @@ import {
   Colouring,
   DataColumns,
   FORMULA_PROTECTION,
+  SCORE_BANDS,
   buildColourRule,
   colouringKey,
   colourings,
@@ -258,21 +259,35 @@ interface WantedRule {
 }
 
 /**
- * Adds the colour rules a tab's columns lack. The wanted rules are compared
- * as data (their keys need no service call) and only the missing ones are
- * built, since each builder step is a call.
+ * Adds the colour rules a tab's columns lack, and takes out set-up's own
+ * older ones (Progress by score band, now by its row's Status); a rule of
+ * the person's is kept. The wanted rules are compared as data (their keys
+ * need no service call) and only the missing ones are built, since each
+ * builder step is a call.
  */
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
-  const wanted: WantedRule[] = tab.spec.columns.flatMap(({ header, colours }) =>
-    colours ? colourings(colours).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })) : [],
+  const coloured = tab.spec.columns.filter((c) => c.colours);
+  if (coloured.length === 0) return;
+  const status = tab.columns.get('Status');
+  const statusLetter = status === undefined ? '' : columnLetter(status + 1);
+  const wanted: WantedRule[] = coloured.flatMap(({ header, colours }) =>
+    colourings(colours!, statusLetter).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })),
   );
-  if (wanted.length === 0) return;
+  const older = new Set(
+    coloured
+      .filter((c) => c.colours === 'row status')
+      .flatMap(({ header }) => SCORE_BANDS.map((band) => colouringKey(band, tab.data.a1(tab.columns.get(header)! + 1)))),
+  );
   const existing = tab.sheet.getConditionalFormatRules();
-  const present = new Set(existing.map(ruleKey));
+  const keys = existing.map(ruleKey);
+  const kept = existing.filter((_, i) => !older.has(keys[i]!));
+  const present = new Set(keys);
   const missing = wanted.filter((w) => !present.has(colouringKey(w.colouring, tab.data.a1(w.column))));
-  if (missing.length === 0) return;
-  tab.sheet.setConditionalFormatRules([...existing, ...buildRules(tab, missing)]);
-  report.added.push(`status and score colours on ${tab.spec.name}`);
+  if (missing.length === 0 && kept.length === existing.length) return;
+  tab.sheet.setConditionalFormatRules([...kept, ...buildRules(tab, missing)]);
+  report.added.push(
+    kept.length < existing.length ? `Progress coloured by its Status on ${tab.spec.name}` : `status colours on ${tab.spec.name}`,
+  );
 }
 
 /** The missing rules built, the rules of one column sharing one range. */

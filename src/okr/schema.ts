@@ -44,7 +44,8 @@ export interface ColumnSpec<Header extends string = string> {
   /** Help on the header cell, as a note. */
   note?: string;
   check?: Check;
-  colours?: 'score band' | 'status';
+  /** Coloured by its own status text, or (`row status`) by the Status of its row, so Progress and Status always agree. */
+  colours?: 'status' | 'row status';
 }
 
 export interface TabSpec<Header extends string = string> {
@@ -175,7 +176,7 @@ export const KEY_RESULTS = tab('Key Results', [
     header: 'Progress',
     formula: ({ column }) => `OKR_PROGRESS(${column('Start')}, ${column('Target')}, ${column('Current')}, ${column('Metric')})`,
     format: PERCENT,
-    colours: 'score band',
+    colours: 'row status',
   },
   { header: 'Status', formula: statusFormula((): TabSpec => KEY_RESULTS), colours: 'status' },
   { header: 'Last check-in', format: 'yyyy-mm-dd' },
@@ -202,7 +203,7 @@ export const OBJECTIVES = tab('Objectives', [
       return `OKR_OBJECTIVE_PROGRESS(${column('ID')}, ${column('Aligned to')}, ${column('Weight')}, ${children}, ${setting('workbookName')}, ${childIds})`;
     },
     format: PERCENT,
-    colours: 'score band',
+    colours: 'row status',
   },
   { header: 'Status', formula: statusFormula((): TabSpec => OBJECTIVES), colours: 'status' },
   {

@@ -114,7 +114,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
         ['OKR Sheets: this column is filled by a formula (Status)', true],
         ['OKR Sheets: this column is filled by a formula (Forecast)', true],
       ]);
-      expect(sheet.getConditionalFormatRules()).toHaveLength(8);
+      // Five status colours on Status, and the same five on Progress, by the Status of its row.
+      expect(sheet.getConditionalFormatRules()).toHaveLength(10);
     }
     expect(rt.store.cell(id, 'Guide', 'A1').value).toBe('How to run OKRs in this workbook');
   });
