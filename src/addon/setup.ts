@@ -93,6 +93,7 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   for (const tab of tabs) {
     ensureNumberFormats(tab);
     ensureNotes(tab);
+    ensureLayout(tab);
   }
   ensureGuide(spreadsheet, sheets, report);
   report.empty = dataRows(tabOf(OBJECTIVES)) === 0 && dataRows(tabOf(KEY_RESULTS)) === 0;
@@ -325,6 +326,31 @@ function ensureNumberFormats(tab: Tab): void {
   for (const { header, format } of tab.spec.columns) {
     if (format && tab.newHeaders.has(header)) tab.data.range(tab.columns.get(header)! + 1).setNumberFormat(format);
   }
+}
+
+/**
+ * Widths and wrapping on the columns this run added, never on a column the
+ * person already had (their widths are theirs); neighbours of one width are
+ * sized in one call. The ID column is frozen when it comes first and nothing
+ * is frozen yet, so a row stays named while scrolling right.
+ */
+function ensureLayout(tab: Tab): void {
+  const added = tab.spec.columns
+    .filter((c) => tab.newHeaders.has(c.header))
+    .map((c) => ({ spec: c, column: tab.columns.get(c.header)! + 1 }))
+    .sort((a, b) => a.column - b.column);
+  const sized = added.filter(({ spec }) => spec.width);
+  for (let i = 0; i < sized.length;) {
+    const { column, spec } = sized[i]!;
+    let count = 1;
+    while (sized[i + count]?.column === column + count && sized[i + count]!.spec.width === spec.width) count++;
+    if (count === 1) tab.sheet.setColumnWidth(column, spec.width!);
+    else tab.sheet.setColumnWidths(column, count, spec.width!);
+    i += count;
+  }
+  for (const { spec, column } of added) if (spec.wrap) tab.data.range(column).setWrap(true);
+  const first = tab.spec.columns.find((c) => c.freeze);
+  if (first && tab.columns.get(first.header) === 0 && tab.sheet.getFrozenColumns() === 0) tab.sheet.setFrozenColumns(1);
 }
 
 function ensureGuide(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, report: SetupReport): void {

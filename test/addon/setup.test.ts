@@ -247,6 +247,72 @@ describe('Set up the OKR workbook, on a workbook an earlier version set up', () 
   });
 });
 
+describe('Set up sizes the columns it adds, and freezes the header row and the ID column', () => {
+  const widths = (sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number) =>
+    Array.from({ length: count }, (_, i) => sheet.getColumnWidth(i + 1));
+
+  it('on a blank workbook: titles wide and wrapped, ids, numbers and statuses narrow, header and ID frozen', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const spreadsheet = byHand(rt, id);
+    const objectives = spreadsheet.getSheetByName('Objectives')!;
+    const keyResults = spreadsheet.getSheetByName('Key Results')!;
+    // ID, Objective, Owner, Team, Cycle, Aligned to, Weight, Progress, Status, Forecast.
+    expect(widths(objectives, 10)).toEqual([70, 300, 180, 100, 100, 100, 70, 80, 100, 80]);
+    // ID, Objective ID, Key result, Owner, Metric, Start, Target, Current, Unit, Weight, Confidence, Progress, Status, Last check-in, Forecast.
+    expect(widths(keyResults, 15)).toEqual([70, 80, 300, 180, 100, 80, 80, 80, 70, 70, 80, 80, 100, 100, 80]);
+    expect(objectives.getRange('B2').getWrap()).toBe(true);
+    expect(keyResults.getRange('C500').getWrap()).toBe(true);
+    expect(keyResults.getRange('D2').getWrap()).toBe(false);
+    for (const sheet of [objectives, keyResults]) {
+      expect(sheet.getFrozenRows()).toBe(1);
+      expect(sheet.getFrozenColumns()).toBe(1);
+    }
+    // Neighbours of one width in one call: Start, Target, Current is one.
+    expect(rt.lastCalls['Sheet.setColumnWidths']).toBeGreaterThan(0);
+  });
+
+  it('a second run changes nothing', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const keyResults = byHand(rt, id).getSheetByName('Key Results')!;
+    const before = { widths: widths(keyResults, 15), store: JSON.stringify(rt.store.toJSON()) };
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(widths(keyResults, 15)).toEqual(before.widths);
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before.store);
+    expect(rt.lastCalls['Sheet.setColumnWidth'] ?? 0).toBe(0);
+    expect(rt.lastCalls['Sheet.setColumnWidths'] ?? 0).toBe(0);
+    expect(rt.lastCalls['Sheet.setFrozenColumns'] ?? 0).toBe(0);
+  });
+
+  it('keeps the widths of the columns the person already had, sizing only those it adds', () => {
+    const { rt, id } = newWorkbook();
+    fill(rt, id, 'Objectives', [
+      ['ID', 'Objective', 'Owner'],
+      ['O1', 'Win the market', 'ana@example.com'],
+    ]);
+    const objectives = byHand(rt, id).getSheetByName('Objectives')!;
+    objectives.setColumnWidth(2, 150);
+    objectives.setColumnWidth(3, 240);
+    const idWidth = objectives.getColumnWidth(1);
+    click(rt, id, 'setUpWorkbook', 'OK');
+    // Theirs as they were; Team, Cycle, Aligned to, Weight, Progress, Status, Forecast sized.
+    expect(widths(objectives, 10)).toEqual([idWidth, 150, 240, 100, 100, 100, 70, 80, 100, 80]);
+    expect(objectives.getRange('B2').getWrap()).toBe(false);
+    expect(objectives.getFrozenColumns()).toBe(1);
+  });
+
+  it('freezes no column when the ID is not the first, nor when the person froze their own', () => {
+    const { rt, id } = newWorkbook();
+    fill(rt, id, 'Objectives', [['Objective', 'ID']]);
+    fill(rt, id, 'Key Results', [['ID', 'Objective ID', 'Key result']]);
+    byHand(rt, id).getSheetByName('Key Results')!.setFrozenColumns(3);
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(byHand(rt, id).getSheetByName('Objectives')!.getFrozenColumns()).toBe(0);
+    expect(byHand(rt, id).getSheetByName('Key Results')!.getFrozenColumns()).toBe(3);
+  });
+});
+
 describe('Set up the OKR workbook, on a workbook set up before milestones followed confidence', () => {
   /** The Key Results Status formula set-up wrote before it passed Metric and Confidence. */
   const beforeMilestones =
