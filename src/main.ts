@@ -283,17 +283,20 @@ global.OKR_CHECKIN_RATE = (kr_ids: Arg, last_checkins: Arg, cadence?: Arg, as_of
 
 /**
  * Status of a key result or objective: done, on track, at risk, off track, or no data.
+ * A milestone not done follows its confidence until its cycle ends, then is off track.
  *
  * @param {number} progress The progress, 0 to 1.
  * @param {number} expected The share of the cycle elapsed, from OKR_EXPECTED.
  * @param {number} at_risk_gap Optional: how far progress may trail expected and still be on track (default 0.15).
  * @param {number} off_track_gap Optional: how far it may trail and be at risk rather than off track (default 0.30).
+ * @param {string} metric Optional: the Metric; a milestone not done takes its status from confidence until the cycle ends, then is off track.
+ * @param {number} confidence Optional: the latest confidence, 0 to 10: for a milestone 7 to 10 is on track, 4 to 6 at risk, 0 to 3 off track, blank no data.
  * @return The status.
  * @customfunction
  * @preserve
  */
-global.OKR_STATUS = (progress: Arg, expected: Arg, at_risk_gap?: Arg, off_track_gap?: Arg): Output =>
-  okrStatus(progress, expected, at_risk_gap, off_track_gap);
+global.OKR_STATUS = (progress: Arg, expected: Arg, at_risk_gap?: Arg, off_track_gap?: Arg, metric?: Arg, confidence?: Arg): Output =>
+  okrStatus(progress, expected, at_risk_gap, off_track_gap, metric, confidence);
 
 /**
  * End-of-cycle score on the 0.0 to 1.0 scale: progress rounded to one decimal, halves up.

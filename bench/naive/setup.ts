@@ -11,6 +11,7 @@ import { readSettings } from '../../src/okr/settings';
 import { CYCLES, GUIDE_TAB, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTING_ROWS, SETTINGS, TABLE_TABS, TabSpec } from '../../src/okr/schema';
 import { cycleChoices } from '../../src/addon/setup-settings';
 import { colourRules, dataValidation, FORMULA_PROTECTION } from '../../src/addon/formats';
+import { columnLetter } from '../../src/addon/a1';
 import { GUIDE_ROWS } from '../../src/addon/guide';
 import { formulaRefs, headerFormula } from '../../src/addon/header-formulas';
 import { exampleKeyResults, exampleObjectives, examplePeople } from '../../src/addon/examples';
@@ -81,7 +82,8 @@ export function naiveSetUp(spreadsheet: Spreadsheet): void {
   }
   for (const [spec, sheet] of tabs) {
     const column = (header: string) => sheet.getRange(2, columnOf(spec, header), sheet.getMaxRows() - 1, 1);
-    const rules = spec.columns.flatMap(({ header, colours }) => (colours ? colourRules(colours, column(header)) : []));
+    const status = spec.headers.includes('Status') ? columnLetter(columnOf(spec, 'Status')) : '';
+    const rules = spec.columns.flatMap(({ header, colours }) => (colours ? colourRules(colours, column(header), status) : []));
     if (rules.length) sheet.setConditionalFormatRules(rules);
     for (const header of spec.computed) {
       column(header).protect().setDescription(`${FORMULA_PROTECTION} (${header})`).setWarningOnly(true);

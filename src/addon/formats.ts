@@ -71,13 +71,17 @@ export const STATUS_COLOURS: Record<string, string> = {
  * and builds only the ones a column lacks.
  */
 export interface Colouring {
-  criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO' | 'NUMBER_BETWEEN' | 'NUMBER_LESS_THAN' | 'TEXT_EQUAL_TO';
+  criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO' | 'NUMBER_BETWEEN' | 'NUMBER_LESS_THAN' | 'TEXT_EQUAL_TO' | 'CUSTOM_FORMULA';
   values: readonly (number | string)[];
   background: string;
 }
 
-/** Progress coloured by the score band it rounds to: 0.0-0.3, 0.4-0.6, 0.7-1.0. */
-const SCORE_BANDS: readonly Colouring[] = [
+/**
+ * How earlier versions coloured Progress: by the score band it rounds to
+ * (0.0-0.3, 0.4-0.6, 0.7-1.0). A yellow 56 % beside a green "on track" read
+ * as a contradiction, so set-up now replaces these rules of its own.
+ */
+export const SCORE_BANDS: readonly Colouring[] = [
   { criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', values: [0.65], background: '#b7e1cd' },
   { criteria: 'NUMBER_BETWEEN', values: [0.35, 0.65], background: '#fce8b2' },
   { criteria: 'NUMBER_LESS_THAN', values: [0.35], background: '#f4c7c3' },
@@ -89,9 +93,25 @@ const STATUSES: readonly Colouring[] = Object.entries(STATUS_COLOURS).map(([stat
   background: colour,
 }));
 
-/** The colourings a column's declared colours stand for. */
-export function colourings(colours: 'score band' | 'status'): readonly Colouring[] {
-  return colours === 'score band' ? SCORE_BANDS : STATUSES;
+/**
+ * A cell coloured by the Status of its own row, in column `statusLetter`:
+ * the custom formula is written for the first data row (`=$M2="on track"`)
+ * and Sheets reads it relative to each cell of the range.
+ */
+function rowStatuses(statusLetter: string): readonly Colouring[] {
+  return Object.entries(STATUS_COLOURS).map(([status, colour]) => ({
+    criteria: 'CUSTOM_FORMULA',
+    values: [`=$${statusLetter}2="${status}"`],
+    background: colour,
+  }));
+}
+
+/** What a column's colours are: its own status text, or the Status of its row. */
+export type Colours = 'status' | 'row status';
+
+/** The colourings a column's declared colours stand for; `statusLetter` is the tab's Status column, for `row status`. */
+export function colourings(colours: Colours, statusLetter: string): readonly Colouring[] {
+  return colours === 'status' ? STATUSES : rowStatuses(statusLetter);
 }
 
 /** Google's conditional format rule for a colouring over `range`. */
@@ -111,12 +131,14 @@ function whenColouring(rule: RuleBuilder, { criteria, values }: Colouring): Rule
       return rule.whenNumberLessThan(Number(first));
     case 'TEXT_EQUAL_TO':
       return rule.whenTextEqualTo(String(first));
+    case 'CUSTOM_FORMULA':
+      return rule.whenFormulaSatisfied(String(first));
   }
 }
 
 /** Every conditional format a column's declared colours stand for, built (the cell-by-cell set-up in bench/naive sets them all). */
-export function colourRules(colours: 'score band' | 'status', range: Range): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  return colourings(colours).map((colouring) => buildColourRule(colouring, range));
+export function colourRules(colours: Colours, range: Range, statusLetter: string): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  return colourings(colours, statusLetter).map((colouring) => buildColourRule(colouring, range));
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   Colouring,
   DataColumns,
   FORMULA_PROTECTION,
+  SCORE_BANDS,
   buildColourRule,
   colouringKey,
   colourings,
@@ -92,6 +93,7 @@ export function setUp(spreadsheet: Spreadsheet): SetupReport {
   for (const tab of tabs) {
     ensureNumberFormats(tab);
     ensureNotes(tab);
+    ensureLayout(tab);
   }
   ensureGuide(spreadsheet, sheets, report);
   report.empty = dataRows(tabOf(OBJECTIVES)) === 0 && dataRows(tabOf(KEY_RESULTS)) === 0;
@@ -258,21 +260,35 @@ interface WantedRule {
 }
 
 /**
- * Adds the colour rules a tab's columns lack. The wanted rules are compared
- * as data (their keys need no service call) and only the missing ones are
- * built, since each builder step is a call.
+ * Adds the colour rules a tab's columns lack, and takes out set-up's own
+ * older ones (Progress by score band, now by its row's Status); a rule of
+ * the person's is kept. The wanted rules are compared as data (their keys
+ * need no service call) and only the missing ones are built, since each
+ * builder step is a call.
  */
 function ensureConditionalFormats(tab: Tab, report: SetupReport): void {
-  const wanted: WantedRule[] = tab.spec.columns.flatMap(({ header, colours }) =>
-    colours ? colourings(colours).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })) : [],
+  const coloured = tab.spec.columns.filter((c) => c.colours);
+  if (coloured.length === 0) return;
+  const status = tab.columns.get('Status');
+  const statusLetter = status === undefined ? '' : columnLetter(status + 1);
+  const wanted: WantedRule[] = coloured.flatMap(({ header, colours }) =>
+    colourings(colours!, statusLetter).map((colouring) => ({ column: tab.columns.get(header)! + 1, colouring })),
   );
-  if (wanted.length === 0) return;
+  const older = new Set(
+    coloured
+      .filter((c) => c.colours === 'row status')
+      .flatMap(({ header }) => SCORE_BANDS.map((band) => colouringKey(band, tab.data.a1(tab.columns.get(header)! + 1)))),
+  );
   const existing = tab.sheet.getConditionalFormatRules();
-  const present = new Set(existing.map(ruleKey));
+  const keys = existing.map(ruleKey);
+  const kept = existing.filter((_, i) => !older.has(keys[i]!));
+  const present = new Set(keys);
   const missing = wanted.filter((w) => !present.has(colouringKey(w.colouring, tab.data.a1(w.column))));
-  if (missing.length === 0) return;
-  tab.sheet.setConditionalFormatRules([...existing, ...buildRules(tab, missing)]);
-  report.added.push(`status and score colours on ${tab.spec.name}`);
+  if (missing.length === 0 && kept.length === existing.length) return;
+  tab.sheet.setConditionalFormatRules([...kept, ...buildRules(tab, missing)]);
+  report.added.push(
+    kept.length < existing.length ? `Progress coloured by its Status on ${tab.spec.name}` : `status colours on ${tab.spec.name}`,
+  );
 }
 
 /** The missing rules built, the rules of one column sharing one range. */
@@ -310,6 +326,31 @@ function ensureNumberFormats(tab: Tab): void {
   for (const { header, format } of tab.spec.columns) {
     if (format && tab.newHeaders.has(header)) tab.data.range(tab.columns.get(header)! + 1).setNumberFormat(format);
   }
+}
+
+/**
+ * Widths and wrapping on the columns this run added, never on a column the
+ * person already had (their widths are theirs); neighbours of one width are
+ * sized in one call. The ID column is frozen when it comes first and nothing
+ * is frozen yet, so a row stays named while scrolling right.
+ */
+function ensureLayout(tab: Tab): void {
+  const added = tab.spec.columns
+    .filter((c) => tab.newHeaders.has(c.header))
+    .map((c) => ({ spec: c, column: tab.columns.get(c.header)! + 1 }))
+    .sort((a, b) => a.column - b.column);
+  const sized = added.filter(({ spec }) => spec.width);
+  for (let i = 0; i < sized.length;) {
+    const { column, spec } = sized[i]!;
+    let count = 1;
+    while (sized[i + count]?.column === column + count && sized[i + count]!.spec.width === spec.width) count++;
+    if (count === 1) tab.sheet.setColumnWidth(column, spec.width!);
+    else tab.sheet.setColumnWidths(column, count, spec.width!);
+    i += count;
+  }
+  for (const { spec, column } of added) if (spec.wrap) tab.data.range(column).setWrap(true);
+  const first = tab.spec.columns.find((c) => c.freeze);
+  if (first && tab.columns.get(first.header) === 0 && tab.sheet.getFrozenColumns() === 0) tab.sheet.setFrozenColumns(1);
 }
 
 function ensureGuide(spreadsheet: Spreadsheet, sheets: Map<string, Sheet>, report: SetupReport): void {

@@ -1,4 +1,4 @@
-import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP } from '../okr/status';
+import { DEFAULT_AT_RISK_GAP, DEFAULT_OFF_TRACK_GAP, MILESTONE_AT_RISK, MILESTONE_ON_TRACK } from '../okr/status';
 
 // The custom formulas as people use them: names, parameters, what each gives.
 // This table is the one source: the Help dialog is written from it, and tests
@@ -218,11 +218,26 @@ export const FORMULAS: readonly FormulaSpec[] = [
         optional: true,
         about: `how far it may trail and be at risk rather than off track (default ${DEFAULT_OFF_TRACK_GAP.toFixed(2)}).`,
       },
+      {
+        name: 'metric',
+        type: 'string',
+        optional: true,
+        about: 'the Metric; a milestone not done takes its status from confidence until the cycle ends, then is off track.',
+      },
+      {
+        name: 'confidence',
+        type: 'number',
+        optional: true,
+        about: `the latest confidence, 0 to 10: for a milestone ${MILESTONE_ON_TRACK} to 10 is on track, ${MILESTONE_AT_RISK} to ${MILESTONE_ON_TRACK - 1} at risk, 0 to ${MILESTONE_AT_RISK - 1} off track, blank no data.`,
+      },
     ],
-    description: ['Status of a key result or objective: done, on track, at risk, off track, or no data.'],
+    description: [
+      'Status of a key result or objective: done, on track, at risk, off track, or no data.',
+      'A milestone not done follows its confidence until its cycle ends, then is off track.',
+    ],
     returns: 'The status.',
-    gives: '`done`, `on track`, `at risk`, `off track`, or `no data`',
-    example: '`=OKR_STATUS(0.3, 0.5)` → at risk',
+    gives: '`done`, `on track`, `at risk`, `off track`, or `no data`; a milestone not done follows its confidence until its cycle ends',
+    example: '`=OKR_STATUS(0.3, 0.5)` → at risk; `=OKR_STATUS(0, 0.5, , , "milestone", 8)` → on track',
   },
   {
     name: 'OKR_SCORE',

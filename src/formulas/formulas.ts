@@ -283,8 +283,10 @@ export function okrCheckinRate(ids: Arg, lastCheckins: Arg, cadence: Arg, asOf: 
   });
 }
 
-export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg): Output {
-  return byRow({ progress, expected, at_risk_gap: atRiskGap, off_track_gap: offTrackGap }, ([p, e, a, o]) => status(p, e, a, o));
+export function okrStatus(progress: Arg, expected: Arg, atRiskGap?: Arg, offTrackGap?: Arg, metric?: Arg, confidence?: Arg): Output {
+  return byRow({ progress, expected, at_risk_gap: atRiskGap, off_track_gap: offTrackGap, metric, confidence }, ([p, e, a, o, m, c]) =>
+    status(p, e, a, o, m, c),
+  );
 }
 
 export function okrScore(progress: Arg): Output {

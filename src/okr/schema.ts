@@ -44,7 +44,18 @@ export interface ColumnSpec<Header extends string = string> {
   /** Help on the header cell, as a note. */
   note?: string;
   check?: Check;
-  colours?: 'score band' | 'status';
+  /**
+   * Width in pixels set-up gives the column when it adds it (never a column
+   * the person already had): titles wide enough to read on a laptop, ids,
+   * numbers and statuses narrow.
+   */
+  width?: number;
+  /** Long text: wrapped, so a title is read whole rather than cut off. */
+  wrap?: true;
+  /** The column people find a row by: frozen, when it is the first, so it stays in view while scrolling right. */
+  freeze?: true;
+  /** Coloured by its own status text, or (`row status`) by the Status of its row, so Progress and Status always agree. */
+  colours?: 'status' | 'row status';
 }
 
 export interface TabSpec<Header extends string = string> {
@@ -83,6 +94,13 @@ export const CADENCES = ['weekly', 'every two weeks', 'monthly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
 const PERCENT = '0%';
+
+/** Column widths in pixels: a title read whole on a laptop, wrapped; an owner's email; ids, numbers and statuses narrow. */
+const TITLE_WIDTH = 300;
+const OWNER_WIDTH = 180;
+const ID_WIDTH = 70;
+const NUMBER_WIDTH = 80;
+const STATUS_WIDTH = 100;
 
 // Other cycles stay allowed (marked), so a 2030 plan is never blocked; Validate explains bad ones.
 const CYCLE_CHECK: Check = { kind: 'cycles', help: 'Write a cycle as 2026-Q4, 2026-H1, 2026, FY2027-Q1 or a name from the Cycles tab.' };
@@ -136,13 +154,15 @@ function cycleArgs({ setting }: FormulaRefs): string {
 /**
  * Status against the time elapsed in each row's own cycle, for the rows that
  * have an ID. `tab` is asked when the formula is built: the tab is declared by
- * the very list this sits in.
+ * the very list this sits in. A key result's also reads its Metric and
+ * Confidence, so a milestone not done follows its confidence; an objective has neither.
  */
 function statusFormula(tab: () => TabSpec): (refs: FormulaRefs) => string {
   return (refs) => {
     const { column, setting } = refs;
     const expected = `ARRAYFORMULA(IF(${column('ID')}="", "", OKR_EXPECTED(${rowCycle(refs, tab())}, TODAY(), ${cycleArgs(refs)})))`;
-    return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')})`;
+    const milestones = tab() === KEY_RESULTS ? `, ${column('Metric')}, ${column('Confidence')}` : '';
+    return `OKR_STATUS(${column('Progress')}, ${expected}, ${setting('atRiskGap')}, ${setting('offTrackGap')}${milestones})`;
   };
 }
 
@@ -155,39 +175,41 @@ function keyResultForecast(refs: FormulaRefs): string {
 }
 
 export const KEY_RESULTS = tab('Key Results', [
-  { header: 'ID', required: true },
-  { header: 'Objective ID', required: true },
-  { header: 'Key result', required: true },
-  { header: 'Owner' },
+  { header: 'ID', required: true, width: ID_WIDTH, freeze: true },
+  { header: 'Objective ID', required: true, width: NUMBER_WIDTH },
+  { header: 'Key result', required: true, width: TITLE_WIDTH, wrap: true },
+  { header: 'Owner', width: OWNER_WIDTH },
   {
     header: 'Metric',
+    width: STATUS_WIDTH,
     check: { kind: 'list', values: METRICS, strict: true, help: `Choose ${METRICS.join(', ')}; leave blank to follow start and target.` },
   },
-  { header: 'Start', required: true },
-  { header: 'Target', required: true },
-  { header: 'Current', required: true },
-  { header: 'Unit' },
-  { header: 'Weight', check: WEIGHT_CHECK },
-  { header: 'Confidence', check: CONFIDENCE_CHECK },
+  { header: 'Start', required: true, width: NUMBER_WIDTH },
+  { header: 'Target', required: true, width: NUMBER_WIDTH },
+  { header: 'Current', required: true, width: NUMBER_WIDTH },
+  { header: 'Unit', width: ID_WIDTH },
+  { header: 'Weight', check: WEIGHT_CHECK, width: ID_WIDTH },
+  { header: 'Confidence', check: CONFIDENCE_CHECK, width: NUMBER_WIDTH },
   {
     header: 'Progress',
     formula: ({ column }) => `OKR_PROGRESS(${column('Start')}, ${column('Target')}, ${column('Current')}, ${column('Metric')})`,
     format: PERCENT,
-    colours: 'score band',
+    colours: 'row status',
+    width: NUMBER_WIDTH,
   },
-  { header: 'Status', formula: statusFormula((): TabSpec => KEY_RESULTS), colours: 'status' },
-  { header: 'Last check-in', format: 'yyyy-mm-dd' },
-  { header: 'Forecast', formula: keyResultForecast, format: PERCENT },
+  { header: 'Status', formula: statusFormula((): TabSpec => KEY_RESULTS), colours: 'status', width: STATUS_WIDTH },
+  { header: 'Last check-in', format: 'yyyy-mm-dd', width: STATUS_WIDTH },
+  { header: 'Forecast', formula: keyResultForecast, format: PERCENT, width: NUMBER_WIDTH },
 ]);
 
 export const OBJECTIVES = tab('Objectives', [
-  { header: 'ID', required: true },
-  { header: 'Objective', required: true },
-  { header: 'Owner' },
-  { header: 'Team' },
-  { header: 'Cycle', check: CYCLE_CHECK },
-  { header: 'Aligned to' },
-  { header: 'Weight', check: WEIGHT_CHECK },
+  { header: 'ID', required: true, width: ID_WIDTH, freeze: true },
+  { header: 'Objective', required: true, width: TITLE_WIDTH, wrap: true },
+  { header: 'Owner', width: OWNER_WIDTH },
+  { header: 'Team', width: STATUS_WIDTH },
+  { header: 'Cycle', check: CYCLE_CHECK, width: STATUS_WIDTH },
+  { header: 'Aligned to', width: STATUS_WIDTH },
+  { header: 'Weight', check: WEIGHT_CHECK, width: ID_WIDTH },
   {
     header: 'Progress',
     // Its key results, the objectives aligned to it here, and the linked teams' objectives aligned to it;
@@ -200,15 +222,17 @@ export const OBJECTIVES = tab('Objectives', [
       return `OKR_OBJECTIVE_PROGRESS(${column('ID')}, ${column('Aligned to')}, ${column('Weight')}, ${children}, ${setting('workbookName')}, ${childIds})`;
     },
     format: PERCENT,
-    colours: 'score band',
+    colours: 'row status',
+    width: NUMBER_WIDTH,
   },
-  { header: 'Status', formula: statusFormula((): TabSpec => OBJECTIVES), colours: 'status' },
+  { header: 'Status', formula: statusFormula((): TabSpec => OBJECTIVES), colours: 'status', width: STATUS_WIDTH },
   {
     header: 'Forecast',
     // The weighted mean of its own key results' forecasts.
     formula: ({ column }) =>
       `OKR_ROLLUP(${column('ID')}, ${column('Objective ID', KEY_RESULTS)}, ${column('Forecast', KEY_RESULTS)}, ${column('Weight', KEY_RESULTS)})`,
     format: PERCENT,
+    width: NUMBER_WIDTH,
   },
 ]);
 

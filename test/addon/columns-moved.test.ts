@@ -33,7 +33,7 @@ describe('a person inserts a column or a row in the middle of Key Results', () =
     expect(rt.store.formulas(id, 'Key Results', 'M1:N1')).toEqual([
       [
         '={"Progress"; OKR_PROGRESS(G2:G, H2:H, I2:I, E2:E)}',
-        '={"Status"; OKR_STATUS(M2:M, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(IFNA(VLOOKUP(TRIM(B2:B), {TRIM(Objectives!A2:A), IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE), TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}',
+        '={"Status"; OKR_STATUS(M2:M, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(IFNA(VLOOKUP(TRIM(B2:B), {TRIM(Objectives!A2:A), IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE), TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP, E2:E, L2:L)}',
       ],
     ]);
     expect(rt.store.formulas(id, 'Objectives', 'H1')).toEqual([

@@ -87,7 +87,7 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(rt.store.formulas(id, 'Key Results', 'L1:O1')).toEqual([
       [
         '={"Progress"; OKR_PROGRESS(F2:F, G2:G, H2:H, E2:E)}',
-        `={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(${krCycle}, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}`,
+        `={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(${krCycle}, TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP, E2:E, K2:K)}`,
         '',
         `={"Forecast"; OKR_FORECAST(A2:A, F2:F, G2:G, E2:E, 'Check-ins'!B2:B, 'Check-ins'!A2:A, 'Check-ins'!C2:C, ARRAYFORMULA(${krCycle}), , OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING)}`,
       ],
@@ -114,7 +114,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
         ['OKR Sheets: this column is filled by a formula (Status)', true],
         ['OKR Sheets: this column is filled by a formula (Forecast)', true],
       ]);
-      expect(sheet.getConditionalFormatRules()).toHaveLength(8);
+      // Five status colours on Status, and the same five on Progress, by the Status of its row.
+      expect(sheet.getConditionalFormatRules()).toHaveLength(10);
     }
     expect(rt.store.cell(id, 'Guide', 'A1').value).toBe('How to run OKRs in this workbook');
   });
@@ -138,7 +139,8 @@ describe('Set up the OKR workbook, on an empty workbook', () => {
     expect(progress['EX-KR2']).toBeCloseTo(2 / 7, 12);
     expect(progress).toMatchObject({ 'EX-KR3': 0, 'EX-KR5': 1, 'EX-KR6': '', 'EX-KR9': 1 });
     const status = Object.fromEntries(keyResults.map((r) => [r.ID, r.Status]));
-    expect(status).toMatchObject({ 'EX-KR1': 'at risk', 'EX-KR5': 'done', 'EX-KR6': 'no data', 'EX-KR9': 'done', 'EX-KR3': 'off track' });
+    // EX-KR3, a milestone not done with confidence 6 mid-quarter, is at risk; EX-KR9, a milestone done, is done.
+    expect(status).toMatchObject({ 'EX-KR1': 'at risk', 'EX-KR5': 'done', 'EX-KR6': 'no data', 'EX-KR9': 'done', 'EX-KR3': 'at risk' });
     const objectives = records(rt, id, 'Objectives');
     expect(objectives.map((r) => r.ID)).toEqual(['EX-O1', 'EX-O2', 'EX-O3']);
     // EX-O3 (aligned to EX-O1): deploys (4-2)/(10-2) = 1/4, failed deploys (20-15)/(20-5) = 1/3, checklist done.
@@ -223,11 +225,12 @@ describe('Set up the OKR workbook, on a workbook an earlier version set up', () 
     );
     expect(rt.store.formulas(id, 'Key Results', 'M1')[0]![0]).toMatch(/OKR_EXPECTED\(IFNA\(VLOOKUP\(TRIM\(B2:B\), /);
     expect(rt.store.formulas(id, 'Objectives', 'I1')[0]![0]).toMatch(/OKR_EXPECTED\(IF\(E2:E="", OKR_CURRENT_CYCLE, E2:E\), /);
-    // The examples' objectives are in the current cycle: every status reads as before.
+    // The examples' objectives are in the current cycle: every status reads as before, but the milestone
+    // EX-KR3 (not done, confidence 6), which now follows its confidence.
     expect(records(rt, id, 'Key Results').map((r) => r.Status)).toEqual([
       'at risk',
       'at risk',
-      'off track',
+      'at risk',
       'at risk',
       'done',
       'no data',
@@ -241,6 +244,106 @@ describe('Set up the OKR workbook, on a workbook an earlier version set up', () 
     const headers = rt.store.values(id, 'Key Results', 'A1:Z1')[0]!;
     expect(headers.filter((h) => h === 'Forecast')).toHaveLength(1);
     expect(headers.slice(13, 17)).toEqual(['Last check-in', 'Notes', 'Forecast', '']);
+  });
+});
+
+describe('Set up sizes the columns it adds, and freezes the header row and the ID column', () => {
+  const widths = (sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number) =>
+    Array.from({ length: count }, (_, i) => sheet.getColumnWidth(i + 1));
+
+  it('on a blank workbook: titles wide and wrapped, ids, numbers and statuses narrow, header and ID frozen', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const spreadsheet = byHand(rt, id);
+    const objectives = spreadsheet.getSheetByName('Objectives')!;
+    const keyResults = spreadsheet.getSheetByName('Key Results')!;
+    // ID, Objective, Owner, Team, Cycle, Aligned to, Weight, Progress, Status, Forecast.
+    expect(widths(objectives, 10)).toEqual([70, 300, 180, 100, 100, 100, 70, 80, 100, 80]);
+    // ID, Objective ID, Key result, Owner, Metric, Start, Target, Current, Unit, Weight, Confidence, Progress, Status, Last check-in, Forecast.
+    expect(widths(keyResults, 15)).toEqual([70, 80, 300, 180, 100, 80, 80, 80, 70, 70, 80, 80, 100, 100, 80]);
+    expect(objectives.getRange('B2').getWrap()).toBe(true);
+    expect(keyResults.getRange('C500').getWrap()).toBe(true);
+    expect(keyResults.getRange('D2').getWrap()).toBe(false);
+    for (const sheet of [objectives, keyResults]) {
+      expect(sheet.getFrozenRows()).toBe(1);
+      expect(sheet.getFrozenColumns()).toBe(1);
+    }
+    // Neighbours of one width in one call: Start, Target, Current is one.
+    expect(rt.lastCalls['Sheet.setColumnWidths']).toBeGreaterThan(0);
+  });
+
+  it('a second run changes nothing', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'NO');
+    const keyResults = byHand(rt, id).getSheetByName('Key Results')!;
+    const before = { widths: widths(keyResults, 15), store: JSON.stringify(rt.store.toJSON()) };
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(widths(keyResults, 15)).toEqual(before.widths);
+    expect(JSON.stringify(rt.store.toJSON())).toBe(before.store);
+    expect(rt.lastCalls['Sheet.setColumnWidth'] ?? 0).toBe(0);
+    expect(rt.lastCalls['Sheet.setColumnWidths'] ?? 0).toBe(0);
+    expect(rt.lastCalls['Sheet.setFrozenColumns'] ?? 0).toBe(0);
+  });
+
+  it('keeps the widths of the columns the person already had, sizing only those it adds', () => {
+    const { rt, id } = newWorkbook();
+    fill(rt, id, 'Objectives', [
+      ['ID', 'Objective', 'Owner'],
+      ['O1', 'Win the market', 'ana@example.com'],
+    ]);
+    const objectives = byHand(rt, id).getSheetByName('Objectives')!;
+    objectives.setColumnWidth(2, 150);
+    objectives.setColumnWidth(3, 240);
+    const idWidth = objectives.getColumnWidth(1);
+    click(rt, id, 'setUpWorkbook', 'OK');
+    // Theirs as they were; Team, Cycle, Aligned to, Weight, Progress, Status, Forecast sized.
+    expect(widths(objectives, 10)).toEqual([idWidth, 150, 240, 100, 100, 100, 70, 80, 100, 80]);
+    expect(objectives.getRange('B2').getWrap()).toBe(false);
+    expect(objectives.getFrozenColumns()).toBe(1);
+  });
+
+  it('freezes no column when the ID is not the first, nor when the person froze their own', () => {
+    const { rt, id } = newWorkbook();
+    fill(rt, id, 'Objectives', [['Objective', 'ID']]);
+    fill(rt, id, 'Key Results', [['ID', 'Objective ID', 'Key result']]);
+    byHand(rt, id).getSheetByName('Key Results')!.setFrozenColumns(3);
+    click(rt, id, 'setUpWorkbook', 'NO');
+    expect(byHand(rt, id).getSheetByName('Objectives')!.getFrozenColumns()).toBe(0);
+    expect(byHand(rt, id).getSheetByName('Key Results')!.getFrozenColumns()).toBe(3);
+  });
+});
+
+describe('Set up the OKR workbook, on a workbook set up before milestones followed confidence', () => {
+  /** The Key Results Status formula set-up wrote before it passed Metric and Confidence. */
+  const beforeMilestones =
+    '={"Status"; OKR_STATUS(L2:L, ARRAYFORMULA(IF(A2:A="", "", OKR_EXPECTED(IFNA(VLOOKUP(TRIM(B2:B), {TRIM(Objectives!A2:A), IF(Objectives!E2:E="", OKR_CURRENT_CYCLE, Objectives!E2:E)}, 2, FALSE), OKR_CURRENT_CYCLE), TODAY(), OKR_CYCLES, OKR_FISCAL_START, OKR_FISCAL_NAMING))), OKR_AT_RISK_GAP, OKR_OFF_TRACK_GAP)}';
+
+  it('upgrades its own Status formula, so the milestone follows its confidence, and leaves Objectives as they are', () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'YES');
+    const keyResults = byHand(rt, id).getSheetByName('Key Results')!;
+    const objectivesStatus = rt.store.formulas(id, 'Objectives', 'I1')[0]![0];
+    keyResults.getRange('M1').setFormula(beforeMilestones);
+    // As it was: the milestone EX-KR3, 0 % with 45 of 92 days gone, off track.
+    expect(records(rt, id, 'Key Results').find((r) => r.ID === 'EX-KR3')!.Status).toBe('off track');
+    click(rt, id, 'setUpWorkbook', 'OK');
+    expect(lastAlert(rt)).toMatch(/the newer Status formula on Key Results/);
+    expect(lastAlert(rt)).not.toMatch(/Status formula on Objectives/);
+    expect(keyResults.getRange('M1').getFormula()).toBe(beforeMilestones.replace(/\)\}$/, ', E2:E, K2:K)}'));
+    expect(rt.store.formulas(id, 'Objectives', 'I1')[0]![0]).toBe(objectivesStatus);
+    // Confidence 6: at risk.
+    expect(records(rt, id, 'Key Results').find((r) => r.ID === 'EX-KR3')!.Status).toBe('at risk');
+  });
+
+  it("leaves a Status formula of the person's own", () => {
+    const { rt, id } = newWorkbook();
+    click(rt, id, 'setUpWorkbook', 'YES');
+    const keyResults = byHand(rt, id).getSheetByName('Key Results')!;
+    const theirs = '={"Status"; ARRAYFORMULA(IF(L2:L="", "", IF(L2:L>=0.7, "fine", "look at it")))}';
+    keyResults.getRange('M1').setFormula(theirs);
+    click(rt, id, 'setUpWorkbook', 'OK');
+    expect(keyResults.getRange('M1').getFormula()).toBe(theirs);
+    expect(lastAlert(rt)).toMatch(/'Key Results'!M1 holds your own formula, so the Status column was left as it is/);
   });
 });
 

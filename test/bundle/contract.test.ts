@@ -106,6 +106,8 @@ describe("the formulas' messages name arguments as the contract does", () => {
       expected: 'OKR_STATUS(0.5, "x")',
       at_risk_gap: 'OKR_STATUS(0.5, 0.5, -1)',
       off_track_gap: 'OKR_STATUS(0.5, 0.5, 0.1, -1)',
+      metric: 'OKR_STATUS(0.5, 0.5, "", "", "grow")',
+      confidence: 'OKR_STATUS(0, 0.5, "", "", "milestone", 11)',
     },
     OKR_SCORE: { progress: 'OKR_SCORE("x")' },
     OKR_LINKED: {

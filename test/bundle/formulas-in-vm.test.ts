@@ -58,6 +58,13 @@ describe('custom formulas in the built bundle, in an empty vm context', () => {
     expect(reads).toEqual(['getSpreadsheetTimeZone']);
     expect(call('OKR_STATUS([[0.1],[0.2],[0.5],[1],[""]], 0.5)')).toEqual([['off track'], ['at risk'], ['on track'], ['done'], ['']]);
     expect(call('OKR_STATUS("", 0.5)')).toBe('no data');
+    // Milestones row by row: confidence 8, 5, 2 and blank mid-cycle, one done, one not done once the cycle ended, a number beside them.
+    expect(
+      call(
+        'OKR_STATUS([[0],[0],[0],[0],[1],[0],[0.1]], [[0.5],[0.5],[0.5],[0.5],[0.5],[1],[0.5]], 0.15, 0.3, ' +
+          '[["milestone"],["milestone"],["milestone"],["milestone"],["milestone"],["milestone"],["increase"]], [[8],[5],[2],[""],[""],[9],[9]])',
+      ),
+    ).toEqual([['on track'], ['at risk'], ['off track'], ['no data'], ['done'], ['off track'], ['off track']]);
     expect(call('OKR_SCORE([[0.65],[0.64]])')).toEqual([[0.7], [0.6]]);
     expect(call('OKR_VALIDATE([["ID","Objective"]], [["ID","Objective ID","Key result","Start","Target","Current"]])')).toBe('OK');
     expect(call('OKR_VALIDATE([["ID"]], [["ID","Objective ID","Key result","Start","Target","Current"]])')).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { okrExpected, okrStatus } from '../../src/formulas/formulas';
+import { Cell } from '../../src/okr/cells';
 import { score, status } from '../../src/okr/status';
 import { wallClockIn } from '../wall-clock';
 
@@ -53,6 +54,67 @@ describe('status', () => {
     const typo = (expected as string[][])[1]![0]!;
     expect(typo).toMatch(/^invalid: .*Q4 2026/);
     expect(okrStatus([[0.5], [0.5]], expected)).toEqual([['on track'], [typo]]);
+  });
+});
+
+describe('status of a milestone', () => {
+  // Worked by hand: a milestone is 0 until done, so mid-cycle its status is its owner's confidence
+  // (7-10 on track, 4-6 at risk, 0-3 off track, blank no data); when the cycle has ended, not done is off track.
+  const milestone = (progress: Cell, expected: Cell, confidence: Cell) => status(progress, expected, '', '', 'milestone', confidence);
+
+  it('follows confidence while the cycle runs, boundaries on the side named', () => {
+    expect(milestone(0, 0.67, 10)).toBe('on track');
+    expect(milestone(0, 0.67, 7)).toBe('on track');
+    expect(milestone(0, 0.67, 6.5)).toBe('at risk');
+    expect(milestone(0, 0.67, 6)).toBe('at risk');
+    expect(milestone(0, 0.67, 4)).toBe('at risk');
+    expect(milestone(0, 0.67, 3.9)).toBe('off track');
+    expect(milestone(0, 0.67, 3)).toBe('off track');
+    expect(milestone(0, 0.67, 0)).toBe('off track');
+    expect(milestone(0, 0.67, '')).toBe('no data');
+    // Not yet checked in (blank current, so blank progress) is not done either.
+    expect(milestone('', 0.67, 8)).toBe('on track');
+    expect(milestone('', 0.67, '')).toBe('no data');
+    // A number key result 0 % done with 67 % of the quarter gone is off track, whatever its confidence.
+    expect(status(0, 0.67, '', '', 'increase', 9)).toBe('off track');
+    expect(status(0, 0.67, '', '', '', 9)).toBe('off track');
+  });
+
+  it('ignores the gaps: 0 % of a milestone says nothing about how it goes', () => {
+    expect(status(0, 0.9, 0.05, 0.1, 'milestone', 8)).toBe('on track');
+    expect(status(0, 0.9, 0.05, 0.1, 'Milestone', 8)).toBe('on track');
+  });
+
+  it('is off track once its cycle has ended undone, and done when done', () => {
+    expect(milestone(0, 1, 10)).toBe('off track');
+    expect(milestone('', 1, '')).toBe('off track');
+    expect(milestone(1, 1, 2)).toBe('done');
+    expect(milestone(1, 0.2, '')).toBe('done');
+  });
+
+  it('has nothing to judge in a row with no cycle yet', () => {
+    expect(milestone('', '', '')).toBe('no data');
+  });
+
+  it('names the argument at fault', () => {
+    expect(() => milestone(0, 0.5, 11)).toThrow(/confidence is 11: it goes from 0 \(no chance\) to 10 \(certain\)/);
+    expect(() => milestone(0, 0.5, 'high')).toThrow(/confidence is "high", not a number/);
+    expect(() => status(0.5, 0.5, '', '', 'grow')).toThrow(/metric is "grow": use one of/);
+    expect(() => milestone(0, 'invalid: the cycle is odd', 8)).toThrow(/^the cycle is odd$/);
+  });
+
+  it('reads row by row in columns, metric and confidence ranges like the others', () => {
+    const column = (...cells: Cell[]) => cells.map((cell) => [cell]);
+    expect(
+      okrStatus(
+        column(0, 0, 1, 0.1, ''),
+        column(0.5, 1, 0.5, 0.5, ''),
+        0.15,
+        0.3,
+        column('milestone', 'milestone', 'milestone', 'increase', ''),
+        column(5, 9, '', 9, ''),
+      ),
+    ).toEqual(column('at risk', 'off track', 'done', 'off track', ''));
   });
 });
 
