@@ -119,16 +119,19 @@ export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs
   const last = latest(row.get('Last check-in'), checkins[0]?.timestamp);
   const numeric = typeof progress === 'number' ? progress : null;
   const confidence = asNumber(row.get('Confidence')) ?? null;
-  const judged =
-    numeric === null
-      ? isBlank(row.get('Current'))
+  // By OKR_STATUS's rule, as the sheet's Status column judges the row (a milestone by its confidence); blank when its
+  // values cannot be read (the sheet says why) or its cycle cannot be.
+  const unreadable = numeric === null && !isBlank(row.get('Current'));
+  const judged: Status | '' =
+    timing === undefined
+      ? numeric === null && !unreadable
         ? 'no data'
         : ''
-      : timing === undefined
+      : unreadable
         ? ''
-        : metric === 'milestone'
-          ? milestoneStatus(numeric, confidence, timing.expected)
-          : (safe(() => status(numeric, timing.expected, settings.atRiskGap, settings.offTrackGap)) ?? '');
+        : (safe(() =>
+            status(numeric ?? '', timing.expected, settings.atRiskGap, settings.offTrackGap, row.get('Metric'), row.get('Confidence')),
+          ) ?? '');
   return {
     id: text(row.get('ID')).trim(),
     objectiveId: text(row.get('Objective ID')).trim(),
@@ -175,24 +178,6 @@ export function cycleTiming(cycle: Cell, calendar: CycleCalendar, now: Date, wal
     const kind = !part ? 'cycle' : part.part?.kind === 'q' ? 'quarter' : part.part?.kind === 'h' ? 'half year' : 'year';
     return { expected: expectedProgress(resolved, now, wallClock), kind };
   });
-}
-
-/** The confidence at or above which a milestone not done is on track, and at or above which it is at risk (below: off track). */
-const MILESTONE_ON_TRACK = 7;
-const MILESTONE_AT_RISK = 4;
-
-/**
- * A milestone's status, by the rule OKR_STATUS follows for metric milestone:
- * done is done; one not done is judged by its latest confidence (7 to 10 on
- * track, 4 to 6 at risk, 0 to 3 off track, none: no data) until its cycle
- * ends, when it is off track. Elapsed time says nothing about a milestone, so
- * it does not read "off track 0 %" for most of the cycle.
- */
-export function milestoneStatus(progress: number, confidence: number | null, expected: number): Status {
-  if (progress >= 1 - EPSILON) return 'done';
-  if (expected >= 1 - EPSILON) return 'off track';
-  if (confidence === null) return 'no data';
-  return confidence >= MILESTONE_ON_TRACK ? 'on track' : confidence >= MILESTONE_AT_RISK ? 'at risk' : 'off track';
 }
 
 /** What a status is judged from, for the line that says why. */

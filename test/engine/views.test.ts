@@ -3,38 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_YEAR } from '../../src/okr/cycle-names';
 import { readCycles } from '../../src/okr/cycles';
-import { cycleTiming, milestoneStatus, statusReason, type CycleTiming } from '../../src/okr/views';
+import { cycleTiming, statusReason, type CycleTiming } from '../../src/okr/views';
 import { wallClockIn } from '../wall-clock';
 
 const UTC = wallClockIn('UTC');
-
-describe('milestoneStatus', () => {
-  it('is done when done, whatever the confidence or the time', () => {
-    expect(milestoneStatus(1, 0, 0.5)).toBe('done');
-    expect(milestoneStatus(1, null, 1)).toBe('done');
-  });
-
-  it('takes a milestone not done from its latest confidence while the cycle runs', () => {
-    expect([10, 7, 6.9, 6, 4, 3.9, 3, 0].map((c) => milestoneStatus(0, c, 0.67))).toEqual([
-      'on track',
-      'on track',
-      'at risk',
-      'at risk',
-      'at risk',
-      'off track',
-      'off track',
-      'off track',
-    ]);
-    expect(milestoneStatus(0, null, 0.67)).toBe('no data');
-    expect(milestoneStatus(0, 9, 0)).toBe('on track'); // the cycle's first day
-    expect(milestoneStatus(0, 9, 0.999)).toBe('on track'); // its last day
-  });
-
-  it('is off track when the cycle has ended and it is not done, whatever the confidence', () => {
-    expect(milestoneStatus(0, 10, 1)).toBe('off track');
-    expect(milestoneStatus(0, null, 1)).toBe('off track');
-  });
-});
 
 describe('cycleTiming', () => {
   const calendar = { fiscal: CALENDAR_YEAR, custom: new Map() };
