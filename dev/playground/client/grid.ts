@@ -19,6 +19,11 @@ export interface GridEvents {
   allowAccess(a1: string): void;
 }
 
+export interface GridScroll {
+  top: number;
+  left: number;
+}
+
 export function columnLetter(column: number): string {
   let out = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
@@ -40,10 +45,21 @@ export class Grid {
     host.addEventListener('keydown', (event) => this.key(event));
   }
 
-  render(view: SheetView, keepSelection: boolean): void {
+  /** Where the grid is scrolled to. */
+  get scroll(): GridScroll {
+    return { top: this.host.scrollTop, left: this.host.scrollLeft };
+  }
+
+  /**
+   * Draws the sheet. Without `keepSelection`, A1 is selected; the grid stays
+   * where it was scrolled, or goes to `scroll` when given (a tab or workbook
+   * shown again comes back where the person left it).
+   */
+  render(view: SheetView, keepSelection: boolean, scroll?: GridScroll): void {
     this.view = view;
     if (!keepSelection) this.selected = { row: 1, column: 1 };
-    const scroll = { top: this.host.scrollTop, left: this.host.scrollLeft };
+    const reveal = scroll === undefined;
+    scroll ??= this.scroll;
     clear(this.host);
     const table = el('table', { class: 'grid', role: 'grid', 'aria-label': view.name });
     const head = el('tr', {}, el('th', { class: 'corner' }));
@@ -75,7 +91,7 @@ export class Grid {
     this.host.scrollLeft = scroll.left;
     // Charts float over the cells, drawn after the table so they find their anchor cells.
     placeCharts(this.host, view.charts ?? [], (row, column) => this.td(row, column));
-    this.select(this.selected.row, this.selected.column);
+    this.select(this.selected.row, this.selected.column, reveal);
   }
 
   /** The selected cell's A1 notation. */
@@ -126,7 +142,8 @@ export class Grid {
     return this.table?.tBodies[0]?.rows[row - 1]?.cells[column] ?? undefined;
   }
 
-  select(row: number, column: number): void {
+  /** Selects a cell; `reveal` scrolls it into view. */
+  select(row: number, column: number, reveal = true): void {
     if (!this.view) return;
     const r = Math.min(Math.max(1, row), this.view.rows);
     const c = Math.min(Math.max(1, column), this.view.columns);
@@ -134,7 +151,7 @@ export class Grid {
     this.selected = { row: r, column: c };
     const td = this.td(r, c);
     td?.classList.add('selected');
-    td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (reveal) td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const cell = this.view.cells[r - 1]?.[c - 1];
     this.showCard(td, cell);
     this.events.select(this.a1, cell);

