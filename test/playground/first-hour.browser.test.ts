@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
 import { freePort, launch, poll, runMenuItem } from './browser';
@@ -51,10 +51,16 @@ beforeAll(async () => {
   books = (await get<{ workbooks: { id: string; name: string }[] }>(playground, '/api/state')).workbooks;
   browser = await launch();
   page = browser.page;
+  // A locator that finds nothing fails the test with its name, before the test's own timeout.
+  page.setDefaultTimeout(20_000);
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 45_000 });
   await choose('Signed in as', MAYA);
-}, 60_000);
+}, 90_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await shot('failure');
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -91,4 +97,47 @@ test('switching person or workbook closes the open panel; each workbook keeps it
   expect(await scrolled()).toEqual(product);
   await choose('Workbook', book('Company').id);
   expect(await scrolled()).toEqual(company);
+}, 60_000);
+
+test('the add-on menu opens and moves with the keyboard, with ARIA menu roles', async () => {
+  await choose('Workbook', book('Company').id);
+  const bar = page.getByRole('menubar', { name: 'Menus' });
+  const extensions = bar.getByRole('menuitem', { name: 'Extensions', exact: true });
+  expect(await extensions.getAttribute('aria-haspopup')).toBe('menu');
+  // The bar is one Tab stop: the first menu; Right moves along it to Extensions.
+  await page.getByRole('menuitem', { name: 'File', exact: true }).focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Extensions');
+  await page.keyboard.press('Enter');
+  expect(await extensions.getAttribute('aria-expanded')).toBe('true');
+  const addon = page.getByRole('menuitem', { name: 'OKR Sheets', exact: true });
+  await poll(() => addon.evaluate((node) => node === document.activeElement)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  expect(await addon.getAttribute('aria-expanded')).toBe('true');
+  const okrMenu = page.getByRole('menu', { name: 'OKR Sheets' });
+  const focusedItem = () => page.evaluate(() => document.activeElement?.textContent);
+  await poll(focusedItem).toBe('Check in');
+  // Escape closes one level: the submenu, then the menu, back on its button.
+  await page.keyboard.press('Escape');
+  expect(await okrMenu.isVisible()).toBe(false);
+  await poll(focusedItem).toBe('OKR Sheets');
+  await page.keyboard.press('Escape');
+  expect(await page.getByRole('menu', { name: 'Extensions' }).isVisible()).toBe(false);
+  await poll(focusedItem).toBe('Extensions');
+
+  // Down opens it again; Right, Down to Validate the OKRs (past Set up); Enter runs it.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const names = await okrMenu.getByRole('menuitem').allTextContents();
+  const steps = names.indexOf('Validate the OKRs') - names.indexOf('Check in');
+  expect(steps).toBeGreaterThan(0);
+  for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+  await poll(focusedItem).toBe('Validate the OKRs');
+  await shot('menu-keyboard');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  await poll(() => dialog.locator('h2').textContent()).toBe('Validate the OKRs');
+  expect(await okrMenu.isVisible()).toBe(false);
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await poll(() => dialog.count()).toBe(0);
 }, 60_000);
