@@ -22,6 +22,8 @@ export type Operation =
   | { op: 'flush' }
   | { op: 'open'; workbook: string; user: string }
   | { op: 'sheet'; workbook: string; sheet: string }
+  /** File > New spreadsheet, from `workbook` (whose time zone it takes). */
+  | { op: 'create'; workbook: string; user: string }
   /** `confirmed`: the person answered OK to the warning-only protection's question. */
   | { op: 'edit'; workbook: string; sheet: string; a1: string; input: string; user: string; confirmed: boolean }
   /** "Allow access" on the IMPORTRANGE cell at a1. */

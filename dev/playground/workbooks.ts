@@ -156,6 +156,21 @@ export class Workbooks {
     return id;
   }
 
+  /**
+   * File > New spreadsheet: "Untitled spreadsheet" with one empty Sheet1, owned
+   * by `user`, in the time zone of the workbook it was made from. The
+   * playground's people may all edit it (so switching person keeps it usable);
+   * a second and later one are numbered, so the Workbook list tells them apart.
+   */
+  createBlank(user: string, from: string): string {
+    const names = new Set(this.list().map((w) => w.name));
+    let name = 'Untitled spreadsheet';
+    for (let n = 2; names.has(name); n++) name = `Untitled spreadsheet ${n}`;
+    const timeZone = this.runtime.store.has(from) ? this.runtime.store.doc(from).timeZone : 'Europe/Berlin';
+    const editors = this.people.map((p) => p.email);
+    return this.create({ name, owner: user, editors, timeZone, sheets: ['Sheet1'] });
+  }
+
   sheetNames(id: string): string[] {
     return this.runtime.store.sheetNames(id);
   }

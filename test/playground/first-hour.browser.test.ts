@@ -141,3 +141,34 @@ test('the add-on menu opens and moves with the keyboard, with ARIA menu roles', 
   await dialog.getByRole('button', { name: 'OK' }).click();
   await poll(() => dialog.count()).toBe(0);
 }, 60_000);
+
+/** Answers the dialog on the page; its message. */
+async function answer(button: string): Promise<string> {
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  const message = (await dialog.locator('.dialog-message').textContent()) ?? '';
+  await dialog.getByRole('button', { name: button }).click();
+  return message;
+}
+
+test('File > New spreadsheet makes a blank workbook, where Set up offers the example OKRs', async () => {
+  await page.getByRole('menuitem', { name: 'File', exact: true }).click();
+  const opened = page.waitForResponse((response) => response.url().includes('/api/sheet'));
+  await page.getByRole('menuitem', { name: 'New spreadsheet', exact: true }).click();
+  await opened;
+  await poll(() => page.locator('.doc-title').textContent()).toBe('Untitled spreadsheet');
+  expect(await page.getByRole('tab').allTextContents()).toEqual(['Sheet1']);
+  expect((await page.locator('td .text').allTextContents()).every((text) => text === '')).toBe(true);
+  const books = await get<{ workbooks: { name: string; owner: string }[] }>(playground, '/api/state');
+  expect(books.workbooks.find((w) => w.name === 'Untitled spreadsheet')?.owner).toBe(MAYA);
+
+  await runMenuItem(page, 'Set up the OKR workbook');
+  expect(await answer('Yes')).toMatch(/Add example OKRs/);
+  expect(await answer('No')).toMatch(/Build a Dashboard tab/);
+  await poll(() => page.getByRole('alertdialog').count()).toBe(0);
+  await poll(() => page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Objectives', 'Key Results', 'Check-ins']));
+  await tab('Objectives');
+  expect(await page.locator('td[data-a1="A1"] .text').textContent()).toBe('ID');
+  expect(await page.locator('td[data-a1="B2"] .text').textContent()).not.toBe('');
+  await shot('new-spreadsheet');
+}, 90_000);

@@ -5,6 +5,8 @@
 //                                   shown to that user that a script waits on
 //   GET  /api/sheet?workbook&sheet  the cells of a tab as displayed
 //   POST /api/open     {workbook, user}              runs onOpen; the menus it built
+//   POST /api/create   {workbook, user}              File > New spreadsheet: a blank workbook (Sheet1) owned
+//                      by user, in workbook's time zone: {id}
 //   POST /api/edit     {workbook, sheet, a1, input, user, confirmed?}
 //                      {ok} applied; {ok: false, message, confirm: true} asks first:
 //                      send again with confirmed: true to apply it
@@ -37,6 +39,7 @@ const GET: Record<string, Handler> = {
 
 const POST: Record<string, Handler> = {
   '/api/open': (engine, body) => engine.result({ op: 'open', workbook: text(body, 'workbook'), user: text(body, 'user') }),
+  '/api/create': (engine, body) => engine.result({ op: 'create', workbook: text(body, 'workbook'), user: text(body, 'user') }),
   '/api/edit': (engine, body) =>
     engine.result({
       op: 'edit',

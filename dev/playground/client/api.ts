@@ -18,6 +18,7 @@ export const api = {
   sheet: (workbook: string, sheet: string) =>
     request<SheetView>('GET', `/api/sheet?workbook=${encodeURIComponent(workbook)}&sheet=${encodeURIComponent(sheet)}`),
   open: (workbook: string, user: string) => request<{ menus: RecordedMenu[]; sheets: string[] }>('POST', '/api/open', { workbook, user }),
+  create: (workbook: string, user: string) => request<{ id: string }>('POST', '/api/create', { workbook, user }),
   edit: (workbook: string, sheet: string, a1: string, input: string, user: string, confirmed = false) =>
     request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user, confirmed }),
   allowImport: (workbook: string, sheet: string, a1: string, user: string) =>

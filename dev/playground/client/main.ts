@@ -153,9 +153,18 @@ async function openWorkbook(workbook: string, user: string, sheet: string): Prom
   remember('workbook', workbook);
   remember('user', user);
   const opened = await api.open(workbook, user);
-  renderMenuBar(menuBar, opened.menus, (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)));
+  renderMenuBar(menuBar, opened.menus, {
+    run: (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)),
+    newSpreadsheet: () => void newSpreadsheet(),
+  });
   app.sheet = opened.sheets.includes(sheet) ? sheet : opened.sheets[0]!;
   await refresh(false, scrolls.get(scrollKey(workbook, app.sheet)) ?? { top: 0, left: 0 });
+}
+
+/** File > New spreadsheet: a blank workbook of the signed-in person, opened as a new file is (panels closed). */
+async function newSpreadsheet(): Promise<void> {
+  const { id } = await api.create(app.workbook, app.user);
+  await switchTo(id, app.user);
 }
 
 /** Reloads the state and the sheet shown (after anything that may have changed them). */

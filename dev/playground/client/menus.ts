@@ -1,4 +1,4 @@
-// The menu bar: Sheets' own menus (inert here),
+// The menu bar: Sheets' own menus (inert here, but File > New spreadsheet),
 // the menus a script added with createMenu, and Extensions holding the add-on
 // menu exactly as onOpen built it.
 //
@@ -12,14 +12,26 @@ import type { MenuEntry, RecordedMenu } from './types';
 
 const SHEETS_MENUS = ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools'];
 
-export function renderMenuBar(target: HTMLElement, menus: RecordedMenu[], runScript: Run): void {
+export interface MenuActions {
+  /** A menu item of a script: runs its function. */
+  run(functionName: string, path: string): void;
+  /** The playground's own File > New spreadsheet. */
+  newSpreadsheet(): void;
+}
+
+/** The `functionName` of File > New spreadsheet: no script function can be named so. */
+const NEW_SPREADSHEET = '\u0000new-spreadsheet';
+
+export function renderMenuBar(target: HTMLElement, menus: RecordedMenu[], actions: MenuActions): void {
   clear(target);
   target.setAttribute('role', 'menubar');
   const run = (fn: string, path: string): void => {
     closeAll(target);
-    runScript(fn, path);
+    if (fn === NEW_SPREADSHEET) actions.newSpreadsheet();
+    else actions.run(fn, path);
   };
-  for (const caption of SHEETS_MENUS) target.append(top(target, caption, undefined, run));
+  const file: MenuEntry[] = [{ kind: 'item', caption: 'New spreadsheet', functionName: NEW_SPREADSHEET }];
+  for (const caption of SHEETS_MENUS) target.append(top(target, caption, caption === 'File' ? file : undefined, run));
   const addon = menus.filter((m) => m.addon);
   const extensions: MenuEntry[] = addon.length
     ? addon.map((m) => ({ kind: 'submenu' as const, caption: m.caption, items: m.items }))
