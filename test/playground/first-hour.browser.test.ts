@@ -172,3 +172,21 @@ test('File > New spreadsheet makes a blank workbook, where Set up offers the exa
   expect(await page.locator('td[data-a1="B2"] .text').textContent()).not.toBe('');
   await shot('new-spreadsheet');
 }, 90_000);
+
+test('after validating, the Validation tab is shown, and a Where link selects its cell', async () => {
+  await choose('Workbook', book('Company').id);
+  await tab('Objectives');
+  await runMenuItem(page, 'Validate the OKRs');
+  expect(await answer('OK')).toMatch(/error|warning/i);
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
+  expect(await page.locator('td[data-a1="C1"] .text').textContent()).toBe('Where');
+  const link = page.locator('td[data-a1="C2"] a.link');
+  const where = (await link.textContent())!;
+  const [, sheet, a1] = /^'?(.+?)'?!([A-Z]+\d+)$/.exec(where)!;
+  await shot('validation');
+  await link.click();
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(sheet);
+  await poll(() => page.getByLabel('Selected cell').textContent()).toBe(a1);
+  expect(await page.locator(`td[data-a1="${a1}"]`).getAttribute('class')).toMatch(/\bselected\b/);
+  await shot('validation-link');
+}, 90_000);

@@ -17,6 +17,8 @@ export interface GridEvents {
   edit(a1: string, input: string): void;
   /** "Allow access" clicked on the card of an IMPORTRANGE cell. */
   allowAccess(a1: string): void;
+  /** A link to a cell of this workbook clicked: show that tab and select that range's first cell. */
+  follow(sheet: string, range: string): void;
 }
 
 export interface GridScroll {
@@ -102,7 +104,7 @@ export class Grid {
   private cell(cell: CellView, r: number, c: number): HTMLTableCellElement {
     const td = el('td', { 'data-a1': `${columnLetter(c + 1)}${r + 1}`, title: cell.err ?? cell.note ?? false });
     // A SPARKLINE cell shows its drawing instead of its (empty) text.
-    td.append(cell.sp ? sparklineSvg(cell.sp) : el('span', { class: 'text', text: cell.t }));
+    td.append(cell.sp ? sparklineSvg(cell.sp) : cell.go ? this.link(cell.t, cell.go) : el('span', { class: 'text', text: cell.t }));
     if (cell.bg) td.style.background = cell.bg;
     if (cell.fc) td.style.color = cell.fc;
     if (cell.b) td.style.fontWeight = 'bold';
@@ -126,6 +128,27 @@ export class Grid {
     td.addEventListener('mousedown', () => this.select(r + 1, c + 1));
     td.addEventListener('dblclick', () => this.startEdit(undefined));
     return td;
+  }
+
+  /** A HYPERLINK to a cell of this workbook, followed on click as Sheets does. */
+  private link(text: string, go: { sheet: string; range: string }): HTMLElement {
+    return el('a', {
+      class: 'text link',
+      href: `#${encodeURIComponent(go.sheet)}!${go.range}`,
+      text,
+      onclick: (event) => {
+        event.preventDefault();
+        this.events.follow(go.sheet, go.range);
+      },
+    });
+  }
+
+  /** Selects the first cell of an A1 range (`E4`, `B2:C9`) and scrolls it into view. */
+  selectA1(range: string): void {
+    const match = /^([A-Z]+)(\d+)/i.exec(range);
+    if (!match) return;
+    const column = [...match[1]!.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+    this.select(Number(match[2]), column);
   }
 
   private freezeTop(node: HTMLElement, row: number): void {

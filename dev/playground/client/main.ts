@@ -41,6 +41,7 @@ const grid = new Grid(gridHost, {
   },
   edit: (a1, input) => void edit(a1, input),
   allowAccess: (a1) => void allowAccess(a1),
+  follow: (sheet, range) => void follow(sheet, range),
 });
 
 document
@@ -168,7 +169,15 @@ async function newSpreadsheet(): Promise<void> {
 }
 
 /** Reloads the state and the sheet shown (after anything that may have changed them). */
+/** A script changed the tab shown: the next refresh starts it at A1. */
+let showTopLeft = false;
+
 async function refresh(keepSelection = true, scroll?: GridScroll): Promise<void> {
+  if (showTopLeft) {
+    showTopLeft = false;
+    keepSelection = false;
+    scroll = { top: 0, left: 0 };
+  }
   const state = await loadState();
   const book = state.workbooks.find((w) => w.id === app.workbook) ?? state.workbooks[0]!;
   if (!book.sheets.includes(app.sheet)) {
@@ -217,6 +226,14 @@ async function edit(a1: string, input: string): Promise<void> {
   await refresh();
 }
 
+/** A link to `#gid=…&range=…` (the Validation tab's Where column): that tab, that cell selected. */
+async function follow(sheet: string, range: string): Promise<void> {
+  leaveSheet();
+  app.sheet = sheet;
+  await refresh(false, scrolls.get(scrollKey(app.workbook, sheet)) ?? { top: 0, left: 0 });
+  grid.selectA1(range);
+}
+
 /** "Allow access" on an IMPORTRANGE cell: the pair is connected for everyone, and the sheet recomputes. */
 async function allowAccess(a1: string): Promise<void> {
   const result = await api.allowImport(app.workbook, app.sheet, a1, app.user);
@@ -248,6 +265,12 @@ async function finish(first: Step, reportErrors: boolean): Promise<RunOutcome> {
     step = await api.answer(step.dialog.user ?? app.user, answer.button, answer.text);
   }
   const outcome = step.result;
+  // The script showed a tab (setActiveSheet): the page goes there, as Sheets does; the refresh after the run draws it.
+  if (outcome.activeSheet && outcome.activeSheet !== app.sheet) {
+    leaveSheet();
+    app.sheet = outcome.activeSheet;
+    showTopLeft = true;
+  }
   for (const t of outcome.toasts) toast(t.message, t.title);
   for (const panel of outcome.panels) showPanel(panel, runServer);
   // Sheets reports a failed menu item or trigger in a box naming the error.
