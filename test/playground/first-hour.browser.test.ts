@@ -190,3 +190,31 @@ test('after validating, the Validation tab is shown, and a Where link selects it
   expect(await page.locator(`td[data-a1="${a1}"]`).getAttribute('class')).toMatch(/\bselected\b/);
   await shot('validation-link');
 }, 90_000);
+
+test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as" reads whole', async () => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  try {
+    await choose('Workbook', book('Company').id);
+    await tab('Key Results');
+    await openCheckinPanel();
+    // The panel takes its 300 px beside the grid, covering none of it.
+    const sidebar = (await page.locator('.sidebar').boundingBox())!;
+    const grid = (await page.locator('.grid-host').boundingBox())!;
+    expect(sidebar.width).toBe(300);
+    expect(grid.x + grid.width).toBeLessThanOrEqual(sidebar.x);
+    const signedIn = page.getByLabel('Signed in as');
+    const box = (await signedIn.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    // The whole choice shows: the select is wider than its text.
+    const fits = await signedIn.evaluate((node: HTMLSelectElement) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = getComputedStyle(node).font;
+      return context.measureText(node.selectedOptions[0]!.text).width + 20 <= node.clientWidth;
+    });
+    expect(fits).toBe(true);
+    await shot('1024x700');
+  } finally {
+    await page.setViewportSize({ width: 1400, height: 800 });
+  }
+}, 90_000);
