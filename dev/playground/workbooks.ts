@@ -242,6 +242,21 @@ export class Workbooks {
   }
 
   /**
+   * A person drags a column's right border in the header: the column takes the
+   * new width (in pixels, at least Sheets' 2), as Sheet.setColumnWidth would set it.
+   */
+  setColumnWidth(id: string, sheet: string, column: number, width: number, user: string): EditOutcome {
+    const doc = this.runtime.store.doc(id);
+    const data = doc.sheets.find((s) => s.name === sheet);
+    if (!data) return { ok: false, message: `No sheet named "${sheet}" in ${doc.name}.` };
+    if (user !== doc.owner && !doc.editors.includes(user)) return { ok: false, message: `${user} can only view ${doc.name}.` };
+    if (!Number.isInteger(column) || column < 1 || column > data.maxColumns)
+      return { ok: false, message: `No column ${column} on ${sheet}.` };
+    data.columnWidths[column] = Math.max(2, Math.round(width));
+    return { ok: true };
+  }
+
+  /**
    * The person clicks "Allow access" on an IMPORTRANGE cell showing #REF! "You
    * need to connect these sheets.": the workbook may import from the spreadsheet
    * that cell names, from now on and for everyone, as in Sheets.

@@ -218,3 +218,33 @@ test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as"
     await page.setViewportSize({ width: 1400, height: 800 });
   }
 }, 90_000);
+
+test('the grid honours the widths a script sets, and a column border can be dragged, as in Sheets', async () => {
+  await choose('Workbook', book('Company').id);
+  const width = async (letter: string) =>
+    (await page.locator('thead th.col-head', { hasText: new RegExp(`^${letter}$`) }).boundingBox())!.width;
+  // Validate sets the Validation tab's Message column (D) to 600 px with Sheet.setColumnWidth.
+  await runMenuItem(page, 'Validate the OKRs');
+  await answer('OK');
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
+  expect(Math.round(await width('D'))).toBe(600);
+
+  await tab('Objectives');
+  const before = Math.round(await width('B'));
+  const handle = (await page.locator('.col-resize[data-column="2"]').boundingBox())!;
+  const saved = page.waitForResponse((response) => response.url().includes('/api/column-width'));
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 40, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.move(handle.x + handle.width / 2 + 80, handle.y + handle.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await saved;
+  await poll(async () => Math.round(await width('B'))).toBe(before + 80);
+  // The sheet keeps it: the server's view, and the tab shown again.
+  const view = await get<{ widths: number[] }>(playground, `/api/sheet?workbook=${book('Company').id}&sheet=Objectives`);
+  expect(view.widths[1]).toBe(before + 80);
+  await tab('Key Results');
+  await tab('Objectives');
+  expect(Math.round(await width('B'))).toBe(before + 80);
+  await shot('column-width');
+}, 90_000);

@@ -12,6 +12,7 @@
 //                      send again with confirmed: true to apply it
 //   POST /api/allow-import {workbook, sheet, a1, user} "Allow access" on an IMPORTRANGE cell that
 //                      shows #REF! "You need to connect these sheets.": {ok} or {ok: false, message}
+//   POST /api/column-width {workbook, sheet, column, width, user} a column border dragged: {ok} or {ok: false, message}
 //   POST /api/menu     {workbook, user, functionName} a menu item
 //   POST /api/run      {workbook, user, functionName, args} google.script.run
 //   POST /api/trigger  {uniqueId}                    "run now"
@@ -58,6 +59,15 @@ const POST: Record<string, Handler> = {
       a1: text(body, 'a1'),
       user: text(body, 'user'),
     }),
+  '/api/column-width': (engine, body) =>
+    engine.result({
+      op: 'column-width',
+      workbook: text(body, 'workbook'),
+      sheet: text(body, 'sheet'),
+      column: number(body, 'column'),
+      width: number(body, 'width'),
+      user: text(body, 'user'),
+    }),
   '/api/menu': (engine, body) =>
     engine.call({ op: 'menu', workbook: text(body, 'workbook'), user: text(body, 'user'), functionName: text(body, 'functionName') }),
   '/api/run': (engine, body) => {
@@ -95,6 +105,12 @@ export async function handleApi(engine: Engine, request: IncomingMessage, respon
     sendJson(response, status, { error: error instanceof Error ? error.message : String(error) });
   }
   return true;
+}
+
+function number(body: Record<string, unknown>, name: string): number {
+  const value = body[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, `"${name}" must be a number.`);
+  return value;
 }
 
 function param(query: URLSearchParams, name: string): string {

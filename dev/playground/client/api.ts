@@ -23,6 +23,8 @@ export const api = {
     request<EditResult>('POST', '/api/edit', { workbook, sheet, a1, input, user, confirmed }),
   allowImport: (workbook: string, sheet: string, a1: string, user: string) =>
     request<AllowOutcome>('POST', '/api/allow-import', { workbook, sheet, a1, user }),
+  columnWidth: (workbook: string, sheet: string, column: number, width: number, user: string) =>
+    request<EditResult>('POST', '/api/column-width', { workbook, sheet, column, width, user }),
   menu: (workbook: string, user: string, functionName: string) => request<Step>('POST', '/api/menu', { workbook, user, functionName }),
   run: (workbook: string, user: string, functionName: string, args: unknown[]) =>
     request<Step>('POST', '/api/run', { workbook, user, functionName, args }),

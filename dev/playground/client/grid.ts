@@ -17,6 +17,8 @@ export interface GridEvents {
   edit(a1: string, input: string): void;
   /** "Allow access" clicked on the card of an IMPORTRANGE cell. */
   allowAccess(a1: string): void;
+  /** A column's right border dragged in the header to `width` pixels. */
+  resize(column: number, width: number): void;
   /** A link to a cell of this workbook clicked: show that tab and select that range's first cell. */
   follow(sheet: string, range: string): void;
 }
@@ -68,6 +70,7 @@ export class Grid {
     view.widths.forEach((width, i) => {
       const th = el('th', { class: 'col-head', text: columnLetter(i + 1) });
       th.style.width = th.style.minWidth = th.style.maxWidth = `${width}px`;
+      th.append(this.resizer(th, i + 1, width));
       if (i < view.frozenColumns) this.freezeLeft(th, view, i);
       head.append(th);
     });
@@ -128,6 +131,28 @@ export class Grid {
     td.addEventListener('mousedown', () => this.select(r + 1, c + 1));
     td.addEventListener('dblclick', () => this.startEdit(undefined));
     return td;
+  }
+
+  /** The handle on a column header's right border: drag it to resize the column, as in Sheets. */
+  private resizer(th: HTMLElement, column: number, width: number): HTMLElement {
+    const handle = el('div', { class: 'col-resize', 'aria-hidden': 'true', 'data-column': String(column) });
+    handle.addEventListener('mousedown', (down) => {
+      down.preventDefault();
+      down.stopPropagation();
+      let now = width;
+      const move = (event: MouseEvent): void => {
+        now = Math.max(2, Math.round(width + event.clientX - down.clientX));
+        th.style.width = th.style.minWidth = th.style.maxWidth = `${now}px`;
+      };
+      const up = (): void => {
+        document.removeEventListener('mousemove', move);
+        document.removeEventListener('mouseup', up);
+        if (now !== width) this.events.resize(column, now);
+      };
+      document.addEventListener('mousemove', move);
+      document.addEventListener('mouseup', up);
+    });
+    return handle;
   }
 
   /** A HYPERLINK to a cell of this workbook, followed on click as Sheets does. */

@@ -42,6 +42,7 @@ const grid = new Grid(gridHost, {
   edit: (a1, input) => void edit(a1, input),
   allowAccess: (a1) => void allowAccess(a1),
   follow: (sheet, range) => void follow(sheet, range),
+  resize: (column, width) => void resize(column, width),
 });
 
 document
@@ -223,6 +224,13 @@ async function edit(a1: string, input: string): Promise<void> {
   }
   if (!result.ok) await showMessage('There was a problem', result.message);
   else if (result.warning) toast(result.warning, 'Warning');
+  await refresh();
+}
+
+/** A column border dragged: the width is the sheet's, for everyone, as in Sheets. */
+async function resize(column: number, width: number): Promise<void> {
+  const result = await api.columnWidth(app.workbook, app.sheet, column, width, app.user);
+  if (!result.ok) await showMessage('Could not resize the column', result.message);
   await refresh();
 }
 
