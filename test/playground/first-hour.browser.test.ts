@@ -152,6 +152,7 @@ async function answer(button: string): Promise<string> {
 }
 
 test('File > New spreadsheet makes a blank workbook, where Set up offers the example OKRs', async () => {
+  await choose('Signed in as', MAYA);
   await page.getByRole('menuitem', { name: 'File', exact: true }).click();
   const opened = page.waitForResponse((response) => response.url().includes('/api/sheet'));
   await page.getByRole('menuitem', { name: 'New spreadsheet', exact: true }).click();
