@@ -271,6 +271,7 @@ export const ACTIONS: Action[] = [
       'Spreadsheet.getSheetByName': 7,
       'Spreadsheet.getSpreadsheetLocale': 1,
       'Spreadsheet.getSpreadsheetTimeZone': 1,
+      'Spreadsheet.setActiveSheet': 1,
       'SpreadsheetApp.flush': 1,
       'SpreadsheetApp.getActiveSpreadsheet': 1,
       'SpreadsheetApp.getUi': 1,
@@ -278,7 +279,7 @@ export const ACTIONS: Action[] = [
       'Utilities.formatDate': 1,
     }),
     argument:
-      'Read each of the 7 tabs it checks once (values, the header formulas of the two formula tabs, merged header cells per tab), look each tab up by name once (getSheetByName, so other tabs of the workbook cost nothing), read today once (time zone, one conversion) and the locale, write the report in one block (its number formats read first so text stays text, the old report cleared by the same write), one lock and flush, one dialog.',
+      'Read each of the 7 tabs it checks once (values, the header formulas of the two formula tabs, merged header cells per tab), look each tab up by name once (getSheetByName, so other tabs of the workbook cost nothing), read today once (time zone, one conversion) and the locale, write the report in one block (its number formats read first so text stays text, the old report cleared by the same write) and show it (setActiveSheet), one lock and flush, one dialog.',
     cellsPerKeyResult: 20,
   },
   {

@@ -147,8 +147,12 @@ function handle(workbooks: Workbooks, operation: Operation): unknown {
       return workbooks.sheetView(operation.workbook, operation.sheet);
     case 'open':
       return { menus: workbooks.open(operation.workbook, operation.user), sheets: workbooks.sheetNames(operation.workbook) };
+    case 'create':
+      return { id: workbooks.createBlank(operation.user, operation.workbook) };
     case 'edit':
       return workbooks.edit(operation.workbook, operation.sheet, operation.a1, operation.input, operation.user, operation.confirmed);
+    case 'column-width':
+      return workbooks.setColumnWidth(operation.workbook, operation.sheet, operation.column, operation.width, operation.user);
     case 'allow-import':
       return workbooks.allowImport(operation.workbook, operation.sheet, operation.a1, operation.user);
     case 'menu':

@@ -22,8 +22,12 @@ export type Operation =
   | { op: 'flush' }
   | { op: 'open'; workbook: string; user: string }
   | { op: 'sheet'; workbook: string; sheet: string }
+  /** File > New spreadsheet, from `workbook` (whose time zone it takes). */
+  | { op: 'create'; workbook: string; user: string }
   /** `confirmed`: the person answered OK to the warning-only protection's question. */
   | { op: 'edit'; workbook: string; sheet: string; a1: string; input: string; user: string; confirmed: boolean }
+  /** A column border dragged to `width` pixels. */
+  | { op: 'column-width'; workbook: string; sheet: string; column: number; width: number; user: string }
   /** "Allow access" on the IMPORTRANGE cell at a1. */
   | { op: 'allow-import'; workbook: string; sheet: string; a1: string; user: string }
   | { op: 'menu'; workbook: string; user: string; functionName: string }

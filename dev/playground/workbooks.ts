@@ -50,6 +50,8 @@ export interface CellView {
   connect?: string;
   /** A SPARKLINE cell: what it draws in place of text (client/sparkline.ts). */
   sp?: SparklineDrawing;
+  /** A HYPERLINK to a cell of this workbook (`#gid=…&range=…`): clicking it selects that cell of that tab. */
+  go?: { sheet: string; range: string };
 }
 
 export interface SheetView {
@@ -82,6 +84,8 @@ export interface RunOutcome {
   panels: HtmlPanel[];
   /** Spreadsheet.toast messages it showed. */
   toasts: { title: string; message: string }[];
+  /** The tab the script made active (setActiveSheet, activate): the page shows it, as Sheets does. */
+  activeSheet?: string;
 }
 
 export type EditOutcome = { ok: true; warning?: string } | { ok: false; message: string; confirm?: true };
@@ -156,6 +160,21 @@ export class Workbooks {
     return id;
   }
 
+  /**
+   * File > New spreadsheet: "Untitled spreadsheet" with one empty Sheet1, owned
+   * by `user`, in the time zone of the workbook it was made from. The
+   * playground's people may all edit it (so switching person keeps it usable);
+   * a second and later one are numbered, so the Workbook list tells them apart.
+   */
+  createBlank(user: string, from: string): string {
+    const names = new Set(this.list().map((w) => w.name));
+    let name = 'Untitled spreadsheet';
+    for (let n = 2; names.has(name); n++) name = `Untitled spreadsheet ${n}`;
+    const timeZone = this.runtime.store.has(from) ? this.runtime.store.doc(from).timeZone : 'Europe/Berlin';
+    const editors = this.people.map((p) => p.email);
+    return this.create({ name, owner: user, editors, timeZone, sheets: ['Sheet1'] });
+  }
+
   sheetNames(id: string): string[] {
     return this.runtime.store.sheetNames(id);
   }
@@ -223,6 +242,21 @@ export class Workbooks {
   }
 
   /**
+   * A person drags a column's right border in the header: the column takes the
+   * new width (in pixels, at least Sheets' 2), as Sheet.setColumnWidth would set it.
+   */
+  setColumnWidth(id: string, sheet: string, column: number, width: number, user: string): EditOutcome {
+    const doc = this.runtime.store.doc(id);
+    const data = doc.sheets.find((s) => s.name === sheet);
+    if (!data) return { ok: false, message: `No sheet named "${sheet}" in ${doc.name}.` };
+    if (user !== doc.owner && !doc.editors.includes(user)) return { ok: false, message: `${user} can only view ${doc.name}.` };
+    if (!Number.isInteger(column) || column < 1 || column > data.maxColumns)
+      return { ok: false, message: `No column ${column} on ${sheet}.` };
+    data.columnWidths[column] = Math.max(2, Math.round(width));
+    return { ok: true };
+  }
+
+  /**
    * The person clicks "Allow access" on an IMPORTRANGE cell showing #REF! "You
    * need to connect these sheets.": the workbook may import from the spreadsheet
    * that cell names, from now on and for everyone, as in Sheets.
@@ -286,7 +320,12 @@ export class Workbooks {
     const cells: CellView[][] = [];
     for (let r = 1; r <= rows; r++) {
       const line: CellView[] = [];
-      for (let c = 1; c <= columns; c++) line.push(cellView(store.cell(id, sheet, `${columnLetter(c)}${r}`)));
+      for (let c = 1; c <= columns; c++) {
+        const view = cellView(store.cell(id, sheet, `${columnLetter(c)}${r}`));
+        const go = view.f === undefined ? undefined : internalLink(view.f, doc.sheets);
+        if (go) view.go = go;
+        line.push(view);
+      }
       cells.push(line);
     }
     const widths = Array.from({ length: columns }, (_, i) => data.columnWidths[i + 1] ?? 100);
@@ -326,7 +365,13 @@ export class Workbooks {
       .filter(isPanel)
       .map(toPanel);
     const toasts = (doc?.toasts ?? []).slice(toastsBefore).map((t) => ({ title: t.title, message: t.message }));
-    return error === undefined ? { ok: true, panels, toasts } : { ok: false, error, panels, toasts };
+    const outcome: RunOutcome = error === undefined ? { ok: true, panels, toasts } : { ok: false, error, panels, toasts };
+    // Only a tab the script chose to show: a run that merely inserts tabs leaves the page where it is.
+    const calls = this.runtime.lastCalls;
+    const activated = (calls['Spreadsheet.setActiveSheet'] ?? 0) + (calls['Sheet.activate'] ?? 0) > 0;
+    const active = activated ? doc?.sheets.find((s) => s.id === doc.activeSheetId) : undefined;
+    if (active) outcome.activeSheet = active.name;
+    return outcome;
   }
 }
 
@@ -345,6 +390,24 @@ function cellView(info: ReturnType<SpreadsheetStore['cell']>): CellView {
   if (info.needsAccessTo !== undefined && info.error) view.connect = info.error.message;
   if (info.sparkline) view.sp = info.sparkline;
   return view;
+}
+
+/**
+ * The tab and range a `=HYPERLINK("#gid=…&range=…", …)` formula points to, as
+ * Sheets follows such a link inside the file; undefined for any other formula
+ * or a tab that is gone.
+ */
+export function internalLink(
+  formula: string,
+  sheets: readonly { id: number; name: string }[],
+): { sheet: string; range: string } | undefined {
+  const url = /^=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(formula)?.[1]?.replace(/""/g, '"');
+  if (!url?.startsWith('#')) return undefined;
+  const params = new URLSearchParams(url.slice(1));
+  const gid = Number(params.get('gid'));
+  const sheet = sheets.find((s) => s.id === gid);
+  if (!sheet || !params.has('gid')) return undefined;
+  return { sheet: sheet.name, range: params.get('range') ?? 'A1' };
 }
 
 function isPanel(dialog: DialogRecord): dialog is DialogRecord & { kind: HtmlPanel['kind'] } {

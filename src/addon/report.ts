@@ -225,6 +225,8 @@ function writeReport(spreadsheet: Spreadsheet, existing: Sheet | undefined, rows
   const isLink = (r: number, c: number) => r > 0 && c === 2 && rows.length > 0;
   writeValues(sheet.getRange(1, 1, values.length, width), values, isLink);
   if (previousRows > values.length) sheet.getRange(values.length + 1, 1, previousRows - values.length, width).clearContent();
+  // The person asked to validate: show them the report, whichever tab they were on.
+  spreadsheet.setActiveSheet(sheet);
 }
 
 /** The Validation tab's values: its headers, then a row a finding (its place a link to the cell), or the all-clear line. */

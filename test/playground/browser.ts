@@ -72,7 +72,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function runMenuItem(page: Page, item: string): Promise<void> {
-  await page.getByRole('button', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Extensions', exact: true }).click();
   await page.locator('.submenu-caption', { hasText: 'OKR Sheets' }).hover();
   await page.locator(`.menu-item[data-path="Extensions > OKR Sheets > ${item}"]`).click();
 }

@@ -5,11 +5,14 @@
 //                                   shown to that user that a script waits on
 //   GET  /api/sheet?workbook&sheet  the cells of a tab as displayed
 //   POST /api/open     {workbook, user}              runs onOpen; the menus it built
+//   POST /api/create   {workbook, user}              File > New spreadsheet: a blank workbook (Sheet1) owned
+//                      by user, in workbook's time zone: {id}
 //   POST /api/edit     {workbook, sheet, a1, input, user, confirmed?}
 //                      {ok} applied; {ok: false, message, confirm: true} asks first:
 //                      send again with confirmed: true to apply it
 //   POST /api/allow-import {workbook, sheet, a1, user} "Allow access" on an IMPORTRANGE cell that
 //                      shows #REF! "You need to connect these sheets.": {ok} or {ok: false, message}
+//   POST /api/column-width {workbook, sheet, column, width, user} a column border dragged: {ok} or {ok: false, message}
 //   POST /api/menu     {workbook, user, functionName} a menu item
 //   POST /api/run      {workbook, user, functionName, args} google.script.run
 //   POST /api/trigger  {uniqueId}                    "run now"
@@ -37,6 +40,7 @@ const GET: Record<string, Handler> = {
 
 const POST: Record<string, Handler> = {
   '/api/open': (engine, body) => engine.result({ op: 'open', workbook: text(body, 'workbook'), user: text(body, 'user') }),
+  '/api/create': (engine, body) => engine.result({ op: 'create', workbook: text(body, 'workbook'), user: text(body, 'user') }),
   '/api/edit': (engine, body) =>
     engine.result({
       op: 'edit',
@@ -53,6 +57,15 @@ const POST: Record<string, Handler> = {
       workbook: text(body, 'workbook'),
       sheet: text(body, 'sheet'),
       a1: text(body, 'a1'),
+      user: text(body, 'user'),
+    }),
+  '/api/column-width': (engine, body) =>
+    engine.result({
+      op: 'column-width',
+      workbook: text(body, 'workbook'),
+      sheet: text(body, 'sheet'),
+      column: number(body, 'column'),
+      width: number(body, 'width'),
       user: text(body, 'user'),
     }),
   '/api/menu': (engine, body) =>
@@ -92,6 +105,12 @@ export async function handleApi(engine: Engine, request: IncomingMessage, respon
     sendJson(response, status, { error: error instanceof Error ? error.message : String(error) });
   }
   return true;
+}
+
+function number(body: Record<string, unknown>, name: string): number {
+  const value = body[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, `"${name}" must be a number.`);
+  return value;
 }
 
 function param(query: URLSearchParams, name: string): string {

@@ -17,6 +17,15 @@ export interface GridEvents {
   edit(a1: string, input: string): void;
   /** "Allow access" clicked on the card of an IMPORTRANGE cell. */
   allowAccess(a1: string): void;
+  /** A column's right border dragged in the header to `width` pixels. */
+  resize(column: number, width: number): void;
+  /** A link to a cell of this workbook clicked: show that tab and select that range's first cell. */
+  follow(sheet: string, range: string): void;
+}
+
+export interface GridScroll {
+  top: number;
+  left: number;
 }
 
 export function columnLetter(column: number): string {
@@ -40,16 +49,28 @@ export class Grid {
     host.addEventListener('keydown', (event) => this.key(event));
   }
 
-  render(view: SheetView, keepSelection: boolean): void {
+  /** Where the grid is scrolled to. */
+  get scroll(): GridScroll {
+    return { top: this.host.scrollTop, left: this.host.scrollLeft };
+  }
+
+  /**
+   * Draws the sheet. Without `keepSelection`, A1 is selected; the grid stays
+   * where it was scrolled, or goes to `scroll` when given (a tab or workbook
+   * shown again comes back where the person left it).
+   */
+  render(view: SheetView, keepSelection: boolean, scroll?: GridScroll): void {
     this.view = view;
     if (!keepSelection) this.selected = { row: 1, column: 1 };
-    const scroll = { top: this.host.scrollTop, left: this.host.scrollLeft };
+    const reveal = scroll === undefined;
+    scroll ??= this.scroll;
     clear(this.host);
     const table = el('table', { class: 'grid', role: 'grid', 'aria-label': view.name });
     const head = el('tr', {}, el('th', { class: 'corner' }));
     view.widths.forEach((width, i) => {
       const th = el('th', { class: 'col-head', text: columnLetter(i + 1) });
       th.style.width = th.style.minWidth = th.style.maxWidth = `${width}px`;
+      th.append(this.resizer(th, i + 1, width));
       if (i < view.frozenColumns) this.freezeLeft(th, view, i);
       head.append(th);
     });
@@ -75,7 +96,7 @@ export class Grid {
     this.host.scrollLeft = scroll.left;
     // Charts float over the cells, drawn after the table so they find their anchor cells.
     placeCharts(this.host, view.charts ?? [], (row, column) => this.td(row, column));
-    this.select(this.selected.row, this.selected.column);
+    this.select(this.selected.row, this.selected.column, reveal);
   }
 
   /** The selected cell's A1 notation. */
@@ -86,7 +107,7 @@ export class Grid {
   private cell(cell: CellView, r: number, c: number): HTMLTableCellElement {
     const td = el('td', { 'data-a1': `${columnLetter(c + 1)}${r + 1}`, title: cell.err ?? cell.note ?? false });
     // A SPARKLINE cell shows its drawing instead of its (empty) text.
-    td.append(cell.sp ? sparklineSvg(cell.sp) : el('span', { class: 'text', text: cell.t }));
+    td.append(cell.sp ? sparklineSvg(cell.sp) : cell.go ? this.link(cell.t, cell.go) : el('span', { class: 'text', text: cell.t }));
     if (cell.bg) td.style.background = cell.bg;
     if (cell.fc) td.style.color = cell.fc;
     if (cell.b) td.style.fontWeight = 'bold';
@@ -112,6 +133,49 @@ export class Grid {
     return td;
   }
 
+  /** The handle on a column header's right border: drag it to resize the column, as in Sheets. */
+  private resizer(th: HTMLElement, column: number, width: number): HTMLElement {
+    const handle = el('div', { class: 'col-resize', 'aria-hidden': 'true', 'data-column': String(column) });
+    handle.addEventListener('mousedown', (down) => {
+      down.preventDefault();
+      down.stopPropagation();
+      let now = width;
+      const move = (event: MouseEvent): void => {
+        now = Math.max(2, Math.round(width + event.clientX - down.clientX));
+        th.style.width = th.style.minWidth = th.style.maxWidth = `${now}px`;
+      };
+      const up = (): void => {
+        document.removeEventListener('mousemove', move);
+        document.removeEventListener('mouseup', up);
+        if (now !== width) this.events.resize(column, now);
+      };
+      document.addEventListener('mousemove', move);
+      document.addEventListener('mouseup', up);
+    });
+    return handle;
+  }
+
+  /** A HYPERLINK to a cell of this workbook, followed on click as Sheets does. */
+  private link(text: string, go: { sheet: string; range: string }): HTMLElement {
+    return el('a', {
+      class: 'text link',
+      href: `#${encodeURIComponent(go.sheet)}!${go.range}`,
+      text,
+      onclick: (event) => {
+        event.preventDefault();
+        this.events.follow(go.sheet, go.range);
+      },
+    });
+  }
+
+  /** Selects the first cell of an A1 range (`E4`, `B2:C9`) and scrolls it into view. */
+  selectA1(range: string): void {
+    const match = /^([A-Z]+)(\d+)/i.exec(range);
+    if (!match) return;
+    const column = [...match[1]!.toUpperCase()].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
+    this.select(Number(match[2]), column);
+  }
+
   private freezeTop(node: HTMLElement, row: number): void {
     node.classList.add('frozen-row');
     node.style.top = `${ROW_HEIGHT * (row + 1)}px`;
@@ -126,7 +190,8 @@ export class Grid {
     return this.table?.tBodies[0]?.rows[row - 1]?.cells[column] ?? undefined;
   }
 
-  select(row: number, column: number): void {
+  /** Selects a cell; `reveal` scrolls it into view. */
+  select(row: number, column: number, reveal = true): void {
     if (!this.view) return;
     const r = Math.min(Math.max(1, row), this.view.rows);
     const c = Math.min(Math.max(1, column), this.view.columns);
@@ -134,7 +199,7 @@ export class Grid {
     this.selected = { row: r, column: c };
     const td = this.td(r, c);
     td?.classList.add('selected');
-    td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (reveal) td?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const cell = this.view.cells[r - 1]?.[c - 1];
     this.showCard(td, cell);
     this.events.select(this.a1, cell);

@@ -5,9 +5,9 @@ import { api } from './api';
 import { clear, el } from './dom';
 import { showDialog, showMessage, toast } from './dialogs';
 import { renderOutbox, renderTriggers } from './drawer';
-import { Grid } from './grid';
+import { Grid, type GridScroll } from './grid';
 import { renderMenuBar } from './menus';
-import { showPanel } from './panels';
+import { closeAllPanels, showPanel } from './panels';
 import type { RunOutcome, State, Step } from './types';
 
 const saved = (key: string): string | null => localStorage.getItem(`okr-playground:${key}`);
@@ -24,7 +24,7 @@ const nameBox = el('div', { class: 'name-box', 'aria-label': 'Selected cell' });
 const formulaInput = el('input', { class: 'formula-input', 'aria-label': 'Formula bar' });
 const titleNode = el('div', { class: 'doc-title' });
 const workbookSelect = el('select', { 'aria-label': 'Workbook' });
-const userSelect = el('select', { 'aria-label': 'Signed in as' });
+const userSelect = el('select', { class: 'signed-in', 'aria-label': 'Signed in as' });
 const outboxButton = el('button', { class: 'tool', text: 'Outbox' });
 const triggersButton = el('button', { class: 'tool', text: 'Triggers' });
 const menuBar = el('nav', { class: 'menubar', 'aria-label': 'Menus' });
@@ -41,6 +41,8 @@ const grid = new Grid(gridHost, {
   },
   edit: (a1, input) => void edit(a1, input),
   allowAccess: (a1) => void allowAccess(a1),
+  follow: (sheet, range) => void follow(sheet, range),
+  resize: (column, width) => void resize(column, width),
 });
 
 document
@@ -74,8 +76,8 @@ formulaInput.addEventListener('keydown', (event) => {
     gridHost.focus();
   }
 });
-workbookSelect.addEventListener('change', () => void openWorkbook(workbookSelect.value, app.user, ''));
-userSelect.addEventListener('change', () => void openWorkbook(app.workbook, userSelect.value, app.sheet));
+workbookSelect.addEventListener('change', () => void switchTo(workbookSelect.value, app.user));
+userSelect.addEventListener('change', () => void switchTo(app.workbook, userSelect.value));
 outboxButton.addEventListener('click', () => toggleDrawer('outbox'));
 triggersButton.addEventListener('click', () => toggleDrawer('triggers'));
 
@@ -125,24 +127,64 @@ function renderChoices(state: State): void {
     userSelect.append(el('option', { value: person.email, text: `${person.name} <${person.email}>`, selected: person.email === app.user }));
 }
 
+/** Each workbook's tab last shown, and where each tab was scrolled to, as Sheets keeps them per file. */
+const lastSheet = new Map<string, string>();
+const scrolls = new Map<string, GridScroll>();
+const scrollKey = (workbook: string, sheet: string): string => `${workbook}\u0000${sheet}`;
+
+function leaveSheet(): void {
+  if (!app.workbook) return;
+  lastSheet.set(app.workbook, app.sheet);
+  scrolls.set(scrollKey(app.workbook, app.sheet), grid.scroll);
+}
+
+/**
+ * Another workbook or another person: in Sheets that is another browser tab,
+ * so the sidebars and dialogs open here do not follow (they would show the
+ * previous person's or file's key results, and act for them).
+ */
+async function switchTo(workbook: string, user: string): Promise<void> {
+  closeAllPanels();
+  leaveSheet();
+  await openWorkbook(workbook, user, lastSheet.get(workbook) ?? '');
+}
+
 async function openWorkbook(workbook: string, user: string, sheet: string): Promise<void> {
   app.workbook = workbook;
   app.user = user;
   remember('workbook', workbook);
   remember('user', user);
   const opened = await api.open(workbook, user);
-  renderMenuBar(menuBar, opened.menus, (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)));
+  renderMenuBar(menuBar, opened.menus, {
+    run: (fn) => void runStep(() => api.menu(app.workbook, app.user, fn)),
+    newSpreadsheet: () => void newSpreadsheet(),
+  });
   app.sheet = opened.sheets.includes(sheet) ? sheet : opened.sheets[0]!;
-  await refresh(false);
+  await refresh(false, scrolls.get(scrollKey(workbook, app.sheet)) ?? { top: 0, left: 0 });
+}
+
+/** File > New spreadsheet: a blank workbook of the signed-in person, opened as a new file is (panels closed). */
+async function newSpreadsheet(): Promise<void> {
+  const { id } = await api.create(app.workbook, app.user);
+  await switchTo(id, app.user);
 }
 
 /** Reloads the state and the sheet shown (after anything that may have changed them). */
-async function refresh(keepSelection = true): Promise<void> {
+/** A script changed the tab shown: the next refresh starts it at A1. */
+let showTopLeft = false;
+
+async function refresh(keepSelection = true, scroll?: GridScroll): Promise<void> {
+  if (showTopLeft) {
+    showTopLeft = false;
+    keepSelection = false;
+    scroll = { top: 0, left: 0 };
+  }
   const state = await loadState();
   const book = state.workbooks.find((w) => w.id === app.workbook) ?? state.workbooks[0]!;
   if (!book.sheets.includes(app.sheet)) {
     app.sheet = book.sheets[0]!;
     keepSelection = false;
+    scroll = { top: 0, left: 0 };
   }
   remember('sheet', app.sheet);
   titleNode.textContent = book.name;
@@ -150,7 +192,7 @@ async function refresh(keepSelection = true): Promise<void> {
   renderChoices(state);
   renderTabs(book.sheets);
   renderDrawer();
-  grid.render(await api.sheet(app.workbook, app.sheet), keepSelection);
+  grid.render(await api.sheet(app.workbook, app.sheet), keepSelection, scroll);
 }
 
 function renderTabs(sheets: string[]): void {
@@ -163,8 +205,9 @@ function renderTabs(sheets: string[]): void {
         'aria-selected': name === app.sheet ? 'true' : 'false',
         text: name,
         onclick: () => {
+          leaveSheet();
           app.sheet = name;
-          void refresh(false);
+          void refresh(false, scrolls.get(scrollKey(app.workbook, name)) ?? { top: 0, left: 0 });
         },
       }),
     );
@@ -182,6 +225,21 @@ async function edit(a1: string, input: string): Promise<void> {
   if (!result.ok) await showMessage('There was a problem', result.message);
   else if (result.warning) toast(result.warning, 'Warning');
   await refresh();
+}
+
+/** A column border dragged: the width is the sheet's, for everyone, as in Sheets. */
+async function resize(column: number, width: number): Promise<void> {
+  const result = await api.columnWidth(app.workbook, app.sheet, column, width, app.user);
+  if (!result.ok) await showMessage('Could not resize the column', result.message);
+  await refresh();
+}
+
+/** A link to `#gid=…&range=…` (the Validation tab's Where column): that tab, that cell selected. */
+async function follow(sheet: string, range: string): Promise<void> {
+  leaveSheet();
+  app.sheet = sheet;
+  await refresh(false, scrolls.get(scrollKey(app.workbook, sheet)) ?? { top: 0, left: 0 });
+  grid.selectA1(range);
 }
 
 /** "Allow access" on an IMPORTRANGE cell: the pair is connected for everyone, and the sheet recomputes. */
@@ -215,6 +273,12 @@ async function finish(first: Step, reportErrors: boolean): Promise<RunOutcome> {
     step = await api.answer(step.dialog.user ?? app.user, answer.button, answer.text);
   }
   const outcome = step.result;
+  // The script showed a tab (setActiveSheet): the page goes there, as Sheets does; the refresh after the run draws it.
+  if (outcome.activeSheet && outcome.activeSheet !== app.sheet) {
+    leaveSheet();
+    app.sheet = outcome.activeSheet;
+    showTopLeft = true;
+  }
   for (const t of outcome.toasts) toast(t.message, t.title);
   for (const panel of outcome.panels) showPanel(panel, runServer);
   // Sheets reports a failed menu item or trigger in a box naming the error.

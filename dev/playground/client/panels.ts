@@ -42,6 +42,14 @@ export function showPanel(panel: HtmlPanel, runServer: RunServer): void {
   close.addEventListener('click', () => remove(entry));
 }
 
+/**
+ * Closes every sidebar and dialog: in Sheets another person or another file is
+ * another browser tab, where the panels of this one are not open.
+ */
+export function closeAllPanels(): void {
+  for (const entry of [...open]) remove(entry);
+}
+
 function remove(entry: Open): void {
   entry.node.remove();
   open.splice(open.indexOf(entry), 1);
