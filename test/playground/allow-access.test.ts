@@ -11,7 +11,7 @@ import { DIST } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
 import { writeState } from '../../dev/playground/state-file';
 import { Workbooks } from '../../dev/playground/workbooks';
-import { freePort, launch, poll } from './browser';
+import { firstGrid, freePort, launch, poll } from './browser';
 import { NOW, get, start, tempStateDir } from './helpers';
 
 const ANA = 'ana@example.com';
@@ -49,7 +49,7 @@ beforeAll(async () => {
   browser = await launch();
   page = browser.page;
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+  await firstGrid(page);
 }, 90_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -45,8 +45,8 @@ beforeAll(async () => {
   browser = await launch();
   page = browser.page;
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
-}, 60_000);
+  await firstGrid(page);
+}, 90_000);
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail') await page.screenshot({ path: path.join(ROOT, 'test-results', 'playground-failure.png') });

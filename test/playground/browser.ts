@@ -63,6 +63,18 @@ export async function launch(): Promise<{ context: BrowserContext; page: Page; c
   };
 }
 
+/**
+ * How long a page may take to show its grid the first time: the demo's
+ * dashboards recalculate on the first load, and the test files run side by
+ * side on two CPUs.
+ */
+export const FIRST_GRID_MS = 45_000;
+
+/** Waits for the grid's first cell after the page opened. */
+export async function firstGrid(page: Page): Promise<void> {
+  await page.locator('td[data-a1="A1"]').waitFor({ timeout: FIRST_GRID_MS });
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

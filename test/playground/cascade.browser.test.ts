@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Playground } from '../../dev/playground/server';
 import { sheetText } from '../sidebar/playground';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const opened = page.waitForResponse((response) => response.url().includes('/api/open'), { timeout: 60_000 });
   await page.goto(playground.url);
   await opened;
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+  await firstGrid(page);
 }, 90_000);
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
 import { companyWorkbook, sheetText } from '../sidebar/playground';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -31,9 +31,9 @@ beforeAll(async () => {
   page = browser.page;
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
+  await firstGrid(page);
   workbook = await companyWorkbook(playground);
-}, 60_000);
+}, 90_000);
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail')

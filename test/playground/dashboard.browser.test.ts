@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { launch, poll } from './browser';
+import { firstGrid, launch, poll } from './browser';
 import { start, tempStateDir } from './helpers';
 
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   // A laptop's screen: 1366 × 768, less the browser's own bar.
   await page.setViewportSize({ width: 1366, height: 680 });
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 30_000 });
+  await firstGrid(page);
   const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
   await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
   await loaded;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -54,7 +54,7 @@ beforeAll(async () => {
   // A locator that finds nothing fails the test with its name, before the test's own timeout.
   page.setDefaultTimeout(20_000);
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 45_000 });
+  await firstGrid(page);
   await choose('Signed in as', MAYA);
 }, 90_000);
 

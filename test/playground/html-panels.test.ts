@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIST, ROOT } from '../../dev/build';
 import { startPlayground, type Playground } from '../../dev/playground/server';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { NOW, get, tempStateDir } from './helpers';
 
 const SIDEBAR = `<!DOCTYPE html><html><head><base target="_top"></head><body>
@@ -85,8 +85,8 @@ beforeAll(async () => {
   browser = await launch();
   page = browser.page;
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
-}, 60_000);
+  await firstGrid(page);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Playground } from '../../dev/playground/server';
 import { companyWorkbook, keyResultRow } from '../sidebar/playground';
-import { freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
 import { start, tempStateDir } from './helpers';
 
 const SENTENCE = 'Cut the data sources we pay for from 74 to less than 15';
@@ -23,8 +23,8 @@ beforeAll(async () => {
   browser = await launch();
   page = browser.page;
   await page.goto(playground.url);
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 15_000 });
-}, 60_000);
+  await firstGrid(page);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -9,7 +9,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { freePort, launch } from '../playground/browser';
+import { firstGrid, freePort, launch } from '../playground/browser';
 import { start, tempStateDir } from '../playground/helpers';
 import { companyWorkbook, editCell, keyResultRow, openCheckin, sheetText } from './playground';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   page = browser.page;
   await page.goto(playground.url);
   // The first paint of the grid took 16 s on a shared 2-CPU machine under a full test run: wait for it generously.
-  await page.locator('td[data-a1="A1"]').waitFor({ timeout: 45_000 });
+  await firstGrid(page);
   frame = await openCheckin(page, TOM);
 }, 90_000);
 
