@@ -217,7 +217,8 @@ describe('the API', () => {
     expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toEqual(first.body.dialog);
     expect((await get(playground, `/api/state?user=${TOM}`)).dialog).toBeUndefined();
     const done = await post(playground, '/api/answer', { user: MAYA, button: 'OK' });
-    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
+    // Validate shows its report: the page moves to the Validation tab.
+    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [], activeSheet: 'Validation' } });
     expect((await get(playground, '/api/state')).workbooks.find((w: Book) => w.id === product().id).sheets).toContain('Validation');
   });
 
@@ -262,7 +263,8 @@ describe('the API', () => {
 
     // Maya answers; her action finishes, and Tom's panel is not hers to show.
     const done = await within(30_000, post(playground, '/api/answer', { user: MAYA, button: 'OK' }));
-    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [] } });
+    // Validate shows its report: the page moves to the Validation tab.
+    expect(done.body).toEqual({ status: 'done', result: { ok: true, panels: [], toasts: [], activeSheet: 'Validation' } });
     expect((await get(playground, `/api/state?user=${MAYA}`)).dialog).toBeUndefined();
   });
 
