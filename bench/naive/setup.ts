@@ -94,6 +94,12 @@ export function naiveSetUp(spreadsheet: Spreadsheet): void {
       if (format) eachDataCell(sheet, columnOf(spec, header), (cell) => cell.setNumberFormat(format));
     }
     for (const { header, note } of spec.columns) if (note) sheet.getRange(1, columnOf(spec, header)).setNote(note);
+    // The add-on's layout, a column and a cell at a time: widths, wrapped titles, the frozen ID column.
+    for (const { header, width, wrap } of spec.columns) {
+      if (width) sheet.setColumnWidth(columnOf(spec, header), width);
+      if (wrap) eachDataCell(sheet, columnOf(spec, header), (cell) => cell.setWrap(true));
+    }
+    if (spec.columns[0]?.freeze) sheet.setFrozenColumns(1);
   }
 
   const guide = spreadsheet.insertSheet(GUIDE_TAB, spreadsheet.getSheets().length);
