@@ -101,6 +101,8 @@ test('runs set-up and validation from the menu, answering their dialogs on the p
   expect(await validate.locator('.dialog-message').textContent()).toMatch(/error|warning|all clear/i);
   await validate.getByRole('button', { name: 'OK' }).click();
   await poll(() => page.getByRole('alertdialog').count()).toBe(0);
+  // The run ends after the answer: it shows its report, and the page moves to it (wait, or the next tab clicked is undone).
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
 });
 
 test('an edit recomputes the formulas, and a restart loses nothing', async () => {

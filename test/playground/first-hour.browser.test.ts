@@ -140,6 +140,8 @@ test('the add-on menu opens and moves with the keyboard, with ARIA menu roles', 
   expect(await okrMenu.isVisible()).toBe(false);
   await dialog.getByRole('button', { name: 'OK' }).click();
   await poll(() => dialog.count()).toBe(0);
+  // The run ends after the answer, showing its report: wait for it, or the next test's tab is undone.
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
 }, 60_000);
 
 /** Answers the dialog on the page; its message. */
