@@ -1,8 +1,8 @@
 import type { CheckinContext } from '../shared/checkin-api';
-import { Cell, isBlank, normalise } from '../okr/cells';
+import { Cell, normalise } from '../okr/cells';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS } from '../okr/schema';
 import { readSettings } from '../okr/settings';
-import { Tables, expectedOrUndefined, keyResultViews } from '../okr/views';
+import { Tables, expectedOrUndefined, inCurrentCycle, keyResultViews } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { readTable } from '../okr/table';
 import { Tabs } from './tabs';
@@ -54,7 +54,7 @@ export function checkinContext(): CheckinContext {
   // counts them; a closed cycle's, or one planned ahead, are not checked in on.
   const otherCycle = new Set(
     readTable(tables.objectives, OBJECTIVES)
-      .rows.filter((row) => !isBlank(row.get('Cycle')) && normalise(row.get('Cycle')) !== normalise(settings.cycle))
+      .rows.filter((row) => !inCurrentCycle(row, settings.cycle))
       .map((row) => normalise(row.get('ID'))),
   );
   const keyResults = keyResultViews(tables, settings, calendar, now, wallClock).filter((kr) => !otherCycle.has(normalise(kr.objectiveId)));

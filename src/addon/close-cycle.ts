@@ -6,7 +6,7 @@ import { UserError } from '../okr/errors';
 import { ARCHIVE, CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS, settingSpec } from '../okr/schema';
 import { readSettings } from '../okr/settings';
 import { Table, matchHeaders } from '../okr/table';
-import { ensureArchiveTab } from './record-tab';
+import { ensureArchiveTab, growTo } from './record-tab';
 import { workbookCalendar } from './calendar';
 import { withDocumentLock } from './errors';
 import { Tabs } from './tabs';
@@ -168,20 +168,14 @@ function addRows<Column extends string>(grid: Grid, table: Table<Column>, rows: 
   const columns = [...table.columns]
     .filter(([header]) => !table.spec.computed.includes(header) && rows[0]!.values.has(header))
     .sort((a, b) => a[1] - b[1]);
+  const headerAt = new Map(columns.map(([header, index]) => [index, header]));
   for (const run of runs(columns.map(([, index]) => index))) {
-    const headerAt = new Map(columns.map(([header, index]) => [index, header]));
     const range = sheet.getRange(first, run[0]! + 1, rows.length, run.length);
     const formats = rows.map((row) => run.map((c) => grid.formats[row.like - 1]?.[c] ?? 'General'));
     range.setNumberFormats(formats);
     range.setValues(rows.map((row, r) => run.map((c, i) => asWritten(row.values.get(headerAt.get(c)!) ?? '', formats[r]![i]!))));
     undo.push(() => range.setValues(rows.map(() => run.map(() => ''))));
   }
-}
-
-/** Adds rows at the end of the grid when it has fewer than `rows`. */
-function growTo(sheet: Sheet, rows: number): void {
-  const grid = sheet.getMaxRows();
-  if (rows > grid) sheet.insertRowsAfter(grid, rows - grid);
 }
 
 /** Runs of adjacent numbers in a sorted list: [0,1,2,5] → [[0,1,2],[5]]. */

@@ -40,3 +40,9 @@ export function ensureRecordTab(spreadsheet: Spreadsheet, tabs: Tabs, spec: TabS
 export function ensureArchiveTab(spreadsheet: Spreadsheet, tabs: Tabs): Sheet {
   return ensureRecordTab(spreadsheet, tabs, ARCHIVE);
 }
+
+/** Adds rows at the end of a tab's grid when it has fewer than `rows`, in one call. */
+export function growTo(sheet: Sheet, rows: number): void {
+  const grid = sheet.getMaxRows();
+  if (rows > grid) sheet.insertRowsAfter(grid, rows - grid);
+}

@@ -9,7 +9,7 @@ import { Summary } from '../okr/summary';
 import { Mail, reminderMail, summaryMail } from '../okr/summary-mail';
 import { withDocumentLock } from './errors';
 import { readSummary } from './summary-read';
-import { ensureRecordTab } from './record-tab';
+import { ensureRecordTab, growTo } from './record-tab';
 import { Tabs } from './tabs';
 import { writeValues } from './write';
 
@@ -133,8 +133,6 @@ function append(spreadsheet: Spreadsheet, sheets: Tabs, spec: TabSpec, rows: Cel
   if (rows.length === 0) return;
   const sheet = ensureRecordTab(spreadsheet, sheets, spec, { hidden: true });
   const first = sheet.getLastRow() + 1;
-  const needed = first + rows.length - 1;
-  const gridRows = sheet.getMaxRows();
-  if (needed > gridRows) sheet.insertRowsAfter(gridRows, needed - gridRows);
+  growTo(sheet, first + rows.length - 1);
   writeValues(sheet.getRange(first, 1, rows.length, spec.headers.length), rows);
 }

@@ -9,7 +9,7 @@ import { ARCHIVE, ArchiveColumn, CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTI
 import { Settings } from './settings';
 import { score } from './status';
 import { Table, TableRow, readTable } from './table';
-import { Tables, keyResultViews } from './views';
+import { Tables, inCurrentCycle, keyResultViews } from './views';
 
 // The current cycle as Close the cycle sees it: its objectives and their key
 // results with the figures the Archive keeps (progress, score, status,
@@ -76,9 +76,7 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
     );
 
   const people = new People(tables.people);
-  const inCycle = objectiveTable.rows.filter(
-    (row) => !isBlank(row.get('ID')) && (isBlank(row.get('Cycle')) || normalise(row.get('Cycle')) === normalise(cycle.name)),
-  );
+  const inCycle = objectiveTable.rows.filter((row) => !isBlank(row.get('ID')) && inCurrentCycle(row, cycle.name));
   const views = new Map(keyResultViews(tables, settings, calendar, now, wallClock).map((view) => [normalise(view.id), view]));
   const checkins = checkinCounts(tables.checkins, cycle, wallClock);
   const keyResultsOf = new Map<string, CycleKeyResult[]>();

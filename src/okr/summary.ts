@@ -10,7 +10,7 @@ import { LINKED, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
 import { isStale } from './stale';
 import { TableRow, readTable } from './table';
-import { Tables, expectedOrUndefined, keyResultViews } from './views';
+import { Tables, expectedOrUndefined, inCurrentCycle, keyResultViews } from './views';
 
 // The weekly summary as a model, from the tables as read: what a busy leader
 // reads on a phone, in this order: where the cycle stands, what is at risk,
@@ -107,7 +107,7 @@ export function buildSummary(inputs: SummaryInputs): Summary {
   const people = new People(tables.people);
   const ours = (name: Cell) => normalise(name) === normalise(settings.workbookName);
   const inCycle = readTable(tables.objectives, OBJECTIVES).rows.filter(
-    (row) => !isBlank(row.get('ID')) && (isBlank(row.get('Cycle')) || normalise(row.get('Cycle')) === normalise(settings.cycle)),
+    (row) => !isBlank(row.get('ID')) && inCurrentCycle(row, settings.cycle),
   );
   const objectiveIds = new Set(inCycle.map((row) => normalise(row.get('ID'))));
   const views = keyResultViews(tables, settings, calendar, now, wallClock);

@@ -170,6 +170,11 @@ export function cycleOf(objective: TableRow<ObjectiveColumn> | undefined, settin
   return objective && !isBlank(objective.get('Cycle')) ? text(objective.get('Cycle')) : settings.cycle;
 }
 
+/** An objective of `cycle`, the current one: its Cycle names it, or is blank (which means the current one). */
+export function inCurrentCycle(objective: TableRow<ObjectiveColumn>, cycle: Cell): boolean {
+  return isBlank(objective.get('Cycle')) || normalise(objective.get('Cycle')) === normalise(cycle);
+}
+
 /** How far a cycle has gone at `now`, undefined when the workbook cannot read its name (Validate says why). */
 export function cycleTiming(cycle: Cell, calendar: CycleCalendar, now: Date, wallClock: WallClock): CycleTiming | undefined {
   return safe(() => {
