@@ -66,12 +66,12 @@ export function validateOkrs(
   const byId = indexById(objectives);
   // What an Aligned to names here: an objective, or a key result (counting toward its objective).
   const alignments = alignmentsOf(byId, keyResults, links.workbook);
-  checkObjectives(objectives, calendar, links.workbook, alignments, add);
+  const badCycles = checkObjectives(objectives, calendar, links.workbook, alignments, add);
   checkLinks(objectives, links, alignments, add);
   const writing = { formats: more.keyResultFormats ?? [], decimalComma: hasDecimalComma(more.locale) };
   checkKeyResults(objectives, byId, keyResults, add, writing);
   if (more.people) checkPeople(objectives, keyResults, people, add);
-  checkShape(objectives, byId, keyResults, links, people, add);
+  checkShape(objectives, byId, keyResults, { links, people, badCycles }, add);
 
   // Errors first, then warnings, then suggestions, each in reading order: table, row, column (sort is stable).
   const severity = { error: 0, warning: 1, info: 2 };
@@ -127,7 +127,15 @@ function checkIds(objectives: Objectives, keyResults: KeyResults, add: Add): voi
   }
 }
 
-function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbook: Cell, alignments: Alignments, add: Add): void {
+/** Checks each objective's own cells; returns the rows whose Cycle names no cycle. */
+function checkObjectives(
+  objectives: Objectives,
+  calendar: CycleCalendar,
+  workbook: Cell,
+  alignments: Alignments,
+  add: Add,
+): Set<TableRow<ObjectiveColumn>> {
+  const badCycles = new Set<TableRow<ObjectiveColumn>>();
   checkOwners(objectives as unknown as Table<'ID' | 'Owner'>, 'Objective', add);
   const self = normalise(workbook);
   // Thousands of objectives name a few cycles: each distinct one is looked up once.
@@ -143,7 +151,10 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
     }
     const cycle = row.get('Cycle');
     const advice = isBlank(cycle) ? undefined : advise(cycle);
-    if (advice) add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
+    if (advice) {
+      add('warning', 'bad-cycle', row.where('Cycle'), `${name} has cycle ${describe(cycle)}: ${sentence(advice)}`);
+      badCycles.add(row);
+    }
     checkWeight(row, name, add);
     const parent = row.get('Aligned to');
     // `Name/ID` of another workbook is that workbook's to resolve; this workbook's own name must name an objective or key result here.
@@ -178,6 +189,7 @@ function checkObjectives(objectives: Objectives, calendar: CycleCalendar, workbo
       `Objectives are aligned in a loop (${path}): an objective cannot sit above itself.`,
     );
   }
+  return badCycles;
 }
 
 /** How the workbook writes numbers: the Key Results' number formats, and whether its locale writes 1,5 for one and a half. */
@@ -314,8 +326,7 @@ function checkShape(
   objectives: Objectives,
   byId: ReadonlyMap<string, TableRow<ObjectiveColumn>>,
   keyResults: KeyResults,
-  links: Links,
-  people: People,
+  { links, people, badCycles }: { links: Links; people: People; badCycles: ReadonlySet<TableRow<ObjectiveColumn>> },
   add: Add,
 ): void {
   const resolve = referenceResolver(byId, links.workbook);
@@ -354,6 +365,8 @@ function checkShape(
   // An objective with no Team counts in its owner's team in People, else as its owner's own.
   const teamOf = (row: TableRow<ObjectiveColumn>) => people.teamOf(row.get('Team'), row.get('Owner'));
   for (const row of byId.values()) {
+    // A Cycle that names no cycle has its own warning; counted as a cycle of its own it would give a second, misleading one.
+    if (badCycles.has(row)) continue;
     const team = teamOf(row) || text(row.get('Owner')).trim();
     const key = `${normalise(team)}\u0000${normalise(row.get('Cycle'))}`;
     const group = groups.get(key);
