@@ -2,7 +2,7 @@ import type { CheckinContext } from '../shared/checkin-api';
 import { Cell, normalise } from '../okr/cells';
 import { CHECKINS, KEY_RESULTS, OBJECTIVES, PEOPLE, SETTINGS } from '../okr/schema';
 import { readSettings } from '../okr/settings';
-import { Tables, expectedOrUndefined, inCurrentCycle, keyResultViews } from '../okr/views';
+import { Tables, expectedOrUndefined, keyResultViews, shownWithCycle } from '../okr/views';
 import { workbookCalendar } from './calendar';
 import { readTable } from '../okr/table';
 import { Tabs } from './tabs';
@@ -50,11 +50,12 @@ export function checkinContext(): CheckinContext {
     notices.push(
       `The current cycle in Settings, "${settings.cycle}", is not a cycle this workbook knows, so no status is shown: run Validate the OKRs to see how to write it.`,
     );
-  // The current cycle's key results: those of objectives with no Cycle or this one (or none found), as the summary
-  // counts them; a closed cycle's, or one planned ahead, are not checked in on.
+  // The current cycle's key results: those of objectives with no Cycle, this one or one no cycle can be read from (or
+  // none found), as the summary counts them; a closed cycle's, or one planned ahead, are not checked in on.
+  const shown = shownWithCycle(settings.cycle, calendar);
   const otherCycle = new Set(
     readTable(tables.objectives, OBJECTIVES)
-      .rows.filter((row) => !inCurrentCycle(row, settings.cycle))
+      .rows.filter((row) => !shown(row))
       .map((row) => normalise(row.get('ID'))),
   );
   const keyResults = keyResultViews(tables, settings, calendar, now, wallClock).filter((kr) => !otherCycle.has(normalise(kr.objectiveId)));

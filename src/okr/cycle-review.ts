@@ -9,7 +9,7 @@ import { ARCHIVE, ArchiveColumn, CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTI
 import { Settings } from './settings';
 import { score } from './status';
 import { Table, TableRow, readTable } from './table';
-import { Tables, inCurrentCycle, keyResultViews } from './views';
+import { Tables, inCurrentCycle, keyResultViews, shownWithCycle } from './views';
 
 // The current cycle as Close the cycle sees it: its objectives and their key
 // results with the figures the Archive keeps (progress, score, status,
@@ -77,6 +77,9 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
 
   const people = new People(tables.people);
   const inCycle = objectiveTable.rows.filter((row) => !isBlank(row.get('ID')) && inCurrentCycle(row, cycle.name));
+  // Objectives whose Cycle names no cycle are shown in the panel with the current one, but not closed with it.
+  const shown = shownWithCycle(cycle.name, calendar);
+  const unreadable = objectiveTable.rows.filter((row) => !isBlank(row.get('ID')) && !inCurrentCycle(row, cycle.name) && shown(row));
   const views = new Map(keyResultViews(tables, settings, calendar, now, wallClock).map((view) => [normalise(view.id), view]));
   const checkins = checkinCounts(tables.checkins, cycle, wallClock);
   const keyResultsOf = new Map<string, CycleKeyResult[]>();
@@ -130,7 +133,7 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
     nextCycle: next,
     closedOn: closedOn(archiveTable, cycle.name, wallClock),
     objectives: objectives.map((o) => o.view),
-    notices: notices(cycle, next, objectives, wallClock(now)),
+    notices: notices(cycle, next, objectives, unreadable, wallClock(now)),
   };
   return { cycle, review, objectives, objectiveTable, keyResultTable, archiveTable };
 }
@@ -192,7 +195,13 @@ function safeNext(cycle: Cycle, calendar: CycleCalendar): string {
   }
 }
 
-function notices(cycle: Cycle, next: string, objectives: readonly CycleObjective[], today: number): string[] {
+function notices(
+  cycle: Cycle,
+  next: string,
+  objectives: readonly CycleObjective[],
+  unreadable: readonly TableRow<ObjectiveColumn>[],
+  today: number,
+): string[] {
   const out: string[] = [];
   if (today < cycle.end)
     out.push(
@@ -212,6 +221,14 @@ function notices(cycle: Cycle, next: string, objectives: readonly CycleObjective
     out.push(
       `${count(blank.length, 'objective has', 'objectives have')} no Cycle: closing writes ${cycle.name} into it, so ${blank.length === 1 ? 'it stays' : 'they stay'} in ${cycle.name} when the next cycle begins.`,
     );
+  if (unreadable.length > 0) {
+    const named = unreadable.slice(0, 5).map((row) => `${showId(row.get('ID'))} ("${text(row.get('Cycle')).trim()}")`);
+    const more = unreadable.length > named.length ? ` and ${unreadable.length - named.length} more` : '';
+    const rest = unreadable.length === 1 ? 'It is not closed, and stays open until its' : 'They are not closed, and stay open until their';
+    out.push(
+      `${count(unreadable.length, 'objective has a Cycle', 'objectives have a Cycle')} that names no cycle: ${named.join(', ')}${more}. ${rest} Cycle is corrected (Validate the OKRs says how).`,
+    );
+  }
   if (next === '')
     out.push(`The Cycles tab defines no cycle after ${cycle.name}: add the next one there, or write the name of the next cycle below.`);
   return out;

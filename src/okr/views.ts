@@ -150,7 +150,7 @@ export function keyResultView(row: TableRow<KeyResultColumn>, inputs: ViewInputs
     progress: numeric,
     expected: timing?.expected ?? null,
     status: judged,
-    reason: statusReason({ status: judged, metric, progress: numeric, confidence, timing }),
+    reason: unreadableCycle(objective, timing) ?? statusReason({ status: judged, metric, progress: numeric, confidence, timing }),
     confidence,
     lastCheckin: last,
     due: isDue(last === null ? undefined : wallClock(new Date(last)), wallClock(now), settings.cadence),
@@ -173,6 +173,22 @@ export function cycleOf(objective: TableRow<ObjectiveColumn> | undefined, settin
 /** An objective of `cycle`, the current one: its Cycle names it, or is blank (which means the current one). */
 export function inCurrentCycle(objective: TableRow<ObjectiveColumn>, cycle: Cell): boolean {
   return isBlank(objective.get('Cycle')) || normalise(objective.get('Cycle')) === normalise(cycle);
+}
+
+/**
+ * What the check-in panel shows with the current cycle: its objectives, and
+ * those whose Cycle names no cycle the workbook knows ("Q4 2026"), so their
+ * owners still check in and read why there is no status, rather than their key
+ * results silently missing. Each distinct Cycle is resolved once.
+ */
+export function shownWithCycle(cycle: Cell, calendar: CycleCalendar): (objective: TableRow<ObjectiveColumn>) => boolean {
+  const unknown = new Map<string, boolean>();
+  return (objective) => {
+    if (inCurrentCycle(objective, cycle)) return true;
+    const key = normalise(objective.get('Cycle'));
+    if (!unknown.has(key)) unknown.set(key, safe(() => resolveCycle(objective.get('Cycle'), calendar)) === undefined);
+    return unknown.get(key)!;
+  };
 }
 
 /** How far a cycle has gone at `now`, undefined when the workbook cannot read its name (Validate says why). */
@@ -210,6 +226,12 @@ export function statusReason({ status, metric, progress, confidence, timing }: S
   }
   if (status === 'done') return 'Target reached: done';
   return `${percent(progress)} done with ${percent(timing!.expected)} of the ${timing!.kind} gone: ${status}`;
+}
+
+/** Why there is no status when the key result's objective names a cycle that cannot be read ("Q4 2026"), as its Status says. */
+function unreadableCycle(objective: TableRow<ObjectiveColumn> | undefined, timing: CycleTiming | undefined): string | undefined {
+  if (timing !== undefined || !objective || isBlank(objective.get('Cycle'))) return undefined;
+  return `Its objective's Cycle, "${text(objective.get('Cycle')).trim()}", names no cycle: no status until it is corrected (Validate the OKRs says how)`;
 }
 
 /** Check-ins by key result id, newest first. */

@@ -225,6 +225,30 @@ describe('closeCycle', () => {
     expect(records(rt, id, 'Key Results').find((kr) => kr.ID === 'O2-KR1')!.Status).toBe('at risk');
   });
 
+  it('leaves out an objective whose Cycle names no cycle, saying so; the panel keeps showing it until it is corrected', () => {
+    const { rt, id } = workbook();
+    fill(rt, id, 'Objectives', [['O3', 'Typed as people say it', 'ana@example.com', 'Sales', 'Q4 2026', '', '']], 5);
+    fill(rt, id, 'Key Results', [['O3-KR1', 'O3', 'Win 3 pilots', 'ana@example.com', '', 0, 3, 1, '', '', 6]], 7);
+    const shownBefore = (kr: string) => call<CheckinContext>(rt, id, 'getCheckinContext').keyResults.find((view) => view.id === kr);
+    // In the panel with the current cycle's, saying why it has no status, as its Status cell does, rather than missing.
+    expect(records(rt, id, 'Key Results').find((kr) => kr.ID === 'O3-KR1')!.Status).toBe(
+      'invalid: unknown cycle "Q4 2026": write it as 2026-Q4',
+    );
+    expect(shownBefore('O3-KR1')).toMatchObject({
+      status: '',
+      reason: 'Its objective\'s Cycle, "Q4 2026", names no cycle: no status until it is corrected (Validate the OKRs says how)',
+    });
+    const r = review(rt, id);
+    expect(r.objectives.map((o) => o.id)).toEqual(['O1', 'O2']);
+    expect(r.notices).toContain(
+      '1 objective has a Cycle that names no cycle: O3 ("Q4 2026"). It is not closed, and stays open until its Cycle is corrected (Validate the OKRs says how).',
+    );
+    expect(close(rt, id, INPUT).archived).toBe(6);
+    expect(records(rt, id, 'Archive').map((row) => row.ID)).not.toContain('O3');
+    expect(records(rt, id, 'Objectives').find((o) => o.ID === 'O3')!.Cycle).toBe('Q4 2026');
+    expect(shownBefore('O3-KR1')).toBeDefined();
+  });
+
   it('archives once: a retry or a second click is refused with the day it was closed, changing nothing', () => {
     const { rt, id } = workbook();
     close(rt, id, INPUT);
