@@ -12,7 +12,10 @@
 // of History (the weekly summary's snapshots, so the dashboard's trend has
 // lines) and its dashboard, built from the menu. The company workbook's
 // Archive holds two closed quarters, so the dashboard's Effectiveness by
-// cycle table and chart compare them.
+// cycle table and chart compare them. The squad's workbook keeps three
+// mistakes new OKR writers make (a key result naming an objective that does
+// not exist, a cycle written "Q4 2026", an objective with one key result), so
+// Validate the OKRs has something to show.
 
 import { CallCounter, createSpreadsheetApp, type CellValue } from '../runtime/index';
 import { ARCHIVE, ARCHIVE_KINDS, ArchiveColumn, HISTORY } from '../../src/okr/schema';
@@ -66,6 +69,8 @@ interface KrSpec {
   percent?: boolean;
   /** Decimals a person would type for this measure (default: whole numbers). */
   decimals?: number;
+  /** The Objective ID typed, when it is not the objective the key result is listed under (a mistake). */
+  objectiveId?: string;
 }
 
 interface ObjectiveSpec {
@@ -73,6 +78,8 @@ interface ObjectiveSpec {
   title: string;
   owner: string;
   alignedTo: string;
+  /** The Cycle as typed, when it is not the cycle's name (a mistake). */
+  cycle?: (cycle: DemoCycle) => string;
   keyResults: KrSpec[];
 }
 
@@ -296,6 +303,22 @@ export const WORKBOOKS: WorkbookSpec[] = [
         alignedTo: 'Product/P1',
         keyResults: [
           kr('Raise accepted invitations from 50% to 80%', 'sam@acme.example', 'increase', 0.5, 0.8, '%', 'ahead', { percent: true }),
+          // Meant for Q2, typed with an objective that does not exist: Q2 keeps one key result.
+          kr('Remind every unanswered invitation after three days', 'sam@acme.example', 'milestone', '', '', '', 'on track', {
+            objectiveId: 'Q4',
+          }),
+        ],
+      },
+      {
+        id: 'Q3',
+        title: 'Help new teams find a template that fits',
+        owner: 'priya@acme.example',
+        alignedTo: '',
+        // The quarter written as people say it, not as the workbook names it.
+        cycle: (quarter) => `Q${quarter.name.slice(-1)} ${quarter.name.slice(0, 4)}`,
+        keyResults: [
+          kr('Publish 12 starter templates', 'priya@acme.example', 'increase', 0, 12, 'templates', 'on track'),
+          kr('Half of new teams start from a template', 'sam@acme.example', 'increase', 0.1, 0.5, '%', 'at risk', { percent: true }),
         ],
       },
     ],
@@ -735,7 +758,7 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
       Objective: objective.title,
       Owner: objective.owner,
       Team: spec.team,
-      Cycle: quarter.name,
+      Cycle: objective.cycle?.(quarter) ?? quarter.name,
       'Aligned to': objective.alignedTo,
       Weight: '1',
     });
@@ -745,7 +768,7 @@ function typeRows(workbooks: Workbooks, id: string, spec: WorkbookSpec, quarter:
       const last = history.at(-1);
       keyResults.push({
         ID: krId,
-        'Objective ID': objective.id,
+        'Objective ID': result.objectiveId ?? objective.id,
         'Key result': result.title,
         Owner: result.owner,
         Metric: result.metric,
