@@ -36,6 +36,8 @@ async function choose(label: 'Signed in as' | 'Workbook', value: string): Promis
 async function openCheckinPanel(): Promise<void> {
   await runMenuItem(page, 'Check in');
   await page.locator('.sidebar iframe').waitFor({ timeout: 15_000 });
+  // Loaded: its list of key results shows (a screenshot before then shows "Loading your key results…").
+  await page.frameLocator('.sidebar iframe').locator('#own-heading, .notices').first().waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 async function tab(name: string): Promise<void> {
@@ -217,6 +219,29 @@ test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as"
     });
     expect(fits).toBe(true);
     await shot('1024x700');
+
+    // Scrolled right and down, as a person reaching Progress and Status does: both show whole beside the panel, the
+    // frozen ID column stays, and nothing scrolls over the column letters or the frozen header row.
+    // One evaluation, so a grid drawn again meanwhile cannot come between the scroll and what is measured.
+    const seen = await page.locator('.grid-host').evaluate((host) => {
+      const cells = [...host.querySelectorAll('tbody tr:first-child td')] as HTMLElement[];
+      const named = (name: string) => cells.find((td) => td.textContent === name)!;
+      const status = named('Status');
+      host.scrollLeft = status.offsetLeft + status.offsetWidth - host.clientWidth + 20;
+      host.scrollTop = 120;
+      const onTop = (node: Element) => {
+        const box = node.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('td, th');
+        return { right: box.right, top: hit?.textContent ?? '' };
+      };
+      const letter = [...host.querySelectorAll('thead th')].find((th) => th.textContent === 'A')!;
+      return { Progress: onTop(named('Progress')), Status: onTop(status), ID: onTop(named('ID')), A: onTop(letter) };
+    });
+    for (const [name, { right, top }] of Object.entries(seen)) {
+      expect(right, name).toBeLessThanOrEqual(sidebar.x);
+      expect(top, name).toBe(name);
+    }
+    await shot('1024x700-scrolled');
   } finally {
     await page.setViewportSize({ width: 1400, height: 800 });
   }
