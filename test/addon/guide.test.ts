@@ -30,6 +30,6 @@ describe('the Guide explains every status with one worked example', () => {
     expect(status(progress, expected)).toBe('at risk');
     expect(guide).toContain('19 points behind: more than 15, not more than 30, so at risk');
     expect(status(keyResultProgress(40, 60, 50, 'increase'), expected)).toBe('on track');
-    expect(guide).toContain('At 50% activation it would be 50 % of the way, ahead of expected: on track');
+    expect(guide).toContain('At 50% activation it would be 50% of the way, ahead of expected: on track');
   });
 });
