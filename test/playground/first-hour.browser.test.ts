@@ -224,7 +224,7 @@ test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as"
     // frozen ID column stays, and nothing scrolls over the column letters or the frozen header row.
     // One evaluation, so a grid drawn again meanwhile cannot come between the scroll and what is measured.
     const seen = await page.locator('.grid-host').evaluate((host) => {
-      const cells = [...host.querySelectorAll('tbody tr:first-child td')] as HTMLElement[];
+      const cells = Array.from(host.querySelectorAll<HTMLElement>('tbody tr:first-child td'));
       const named = (name: string) => cells.find((td) => td.textContent === name)!;
       const status = named('Status');
       host.scrollLeft = status.offsetLeft + status.offsetWidth - host.clientWidth + 20;
@@ -234,7 +234,7 @@ test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as"
         const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('td, th');
         return { right: box.right, top: hit?.textContent ?? '' };
       };
-      const letter = [...host.querySelectorAll('thead th')].find((th) => th.textContent === 'A')!;
+      const letter = Array.from(host.querySelectorAll('thead th')).find((th) => th.textContent === 'A')!;
       return { Progress: onTop(named('Progress')), Status: onTop(status), ID: onTop(named('ID')), A: onTop(letter) };
     });
     for (const [name, { right, top }] of Object.entries(seen)) {
