@@ -9,7 +9,7 @@ import { ARCHIVE, ArchiveColumn, CHECKINS, KEY_RESULTS, KeyResultColumn, OBJECTI
 import { Settings } from './settings';
 import { score } from './status';
 import { Table, TableRow, readTable } from './table';
-import { Tables, inCurrentCycle, keyResultViews, shownWithCycle } from './views';
+import { Tables, inCurrentCycle, keyResultViews, unplacedObjectives } from './views';
 
 // The current cycle as Close the cycle sees it: its objectives and their key
 // results with the figures the Archive keeps (progress, score, status,
@@ -78,8 +78,7 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
   const people = new People(tables.people);
   const inCycle = objectiveTable.rows.filter((row) => !isBlank(row.get('ID')) && inCurrentCycle(row, cycle.name));
   // Objectives whose Cycle names no cycle are shown in the panel with the current one, but not closed with it.
-  const shown = shownWithCycle(cycle.name, calendar);
-  const unreadable = objectiveTable.rows.filter((row) => !isBlank(row.get('ID')) && !inCurrentCycle(row, cycle.name) && shown(row));
+  const unplaced = unplacedObjectives(objectiveTable.rows, cycle.name, calendar);
   const views = new Map(keyResultViews(tables, settings, calendar, now, wallClock).map((view) => [normalise(view.id), view]));
   const checkins = checkinCounts(tables.checkins, cycle, wallClock);
   const keyResultsOf = new Map<string, CycleKeyResult[]>();
@@ -133,7 +132,7 @@ export function readCycle(tables: ReviewTables, context: ReviewContext): CycleRe
     nextCycle: next,
     closedOn: closedOn(archiveTable, cycle.name, wallClock),
     objectives: objectives.map((o) => o.view),
-    notices: notices(cycle, next, objectives, unreadable, wallClock(now)),
+    notices: notices(cycle, next, objectives, unplaced, wallClock(now)),
   };
   return { cycle, review, objectives, objectiveTable, keyResultTable, archiveTable };
 }
@@ -199,7 +198,7 @@ function notices(
   cycle: Cycle,
   next: string,
   objectives: readonly CycleObjective[],
-  unreadable: readonly TableRow<ObjectiveColumn>[],
+  unplaced: readonly string[],
   today: number,
 ): string[] {
   const out: string[] = [];
@@ -221,12 +220,12 @@ function notices(
     out.push(
       `${count(blank.length, 'objective has', 'objectives have')} no Cycle: closing writes ${cycle.name} into it, so ${blank.length === 1 ? 'it stays' : 'they stay'} in ${cycle.name} when the next cycle begins.`,
     );
-  if (unreadable.length > 0) {
-    const named = unreadable.slice(0, 5).map((row) => `${showId(row.get('ID'))} ("${text(row.get('Cycle')).trim()}")`);
-    const more = unreadable.length > named.length ? ` and ${unreadable.length - named.length} more` : '';
-    const rest = unreadable.length === 1 ? 'It is not closed, and stays open until its' : 'They are not closed, and stay open until their';
+  if (unplaced.length > 0) {
+    const named = unplaced.slice(0, 5);
+    const more = unplaced.length > named.length ? ` and ${unplaced.length - named.length} more` : '';
+    const rest = unplaced.length === 1 ? 'It is not closed, and stays open until its' : 'They are not closed, and stay open until their';
     out.push(
-      `${count(unreadable.length, 'objective has a Cycle', 'objectives have a Cycle')} that names no cycle: ${named.join(', ')}${more}. ${rest} Cycle is corrected (Validate the OKRs says how).`,
+      `${count(unplaced.length, 'objective has a Cycle', 'objectives have a Cycle')} that names no cycle: ${named.join(', ')}${more}. ${rest} Cycle is corrected (Validate the OKRs says how).`,
     );
   }
   if (next === '')

@@ -152,6 +152,9 @@ export function summaryMail(summary: Summary, notice = ''): Mail {
   const unreachable = summary.unreachable.length
     ? `Owners no email reaches (add their Email in the People tab): ${summary.unreachable.join(', ')}.`
     : '';
+  const unplaced = summary.unplaced.length
+    ? `Left out of this summary, as their Cycle names no cycle (correct it; Validate the OKRs says how): ${summary.unplaced.join(', ')}.`
+    : '';
 
   const text = [
     subject,
@@ -166,6 +169,7 @@ export function summaryMail(summary: Summary, notice = ''): Mail {
       '',
     ]),
     ...(unreachable ? [unreachable, ''] : []),
+    ...(unplaced ? [unplaced, ''] : []),
     footer,
     `Open the workbook: ${summary.url}`,
   ].join('\n');
@@ -197,6 +201,7 @@ export function summaryMail(summary: Summary, notice = ''): Mail {
     `<tr><td style="padding:4px 16px 12px;font-size:18px;line-height:1.35;color:#202124"><b>${escape(headlineText(summary))}</b>${h.progress === null ? '' : bar(h.progress)}</td></tr>`,
     body,
     unreachable ? row(`<span style="color:#b3261e">${escape(unreachable)}</span>`) : '',
+    unplaced ? row(`<span style="color:#b3261e">${escape(unplaced)}</span>`) : '',
     `<tr><td style="padding:16px;font-size:13px;color:#5f6368;border-top:1px solid #e0e0e0">${escape(footer)}<br><a href="${escape(summary.url)}" style="color:#1a73e8">Open the workbook</a></td></tr>`,
     '</table></td></tr></table></body></html>',
   ].join('');

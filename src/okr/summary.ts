@@ -10,7 +10,7 @@ import { LINKED, OBJECTIVES, ObjectiveColumn } from './schema';
 import { Settings } from './settings';
 import { isStale } from './stale';
 import { TableRow, readTable } from './table';
-import { Tables, expectedOrUndefined, inCurrentCycle, keyResultViews } from './views';
+import { Tables, expectedOrUndefined, inCurrentCycle, keyResultViews, unplacedObjectives } from './views';
 
 // The weekly summary as a model, from the tables as read: what a busy leader
 // reads on a phone, in this order: where the cycle stands, what is at risk,
@@ -72,6 +72,8 @@ export interface Summary {
   wins: SummaryItem[];
   /** Owners written in this cycle's OKRs whom no address reaches (not an email, and no Email in People). */
   unreachable: string[];
+  /** Objectives whose Cycle names no cycle, as `Q3 ("Q4 2026")`: left out of the summary, which says so. */
+  unplaced: string[];
   errors: number;
   /** Whether an earlier summary's snapshot was there to compare with. */
   compared: boolean;
@@ -106,9 +108,8 @@ export function buildSummary(inputs: SummaryInputs): Summary {
   const { tables, settings, calendar, now, wallClock, before } = inputs;
   const people = new People(tables.people);
   const ours = (name: Cell) => normalise(name) === normalise(settings.workbookName);
-  const inCycle = readTable(tables.objectives, OBJECTIVES).rows.filter(
-    (row) => !isBlank(row.get('ID')) && inCurrentCycle(row, settings.cycle),
-  );
+  const objectiveRows = readTable(tables.objectives, OBJECTIVES).rows;
+  const inCycle = objectiveRows.filter((row) => !isBlank(row.get('ID')) && inCurrentCycle(row, settings.cycle));
   const objectiveIds = new Set(inCycle.map((row) => normalise(row.get('ID'))));
   const views = keyResultViews(tables, settings, calendar, now, wallClock);
   const keyResults = views.filter((kr) => objectiveIds.has(normalise(kr.objectiveId)));
@@ -198,6 +199,7 @@ export function buildSummary(inputs: SummaryInputs): Summary {
     moved,
     wins,
     unreachable,
+    unplaced: unplacedObjectives(objectiveRows, settings.cycle, calendar),
     errors: inputs.errors,
     compared: inputs.compared,
     owners,

@@ -1,5 +1,5 @@
 import type { CheckinView, KeyResultView } from '../shared/checkin-api';
-import { Cell, EPSILON, asNumber, isBlank, isDate, normalise, text } from './cells';
+import { Cell, EPSILON, asNumber, isBlank, isDate, normalise, showId, text } from './cells';
 import { isDue } from './checkin';
 import { builtInName } from './cycle-names';
 import { expectedProgress } from './cycle';
@@ -189,6 +189,18 @@ export function shownWithCycle(cycle: Cell, calendar: CycleCalendar): (objective
     if (!unknown.has(key)) unknown.set(key, safe(() => resolveCycle(objective.get('Cycle'), calendar)) === undefined);
     return unknown.get(key)!;
   };
+}
+
+/**
+ * The objectives whose Cycle names no cycle the workbook knows, each as
+ * `Q3 ("Q4 2026")`: the panel shows them with the current cycle, but the
+ * weekly summary and Close the cycle cannot count them in it, and say so.
+ */
+export function unplacedObjectives(objectives: readonly TableRow<ObjectiveColumn>[], cycle: Cell, calendar: CycleCalendar): string[] {
+  const shown = shownWithCycle(cycle, calendar);
+  return objectives
+    .filter((row) => !isBlank(row.get('ID')) && !inCurrentCycle(row, cycle) && shown(row))
+    .map((row) => `${showId(row.get('ID'))} ("${text(row.get('Cycle')).trim()}")`);
 }
 
 /** How far a cycle has gone at `now`, undefined when the workbook cannot read its name (Validate says why). */

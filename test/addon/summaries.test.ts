@@ -157,6 +157,20 @@ describe('the weekly summary', () => {
     expect(preview.text).toContain(`“${HOSTILE_NOTE}”`);
   });
 
+  it('says which objectives it leaves out because their Cycle names no cycle, and counts them nowhere', () => {
+    const { rt, id } = workbook();
+    fill(rt, id, 'Objectives', [['O3', '<b>Typed</b> as people say it', 'ann@example.com', 'Alpha', 'Q4 2026', '', 1]], 4);
+    fill(rt, id, 'Key Results', [['KR5', 'O3', 'Win 3 pilots', 'ann@example.com', 'increase', 0, 3, 0, '', 1, 5, '', '', '']], 6);
+    const preview = rt.run<{ subject: string; html: string; text: string }>('previewSummary', { spreadsheetId: id, user: CHAMPION });
+    expect(preview.text).toContain(
+      'Left out of this summary, as their Cycle names no cycle (correct it; Validate the OKRs says how): O3 ("Q4 2026").',
+    );
+    expect(preview.html).toContain('(correct it; Validate the OKRs says how): O3 (&quot;Q4 2026&quot;).');
+    // The figures are the two objectives' of 2026-Q4, as before: O3 and KR5 are in no section.
+    expect(preview.subject).toBe('Team OKRs, 2026-Q4, week of 2026-11-15: 51% done, 2 at risk or off track');
+    expect(preview.text).not.toContain('KR5');
+  });
+
   it('sends the summary to each owner once and a reminder only to owners with due or stale key results', () => {
     const { rt, id } = workbook();
     save(rt, id, { recipients: 'both', list: ['Lead@Example.com', 'ann@EXAMPLE.com'] });

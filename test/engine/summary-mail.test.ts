@@ -35,6 +35,7 @@ function company(): Summary {
     moved: items,
     wins: items,
     unreachable: Array.from({ length: 300 }, (_, i) => `Person ${i}`),
+    unplaced: [],
     errors: 12,
     compared: true,
     owners: [],
