@@ -50,8 +50,9 @@ export function checkinContext(): CheckinContext {
     notices.push(
       `The current cycle in Settings, "${settings.cycle}", is not a cycle this workbook knows, so no status is shown: run Validate the OKRs to see how to write it.`,
     );
-  // The current cycle's key results: those of objectives with no Cycle, this one or one no cycle can be read from (or
-  // none found), as the summary counts them; a closed cycle's, or one planned ahead, are not checked in on.
+  // The current cycle's key results: those of objectives with no Cycle or this one (or none found), as the summary
+  // counts them, and of those whose Cycle names no cycle, so their owners still check in (the summary names those it
+  // leaves out); a closed cycle's, or one planned ahead, are not checked in on.
   const shown = shownWithCycle(settings.cycle, calendar);
   const otherCycle = new Set(
     readTable(tables.objectives, OBJECTIVES)
