@@ -150,7 +150,10 @@ export function updateLinksAction(): void {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const report = withDocumentLock(() => rebuildLinks(spreadsheet));
     const ui = SpreadsheetApp.getUi();
-    const linked = `${report.linked} team workbook${report.linked === 1 ? '' : 's'} linked: each one's Status in the Teams tab says how it is.`;
+    const linked =
+      report.linked === 0 && report.problems.length === 0
+        ? 'No team workbook is listed in the Teams tab yet: Link a team workbook… adds one.'
+        : `${report.linked} team workbook${report.linked === 1 ? '' : 's'} linked: each one's Status in the Teams tab says how it is.`;
     const problems = report.problems.length ? `\n\nRows to fix in Teams: ${report.problems.join('; ')}.` : '';
     ui.alert('Update links', linked + problems, ui.ButtonSet.OK);
   });

@@ -194,13 +194,7 @@ function safeNext(cycle: Cycle, calendar: CycleCalendar): string {
   }
 }
 
-function notices(
-  cycle: Cycle,
-  next: string,
-  objectives: readonly CycleObjective[],
-  unplaced: readonly string[],
-  today: number,
-): string[] {
+function notices(cycle: Cycle, next: string, objectives: readonly CycleObjective[], unplaced: readonly string[], today: number): string[] {
   const out: string[] = [];
   if (today < cycle.end)
     out.push(
