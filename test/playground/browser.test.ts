@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem, showTab } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 let browser: Awaited<ReturnType<typeof launch>>;
@@ -27,15 +27,6 @@ async function columnOf(header: string): Promise<string> {
   const index = headers.indexOf(header);
   expect(index, header).toBeGreaterThanOrEqual(0);
   return String.fromCharCode(65 + index);
-}
-
-async function tab(name: string): Promise<void> {
-  // Clicking a tab reloads its sheet even when it is the one shown, and the reload resets the selection:
-  // wait for it, or a click made meanwhile (on a loaded machine) is lost and typing lands in A1.
-  const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
-  await page.getByRole('tab', { name, exact: true }).click();
-  await loaded;
-  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
 }
 
 beforeAll(async () => {
@@ -74,7 +65,7 @@ test('shows the demo company workbook as Sheets would', async () => {
     'History',
     'Archive',
   ]);
-  await tab('Objectives');
+  await showTab(page, 'Objectives');
   expect(await cell('A1').textContent()).toBe('ID');
   expect(await cell('B2').textContent()).toBe('Become the tool product teams recommend to each other');
   // The formula bar shows the formula of the cell that holds it (the add-on puts it in row 1 or 2).
@@ -106,7 +97,7 @@ test('runs set-up and validation from the menu, answering their dialogs on the p
 });
 
 test('an edit recomputes the formulas, and a restart loses nothing', async () => {
-  await tab('Key Results');
+  await showTab(page, 'Key Results');
   const [current, progress, status] = [await columnOf('Current'), await columnOf('Progress'), await columnOf('Status')];
   expect(await cell(`${progress}2`).textContent()).not.toBe('100%');
   await page.locator(`td[data-a1="${current}2"]`).click();
@@ -127,7 +118,7 @@ test('an edit recomputes the formulas, and a restart loses nothing', async () =>
 }, 60_000); // A restart recalculates five workbooks, dashboards included.
 
 test('an edit of a warning-protected cell asks "Edit anyway?": Cancel drops it, OK applies it', async () => {
-  await tab('Key Results');
+  await showTab(page, 'Key Results');
   const target = `${await columnOf('Progress')}30`;
   const dialog = page.getByRole('alertdialog');
   /** What the server holds in the cell, whatever the page shows. */

@@ -89,6 +89,17 @@ export async function runMenuItem(page: Page, item: string): Promise<void> {
   await page.locator(`.menu-item[data-path="Extensions > OKR Sheets > ${item}"]`).click();
 }
 
+/**
+ * Shows a tab as a person clicks it. Clicking a tab reloads its sheet even when it is the one shown, and the reload
+ * resets the selection: wait for it, or a click made meanwhile (on a loaded machine) is lost and typing lands in A1.
+ */
+export async function showTab(page: Page, name: string): Promise<void> {
+  const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
+  await page.getByRole('tab', { name, exact: true }).click();
+  await loaded;
+  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
+}
+
 /** expect.poll with room for a loaded machine: several browsers and servers run at once under `npm test`. */
 export function poll<T>(read: () => T | Promise<T>, options: { timeout?: number } = {}): ReturnType<typeof expect.poll<T>> {
   return expect.poll(read, { timeout: 10_000, ...options });

@@ -7,7 +7,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Playground } from '../../dev/playground/server';
 import { sheetText } from '../sidebar/playground';
-import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem, showTab } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -35,11 +35,6 @@ async function openWorkbook(part: string, user: string): Promise<void> {
     await opened;
   }
   await poll(() => page.locator('.doc-title').textContent()).toBe(book(part).name);
-}
-
-async function tab(name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
 }
 
 /** Answers the dialog on the page: the text for a prompt, then the button. */
@@ -88,7 +83,7 @@ test('a champion links a workbook, allows access where its Status shows #REF!, a
     /^Onboarding squad is linked\. Now click its Status in the Teams tab \(row 5\)/,
   );
 
-  await tab('Teams');
+  await showTab(page, 'Teams');
   await poll(() => cell('C5').textContent()).toBe('#REF!');
   await page.locator('td[data-a1="C5"]').click();
   const card = page.getByRole('dialog', { name: 'Error in C5' });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { ROOT } from '../../dev/build';
 import type { Playground } from '../../dev/playground/server';
-import { firstGrid, freePort, launch, poll, runMenuItem } from './browser';
+import { firstGrid, freePort, launch, poll, runMenuItem, showTab } from './browser';
 import { get, start, tempStateDir } from './helpers';
 
 const MAYA = 'maya@acme.example';
@@ -38,13 +38,6 @@ async function openCheckinPanel(): Promise<void> {
   await page.locator('.sidebar iframe').waitFor({ timeout: 15_000 });
   // Loaded: its list of key results shows (a screenshot before then shows "Loading your key results…").
   await page.frameLocator('.sidebar iframe').locator('#own-heading, .notices').first().waitFor({ state: 'attached', timeout: 15_000 });
-}
-
-async function tab(name: string): Promise<void> {
-  const loaded = page.waitForResponse((response) => response.url().includes('/api/sheet'));
-  await page.getByRole('tab', { name, exact: true }).click();
-  await loaded;
-  await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe(name);
 }
 
 beforeAll(async () => {
@@ -85,12 +78,12 @@ test('switching person or workbook closes the open panel; each workbook keeps it
   const host = page.locator('.grid-host');
   const scrollTo = (top: number, left: number) => host.evaluate((node, [t, l]) => node.scrollTo(l!, t!), [top, left]);
   const scrolled = () => host.evaluate((node) => ({ top: node.scrollTop, left: node.scrollLeft }));
-  await tab('Key Results');
+  await showTab(page, 'Key Results');
   await scrollTo(200, 150);
   const product = await scrolled();
   expect(product.top).toBeGreaterThan(0);
   await choose('Workbook', book('Company').id);
-  await tab('Key Results');
+  await showTab(page, 'Key Results');
   expect(await scrolled()).toEqual({ top: 0, left: 0 });
   await scrollTo(60, 0);
   const company = await scrolled();
@@ -172,7 +165,7 @@ test('File > New spreadsheet makes a blank workbook, where Set up offers the exa
   expect(await answer('No')).toMatch(/Build a Dashboard tab/);
   await poll(() => page.getByRole('alertdialog').count()).toBe(0);
   await poll(() => page.getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Objectives', 'Key Results', 'Check-ins']));
-  await tab('Objectives');
+  await showTab(page, 'Objectives');
   expect(await page.locator('td[data-a1="A1"] .text').textContent()).toBe('ID');
   expect(await page.locator('td[data-a1="B2"] .text').textContent()).not.toBe('');
   await shot('new-spreadsheet');
@@ -180,7 +173,7 @@ test('File > New spreadsheet makes a blank workbook, where Set up offers the exa
 
 test('after validating, the Validation tab is shown, and a Where link selects its cell', async () => {
   await choose('Workbook', book('Company').id);
-  await tab('Objectives');
+  await showTab(page, 'Objectives');
   await runMenuItem(page, 'Validate the OKRs');
   expect(await answer('OK')).toMatch(/error|warning/i);
   await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
@@ -200,7 +193,7 @@ test('at 1024 × 700 the check-in panel sits beside the grid, and "Signed in as"
   await page.setViewportSize({ width: 1024, height: 700 });
   try {
     await choose('Workbook', book('Company').id);
-    await tab('Key Results');
+    await showTab(page, 'Key Results');
     await openCheckinPanel();
     // The panel takes its 300 px beside the grid, covering none of it.
     const sidebar = (await page.locator('.sidebar').boundingBox())!;
@@ -257,7 +250,7 @@ test('the grid honours the widths a script sets, and a column border can be drag
   await poll(() => page.locator('.grid').getAttribute('aria-label')).toBe('Validation');
   expect(Math.round(await width('D'))).toBe(600);
 
-  await tab('Objectives');
+  await showTab(page, 'Objectives');
   const before = Math.round(await width('B'));
   const handle = (await page.locator('.col-resize[data-column="2"]').boundingBox())!;
   const saved = page.waitForResponse((response) => response.url().includes('/api/column-width'));
@@ -271,8 +264,8 @@ test('the grid honours the widths a script sets, and a column border can be drag
   // The sheet keeps it: the server's view, and the tab shown again.
   const view = await get<{ widths: number[] }>(playground, `/api/sheet?workbook=${book('Company').id}&sheet=Objectives`);
   expect(view.widths[1]).toBe(before + 80);
-  await tab('Key Results');
-  await tab('Objectives');
+  await showTab(page, 'Key Results');
+  await showTab(page, 'Objectives');
   expect(Math.round(await width('B'))).toBe(before + 80);
   await shot('column-width');
 }, 90_000);
